@@ -1,0 +1,44 @@
+// Builds everything `npm install` must leave working: the compiled schema validators, then the
+// three esbuild bundles (CLI, language server, VS Code client) in dist/.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+process.chdir(root);
+
+// 1. JSON Schemas -> standalone ajv validation code (no `new Function` at run time).
+if (existsSync('scripts/compile-schemas.mjs')) {
+  execFileSync(process.execPath, ['scripts/compile-schemas.mjs'], { stdio: 'inherit' });
+}
+
+// 2. Bundles. Each entry is optional so a partial tree still builds the parts it has.
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  minifySyntax: true,
+};
+const entries = [
+  { in: 'server/src/cli.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+  { in: 'server/src/server.ts', out: 'dist/server.js' },
+  { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
+];
+await Promise.all(
+  entries
+    .filter((e) => existsSync(e.in))
+    .map((e) =>
+      build({
+        ...common,
+        entryPoints: [e.in],
+        outfile: e.out,
+        external: e.external ?? [],
+        banner: e.banner ? { js: e.banner } : undefined,
+      }),
+    ),
+);

@@ -1,0 +1,38 @@
+// The one test command (`npm test`): builds, type-checks the tests into out/, then runs the suites
+// with node's test runner. `node scripts/test.mjs unit|cli|lsp|e2e` runs one suite.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+process.chdir(root);
+const only = process.argv[2];
+
+const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
+run(process.execPath, ['scripts/build.mjs']);
+run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.']);
+
+const suites = ['unit', 'cli', 'lsp'].filter((s) => !only || s === only);
+const files = suites.flatMap((suite) => {
+  const dir = path.join('out', 'test', suite);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.test.js'))
+    .map((f) => path.join(dir, f));
+});
+let failed = false;
+if (files.length > 0) {
+  const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], {
+    stdio: 'inherit',
+  });
+  failed = result.status !== 0;
+}
+if (!only || only === 'e2e') {
+  if (existsSync('scripts/e2e.mjs')) {
+    const result = spawnSync(process.execPath, ['scripts/e2e.mjs'], { stdio: 'inherit' });
+    failed ||= result.status !== 0;
+  }
+}
+process.exit(failed ? 1 : 0);

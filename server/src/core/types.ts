@@ -1,0 +1,96 @@
+// The plain data the core hands to its front ends (CLI, language server). No editor types here:
+// offsets are UTF-16 code-unit indices into one line's text, as JavaScript strings count them.
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A step in a JSON path: an object key or an array index. */
+export type PathSegment = string | number;
+export type JsonPath = readonly PathSegment[];
+
+/** Where in the addressed JSON node a problem is shown (see locate.ts). */
+export type Anchor = 'key' | 'value' | 'parent-key';
+
+/** The endpoints a batch line may name (the spec's CreateBatchRequest.endpoint enum). */
+export type Endpoint =
+  | '/v1/responses'
+  | '/v1/chat/completions'
+  | '/v1/embeddings'
+  | '/v1/completions'
+  | '/v1/moderations'
+  | '/v1/images/generations'
+  | '/v1/images/edits'
+  | '/v1/videos';
+
+/**
+ * A problem in the body or envelope of one request, found on the parsed value before any
+ * positions are known. `path` runs from the line's root object (so body problems start with
+ * "body"); the locator turns it into offsets only when the problem is reported.
+ */
+export interface Finding {
+  code: string;
+  severity: Severity;
+  message: string;
+  /** The API's own parameter path, e.g. `messages[0].content[1].image_url`; absent for envelope-free problems. */
+  param?: string;
+  path: JsonPath;
+  anchor: Anchor;
+  /** Id of the fix that repairs it (see fixes/index.ts) and anything that fix needs. */
+  fix?: FixRef;
+}
+
+/** A reference to a fix: its id plus the data it needs, all plain JSON so it survives LSP round trips. */
+export interface FixRef {
+  id: string;
+  path?: JsonPath;
+  [key: string]: unknown;
+}
+
+/** A problem placed on the document: line numbers are 0-based, columns UTF-16 offsets in that line. */
+export interface Problem {
+  code: string;
+  severity: Severity;
+  message: string;
+  param?: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  fix?: FixRef;
+  /** For a problem that points elsewhere (a duplicate custom_id): the 0-based line it refers to. */
+  relatedLine?: number;
+}
+
+/** One edit of a fix: replaces [line:column, endLine:endColumn) with `newText`. */
+export interface TextEdit {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  /** Every edit lies within the lines the problem covers. */
+  edits: TextEdit[];
+  /** Safe to apply without review (`batchlint fix`, fix-all on save). */
+  safe: boolean;
+}
+
+/** What the rules across lines need to know about a line, without keeping its text. */
+export interface LineFacts {
+  customId?: string;
+  /** Columns of the custom_id value, to point a duplicate at it. */
+  customIdColumn?: number;
+  customIdEndColumn?: number;
+  url?: string;
+  urlColumn?: number;
+  urlEndColumn?: number;
+  model?: string;
+  modelColumn?: number;
+  modelEndColumn?: number;
+  /** Number of inputs an embeddings request carries (the batch sums them). */
+  embeddingInputs?: number;
+  /** A parseable request: counts toward the request total. */
+  isRequest: boolean;
+}
