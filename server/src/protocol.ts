@@ -1,0 +1,78 @@
+// Names shared by the VS Code client and the language server: command ids, custom requests and
+// notifications, setting keys. One module so a rename cannot leave the two ends out of step.
+
+export const EXTENSION_ID = 'batchlint.batchlint';
+export const SOURCE = 'batchlint';
+
+/** Command ids (the palette shows them under the category "batchlint"). */
+export const Commands = {
+  /** Client command: converts the active editor (or its selected lines) to /v1/responses. */
+  convertToResponses: 'batchlint.convertToResponses',
+  /** Server command behind it: arguments are ConvertArgs, version-checked before applyEdit. */
+  serverConvert: 'batchlint.server.convertToResponses',
+  /** Client command: streams a file from disk through the server (for files over 50 MB). */
+  checkFileOnDisk: 'batchlint.checkFileOnDisk',
+  /** Client command: shows the language server's output channel. */
+  showOutput: 'batchlint.showOutput',
+} as const;
+
+/** Custom notifications and requests between client and server. */
+export const Methods = {
+  /** server -> client: per-document summary for the status bar. */
+  summary: 'batchlint/summary',
+  /** client -> server: check a file on disk; params CheckFileParams, result CheckFileResult. */
+  checkFile: 'batchlint/checkFile',
+} as const;
+
+/** Setting keys under the `batchlint` section. */
+export const Settings = {
+  section: 'batchlint',
+  enable: 'enable',
+  files: 'files',
+  maxProblems: 'maxProblems',
+  severity: 'severity',
+  trace: 'trace.server',
+} as const;
+
+/** The summary the status bar shows for a batch document. */
+export interface DocumentSummary {
+  uri: string;
+  isBatch: boolean;
+  endpoint?: string;
+  model?: string;
+  requests: number;
+  bytes: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface ConvertArgs {
+  uri: string;
+  version: number;
+  /** 0-based inclusive line range; absent means the whole document. */
+  startLine?: number;
+  endLine?: number;
+}
+
+export interface ConvertResult {
+  applied: boolean;
+  converted: number;
+  unchanged: number;
+  unparseable: number;
+  /** Human-readable lines: what was not carried over and needs a decision. */
+  needsDecision: string[];
+  /** Why nothing was applied (stale version, rejected edit). */
+  reason?: string;
+}
+
+export interface CheckFileParams {
+  /** A file: URI or an absolute path. */
+  uri: string;
+}
+
+export interface CheckFileResult {
+  requests: number;
+  errors: number;
+  warnings: number;
+  bytes: number;
+}
