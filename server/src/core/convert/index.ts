@@ -1,0 +1,82 @@
+// "Convert to responses format": one batch line for /v1/chat/completions → the same request for
+// /v1/responses. Pure (text in, text and reports out) so the CLI, the language server and the
+// tests share it. Nothing is dropped or invented silently: a field with no responses equivalent
+// stays where it was and is listed in `notCarried`; every default written is listed in `notes`.
+
+import { convertBody } from './body';
+import type { JsonObject, NotCarried } from './context';
+import { Ctx, isObject } from './context';
+
+export type { NotCarried } from './context';
+
+export interface LineConversion {
+  status: 'converted' | 'unchanged' | 'unparseable' | 'not-chat';
+  /** The new line text; identical to the input unless `status` is `converted`. */
+  text: string;
+  /** What stayed as it was because responses has no equivalent, or that needs a decision. */
+  notCarried: NotCarried[];
+  /** Informational: defaults written or dropped, behaviour that differs between the APIs. */
+  notes: string[];
+  /** Why the line could not be read, for `unparseable`. */
+  error?: string;
+}
+
+export const CHAT_URL = '/v1/chat/completions';
+export const RESPONSES_URL = '/v1/responses';
+
+/** Said once per file by front ends, not per line: the results of a converted batch look different. */
+export const OUTPUT_SHAPE_NOTE =
+  'Responses results have another shape: output[] / output_text instead of choices, and usage counts input_tokens / output_tokens.';
+
+/**
+ * Converts one line (without its line break). The envelope keeps its keys and their order; the
+ * body is rewritten compactly with `model` and `input` first. Numbers are re-serialised by
+ * JSON.stringify, so `1.0` becomes `1` (the same JSON value).
+ */
+export function convertLineToResponses(lineText: string): LineConversion {
+  const same = (
+    status: LineConversion['status'],
+    notes: string[] = [],
+    error?: string,
+  ): LineConversion => {
+    const result: LineConversion = { status, text: lineText, notCarried: [], notes };
+    if (error !== undefined) result.error = error;
+    return result;
+  };
+  if (lineText.trim() === '') return same('unchanged');
+  let line: unknown;
+  try {
+    line = JSON.parse(lineText);
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    return same(
+      'unparseable',
+      [],
+      `This line is not valid JSON, so it was not converted (${detail}).`,
+    );
+  }
+  if (!isObject(line)) return same('not-chat', ['Not a request object; nothing to convert.']);
+  if (line.url === RESPONSES_URL) return same('unchanged');
+  if (line.url !== CHAT_URL) {
+    return same('not-chat', [
+      `Only ${CHAT_URL} lines are converted; this one's url is ${JSON.stringify(line.url ?? null)}.`,
+    ]);
+  }
+
+  const ctx = new Ctx();
+  const converted: JsonObject = {};
+  for (const key of Object.keys(line)) {
+    if (key === 'url') converted.url = RESPONSES_URL;
+    else if (key === 'body' && isObject(line.body)) converted.body = convertBody(ctx, line.body);
+    else converted[key] = line[key] ?? null;
+  }
+  if (!isObject(line.body)) {
+    ctx.keep(['body'], [], 'the body is not an object; only the url was converted');
+  }
+  return {
+    status: 'converted',
+    text: JSON.stringify(converted),
+    notCarried: ctx.notCarried,
+    notes: ctx.notes,
+  };
+}
