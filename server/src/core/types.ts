@@ -58,6 +58,8 @@ export interface Problem {
   fix?: FixRef;
   /** For a problem that points elsewhere (a duplicate custom_id): the 0-based line it refers to. */
   relatedLine?: number;
+  /** Titles of the fixes on offer, filled where the line text is gone by report time (streams). */
+  fixTitles?: string[];
 }
 
 /** One edit of a fix: replaces [line:column, endLine:endColumn) with `newText`. */
@@ -79,18 +81,11 @@ export interface Fix {
 
 /** What the rules across lines need to know about a line, without keeping its text. */
 export interface LineFacts {
+  /** A parseable request object: counts toward the request total. */
+  isRequest: boolean;
   customId?: string;
-  /** Columns of the custom_id value, to point a duplicate at it. */
-  customIdColumn?: number;
-  customIdEndColumn?: number;
   url?: string;
-  urlColumn?: number;
-  urlEndColumn?: number;
   model?: string;
-  modelColumn?: number;
-  modelEndColumn?: number;
   /** Number of inputs an embeddings request carries (the batch sums them). */
   embeddingInputs?: number;
-  /** A parseable request: counts toward the request total. */
-  isRequest: boolean;
 }

@@ -1,0 +1,149 @@
+// The `batchlint` command: the same core as the language server, for scripts and CI.
+// Exit status: 0 clean, 1 problems (errors, or a conversion that needs a decision), 2 usage or I/O.
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { checkFile, checkStream } from './core';
+import type { CheckResult, StreamOptions } from './core';
+import { parseArgs, UsageError, USAGE } from './cli/args';
+import type { Command } from './cli/args';
+import { formatJson, formatSarif, formatText } from './cli/report';
+import type { FileReport } from './cli/report';
+import { fixText } from './cli/fix-text';
+import { convertText } from './cli/convert-text';
+
+declare const BATCHLINT_VERSION: string | undefined;
+const VERSION = typeof BATCHLINT_VERSION === 'string' ? BATCHLINT_VERSION : '0.0.0-dev';
+
+class IoError extends Error {}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let command: Command;
+  try {
+    command = parseArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`batchlint: ${error.message}\n${USAGE}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  switch (command.kind) {
+    case 'help':
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    case 'version':
+      process.stdout.write(`${VERSION}\n`);
+      return 0;
+    case 'check':
+      return check(command.files, command.format, command.maxProblems);
+    case 'fix': {
+      const outcome = fixText(readText(command.file));
+      writeResult(command, outcome.text);
+      const { errors } = outcome.after.summary;
+      process.stderr.write(
+        `batchlint: applied ${outcome.applied} fix${outcome.applied === 1 ? '' : 'es'}; ${errors} error${errors === 1 ? '' : 's'} left\n`,
+      );
+      return errors > 0 ? 1 : 0;
+    }
+    case 'convert': {
+      const outcome = convertText(readText(command.file));
+      writeResult(command, outcome.text);
+      for (const line of outcome.report) process.stderr.write(`${command.file}: ${line}\n`);
+      process.stderr.write(
+        `batchlint: converted ${outcome.converted} line${outcome.converted === 1 ? '' : 's'}; ${outcome.report.length} thing${outcome.report.length === 1 ? '' : 's'} need${outcome.report.length === 1 ? 's' : ''} a decision\n`,
+      );
+      return outcome.report.length > 0 ? 1 : 0;
+    }
+  }
+}
+
+async function check(
+  files: readonly string[],
+  format: 'text' | 'json' | 'sarif',
+  maxProblems?: number,
+): Promise<number> {
+  const reports: FileReport[] = [];
+  for (const path of files) {
+    const options: StreamOptions = {
+      ...(maxProblems !== undefined && { maxProblems }),
+      ...progressFor(path),
+    };
+    let result: CheckResult;
+    try {
+      result =
+        path === '-' ? await checkStream(process.stdin, options) : await checkFile(path, options);
+    } catch (error) {
+      throw new IoError(`cannot read ${path}: ${reason(error)}`);
+    } finally {
+      if (options.onProgress) process.stderr.write('\r\x1b[K');
+    }
+    reports.push({ path, summary: result.summary, problems: result.problems });
+  }
+  const out =
+    format === 'json'
+      ? formatJson(reports)
+      : format === 'sarif'
+        ? formatSarif(reports, VERSION)
+        : formatText(reports);
+  process.stdout.write(out);
+  return reports.some((r) => r.summary.errors > 0) ? 1 : 0;
+}
+
+/** Progress on stderr, only when a person is watching it. */
+function progressFor(path: string): Pick<StreamOptions, 'onProgress'> {
+  if (!process.stderr.isTTY) return {};
+  return {
+    onProgress(read, total) {
+      const mb = (n: number): string => (n / 1e6).toFixed(0);
+      const share =
+        total > 0
+          ? ` ${Math.floor((read / total) * 100)}% (${mb(read)} of ${mb(total)} MB)`
+          : ` ${mb(read)} MB`;
+      process.stderr.write(`\r\x1b[Kchecking ${path}:${share}`);
+    },
+  };
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path === '-' ? 0 : path, 'utf8');
+  } catch (error) {
+    throw new IoError(`cannot read ${path}: ${reason(error)}`);
+  }
+}
+
+function writeResult(
+  command: { file: string; output?: string; write: boolean },
+  text: string,
+): void {
+  const target = command.write ? command.file : command.output;
+  if (target === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    writeFileSync(target, text);
+  } catch (error) {
+    throw new IoError(`cannot write ${target}: ${reason(error)}`);
+  }
+}
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'EACCES') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
+}
+
+main(process.argv.slice(2)).then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `batchlint: ${error instanceof IoError ? error.message : `internal error: ${reason(error)}`}\n`,
+    );
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,103 @@
+// Output formats for `batchlint check`: text for people, JSON for scripts, SARIF 2.1.0 for
+// code-scanning uploads. Lines and columns are 1-based; columns count UTF-16 code units.
+
+import type { Problem, Summary } from '../core';
+import { docsUrlFor } from '../core';
+
+export interface FileReport {
+  path: string;
+  summary: Summary;
+  problems: Problem[];
+}
+
+export function formatText(reports: readonly FileReport[]): string {
+  const out: string[] = [];
+  for (const { path, problems } of reports) {
+    for (const p of problems) {
+      out.push(`${path}:${p.line + 1}:${p.column + 1}: ${p.severity}: ${p.message} [${p.code}]`);
+    }
+  }
+  const errors = sum(reports, (r) => r.summary.errors);
+  const warnings = sum(reports, (r) => r.summary.warnings);
+  const requests = sum(reports, (r) => r.summary.requests);
+  const files = reports.length === 1 ? '1 file' : `${reports.length} files`;
+  out.push(
+    `${files}, ${requests} requests: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`,
+  );
+  return out.join('\n') + '\n';
+}
+
+export function formatJson(reports: readonly FileReport[]): string {
+  const files = reports.map(({ path, summary, problems }) => ({
+    path,
+    requests: summary.requests,
+    problems: problems.map((p) => ({
+      line: p.line + 1,
+      column: p.column + 1,
+      endLine: p.endLine + 1,
+      endColumn: p.endColumn + 1,
+      severity: p.severity,
+      code: p.code,
+      message: p.message,
+      param: p.param ?? null,
+      fixes: p.fixTitles ?? [],
+    })),
+  }));
+  return JSON.stringify({ files }, null, 2) + '\n';
+}
+
+export function formatSarif(reports: readonly FileReport[], version: string): string {
+  const codes = [...new Set(reports.flatMap((r) => r.problems.map((p) => p.code)))].sort();
+  const rules = codes.map((id) => {
+    const helpUri = docsUrlFor(id);
+    return { id, name: id, ...(helpUri && { helpUri }) };
+  });
+  const results = reports.flatMap(({ path, problems }) =>
+    problems.map((p) => ({
+      ruleId: p.code,
+      ruleIndex: codes.indexOf(p.code),
+      level: p.severity === 'info' ? 'note' : p.severity,
+      message: { text: p.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: path === '-' ? 'stdin' : path.split('\\').join('/') },
+            region: {
+              startLine: p.line + 1,
+              startColumn: p.column + 1,
+              endLine: p.endLine + 1,
+              endColumn: p.endColumn + 1,
+            },
+          },
+        },
+      ],
+    })),
+  );
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'batchlint',
+            version,
+            informationUri: 'https://github.com/batchlint/batchlint',
+            rules,
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+function sum<T>(items: readonly T[], of: (item: T) => number): number {
+  return items.reduce((total, item) => total + of(item), 0);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,148 @@
+// An open document, checked incrementally: per-line results are cached and only lines an edit
+// touched are checked again; rules across lines are recomputed from the cached per-line facts.
+
+import type { Problem } from './types';
+import { splitLines, utf8Length } from './lines';
+import { checkLine } from './line-check';
+import type { LineResult } from './line-check';
+import { LineTree } from './locate';
+import { BatchTally } from './cross/tally';
+import { findBlock, blockMessage } from './syntax/blocks';
+import type { Block } from './syntax/blocks';
+import { finalize, bomProblem } from './options';
+import type { CheckOptions, CheckResult } from './options';
+
+export interface Range {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+interface CachedLine {
+  result: LineResult;
+  bytes: number;
+}
+
+export class DocumentChecker {
+  private lines: string[];
+  private cache: (CachedLine | undefined)[];
+  private bom: boolean;
+  private options: CheckOptions;
+
+  constructor(text: string, options: CheckOptions = {}) {
+    const split = splitLines(text);
+    this.lines = split.lines;
+    this.bom = split.bom;
+    this.cache = new Array<CachedLine | undefined>(this.lines.length);
+    this.options = options;
+  }
+
+  get lineCount(): number {
+    return this.lines.length;
+  }
+
+  getLine(line: number): string {
+    return this.lines[line] ?? '';
+  }
+
+  getText(): string {
+    return this.lines.join('\n');
+  }
+
+  setOptions(options: CheckOptions): void {
+    this.options = options;
+  }
+
+  /** Applies an LSP-style content change; without a range the whole text is replaced. */
+  applyChange(range: Range | undefined, text: string): void {
+    if (!range) {
+      const split = splitLines(text);
+      this.lines = split.lines;
+      this.bom = split.bom;
+      this.cache = new Array<CachedLine | undefined>(this.lines.length);
+      return;
+    }
+    const startLine = clamp(range.line, 0, this.lines.length - 1);
+    const endLine = clamp(range.endLine, startLine, this.lines.length - 1);
+    const head = this.getLine(startLine).slice(0, range.column);
+    const tail = this.getLine(endLine).slice(range.endColumn);
+    const replaced = (head + text + tail)
+      .split('\n')
+      .map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+    const count = endLine - startLine + 1;
+    spliceLarge(this.lines, startLine, count, replaced);
+    spliceLarge(this.cache, startLine, count, new Array<CachedLine | undefined>(replaced.length));
+  }
+
+  check(): CheckResult {
+    const problems: Problem[] = [];
+    const trees = new Map<number, LineTree>();
+    const tally = new BatchTally((line, path) => {
+      let tree = trees.get(line);
+      if (!tree) trees.set(line, (tree = new LineTree(this.getLine(line))));
+      const span = tree.locate(path, 'value');
+      return { column: span.start, endColumn: span.end };
+    });
+    if (this.bom) problems.push(bomProblem());
+    const getLine = (n: number): string => this.getLine(n);
+    for (let line = 0; line < this.lines.length; line++) {
+      const cached = this.lineResult(line);
+      if (cached.result.opensBlock) {
+        const block = findBlock(getLine, line, this.lines.length);
+        if (block) {
+          problems.push(blockProblem(block, this.getLine(block.endLine).length));
+          let bytes = 0;
+          for (let l = block.startLine; l <= block.endLine; l++) bytes += this.lineResult(l).bytes;
+          problems.push(...tally.add(line, checkLine(block.joined).facts, bytes));
+          line = block.endLine;
+          continue;
+        }
+      }
+      for (const p of cached.result.problems) problems.push({ ...p, line, endLine: line });
+      problems.push(...tally.add(line, cached.result.facts, cached.bytes));
+    }
+    problems.push(...tally.finish(this.lines.length));
+    return finalize(problems, tally.summary(), this.options);
+  }
+
+  private lineResult(line: number): CachedLine {
+    let cached = this.cache[line];
+    if (!cached) {
+      const text = this.lines[line]!;
+      // +1 for the "\n" (the last line's missing newline is not worth a special case).
+      cached = { result: checkLine(text), bytes: utf8Length(text) + 1 };
+      this.cache[line] = cached;
+    }
+    return cached;
+  }
+}
+
+function blockProblem(block: Block, endColumn: number): Problem {
+  return {
+    code: 'multiline_request',
+    severity: 'error',
+    message: blockMessage(block),
+    line: block.startLine,
+    column: 0,
+    endLine: block.endLine,
+    endColumn,
+    fix: { id: 'join-lines', endLine: block.endLine },
+  };
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.max(min, Math.min(max, value));
+}
+
+/** Array.prototype.splice with a spread argument overflows the stack for very large inserts. */
+function spliceLarge<T>(array: T[], start: number, deleteCount: number, items: T[]): void {
+  if (items.length < 10_000) {
+    array.splice(start, deleteCount, ...items);
+    return;
+  }
+  const tail = array.splice(start + deleteCount);
+  array.length = start;
+  for (const item of items) array.push(item);
+  for (const item of tail) array.push(item);
+}

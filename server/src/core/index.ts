@@ -1,0 +1,43 @@
+// The core's one entry point. Front ends (CLI, language server) import from here only.
+
+export type * from './types';
+export type { CheckOptions, CheckResult, Summary, SeveritySetting } from './options';
+export type { StreamOptions } from './stream';
+export type { Range } from './document';
+export { DocumentChecker } from './document';
+export { checkFile, checkStream } from './stream';
+export { fixesFor, applyEdits } from './fixes';
+export { docsUrlFor } from './docs-links';
+export { splitLines } from './lines';
+export { convertLineToResponses } from './convert';
+export type { LineConversion, NotCarried } from './convert';
+
+import { DocumentChecker } from './document';
+import type { CheckOptions, CheckResult } from './options';
+
+/** Checks a whole text in memory (for documents the editor holds; files go through checkFile). */
+export function checkText(text: string, options: CheckOptions = {}): CheckResult {
+  return new DocumentChecker(text, options).check();
+}
+
+const SAMPLE_LINES = 5;
+
+/**
+ * Whether a .jsonl text looks like batch input rather than other JSONL data: one of its first
+ * non-blank lines mentions custom_id or body (or opens an object, as pretty-printed requests do),
+ * so the linter never floods a data file with false alarms. An empty file counts as batch input.
+ */
+export function looksLikeBatch(text: string): boolean {
+  let seen = 0;
+  let start = 0;
+  while (seen < SAMPLE_LINES && start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, Math.min(end, start + 4096));
+    start = end + 1;
+    if (line.trim() === '') continue;
+    seen++;
+    if (/["“”'](custom_id|body)["“”']/.test(line)) return true;
+  }
+  return seen === 0;
+}

@@ -1,0 +1,154 @@
+// Checks one line on its own: syntax, envelope, body by url. The fast path is `JSON.parse` plus
+// compiled validators; offsets are computed (with a second, offset-aware parse) only for lines
+// that have something to report.
+
+import type { Endpoint, Finding, LineFacts, Severity, FixRef } from './types';
+import { isBlank } from './lines';
+import { LineTree } from './locate';
+import { CHECKED_BODIES, isEndpoint } from './endpoints';
+import { diagnoseSyntax } from './syntax/diagnose';
+import { checkEnvelope } from './rules/envelope';
+import { checkBodyRules } from './rules';
+import { validateBody } from './schema';
+import { describeValue } from './words';
+
+/** A problem on one line, before it knows which line it is on. */
+export interface LineProblem {
+  code: string;
+  severity: Severity;
+  message: string;
+  param?: string;
+  column: number;
+  endColumn: number;
+  fix?: FixRef;
+}
+
+export interface LineResult {
+  problems: LineProblem[];
+  facts: LineFacts;
+  /** The line does not parse but opens an object: maybe the start of a pretty-printed request. */
+  opensBlock: boolean;
+}
+
+const NO_FACTS: LineFacts = { isRequest: false };
+
+export function checkLine(text: string): LineResult {
+  if (isBlank(text)) {
+    return {
+      problems: [
+        {
+          code: 'blank_line',
+          severity: 'warning',
+          message:
+            'Blank line. Every line of a batch file must be a request; a blank line may be rejected as a line that is not valid JSON.',
+          column: 0,
+          endColumn: text.length,
+          fix: { id: 'remove-line' },
+        },
+      ],
+      facts: NO_FACTS,
+      opensBlock: false,
+    };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    const syntax = diagnoseSyntax(text);
+    return {
+      problems: [
+        {
+          code: 'invalid_json_line',
+          severity: 'error',
+          message: syntax.message,
+          column: syntax.start,
+          endColumn: syntax.end,
+          ...(syntax.fix ? { fix: syntax.fix } : {}),
+        },
+      ],
+      facts: NO_FACTS,
+      opensBlock: syntax.opensBlock,
+    };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return {
+      problems: [
+        {
+          code: 'invalid_type',
+          severity: 'error',
+          message: `Each line must be one request object, but this line is ${describeValue(value)}.`,
+          column: 0,
+          endColumn: text.length,
+        },
+      ],
+      facts: NO_FACTS,
+      opensBlock: false,
+    };
+  }
+  const request = value as Record<string, unknown>;
+  const findings = checkRequest(request);
+  return {
+    problems: findings.length > 0 ? placeFindings(text, findings) : [],
+    facts: factsOf(request),
+    opensBlock: false,
+  };
+}
+
+/** Every finding on a parsed request line: envelope first, then the body by its url. */
+export function checkRequest(request: Record<string, unknown>): Finding[] {
+  const findings = checkEnvelope(request);
+  const { url, body } = request;
+  if (!isEndpoint(url) || typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return findings;
+  }
+  const endpoint: Endpoint = url;
+  if (!CHECKED_BODIES.has(endpoint)) {
+    findings.push({
+      code: 'body_not_checked',
+      severity: 'info',
+      message: `batchlint checks the envelope of ${endpoint} requests but not their body.`,
+      path: ['url'],
+      anchor: 'value',
+    });
+    return findings;
+  }
+  findings.push(...validateBody(endpoint, body));
+  findings.push(...checkBodyRules(endpoint, body as Record<string, unknown>));
+  return findings;
+}
+
+function placeFindings(text: string, findings: Finding[]): LineProblem[] {
+  const tree = new LineTree(text);
+  return findings.map((f) => {
+    const span = tree.locate(f.path, f.anchor);
+    const problem: LineProblem = {
+      code: f.code,
+      severity: f.severity,
+      message: f.message,
+      column: span.start,
+      endColumn: span.end,
+    };
+    if (f.param !== undefined) problem.param = f.param;
+    if (f.fix) problem.fix = f.fix;
+    return problem;
+  });
+}
+
+function factsOf(request: Record<string, unknown>): LineFacts {
+  const facts: LineFacts = { isRequest: true };
+  if (typeof request.custom_id === 'string') facts.customId = request.custom_id;
+  if (typeof request.url === 'string') facts.url = request.url;
+  const body = request.body as Record<string, unknown> | null | undefined;
+  if (typeof body === 'object' && body !== null) {
+    if (typeof body.model === 'string') facts.model = body.model;
+    if (request.url === '/v1/embeddings') facts.embeddingInputs = countEmbeddingInputs(body.input);
+  }
+  return facts;
+}
+
+/** An embeddings `input` is one input (a string or a token array) or an array of them. */
+function countEmbeddingInputs(input: unknown): number {
+  if (!Array.isArray(input)) return input === undefined ? 0 : 1;
+  if (input.length === 0) return 0;
+  return typeof input[0] === 'number' ? 1 : input.length;
+}

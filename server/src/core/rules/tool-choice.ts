@@ -1,0 +1,27 @@
+// A tool_choice that names a function the request does not declare is refused by the API.
+
+import type { Endpoint, Finding } from '../types';
+
+export function checkToolChoice(endpoint: Endpoint, body: Record<string, unknown>): Finding[] {
+  const choice = body.tool_choice as Record<string, unknown> | null | undefined;
+  if (typeof choice !== 'object' || choice === null || choice.type !== 'function') return [];
+  const chat = endpoint === '/v1/chat/completions';
+  const name = chat ? (choice.function as { name?: unknown } | undefined)?.name : choice.name;
+  if (typeof name !== 'string' || !Array.isArray(body.tools)) return [];
+  const declared = body.tools.some((tool: unknown) => {
+    const t = tool as Record<string, unknown> | null;
+    if (t?.type !== 'function') return false;
+    return chat ? (t.function as { name?: unknown } | undefined)?.name === name : t.name === name;
+  });
+  if (declared) return [];
+  return [
+    {
+      code: 'invalid_value',
+      severity: 'error',
+      message: `Invalid value for 'tool_choice': no function named '${name}' was specified in the 'tools' parameter.`,
+      param: chat ? 'tool_choice.function.name' : 'tool_choice.name',
+      path: chat ? ['body', 'tool_choice', 'function', 'name'] : ['body', 'tool_choice', 'name'],
+      anchor: 'value',
+    },
+  ];
+}

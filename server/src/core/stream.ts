@@ -1,0 +1,208 @@
+// Checks a file as a stream of bytes, so a 200 MB batch is checked without holding it in memory:
+// each line is decoded, checked and dropped; only the facts the cross-line rules need are kept.
+
+import { createReadStream, statSync } from 'node:fs';
+import type { Problem } from './types';
+import { checkLine } from './line-check';
+import type { LineResult } from './line-check';
+import { LineTree } from './locate';
+import { BatchTally } from './cross/tally';
+import { findBlock, blockMessage, MAX_BLOCK_LINES } from './syntax/blocks';
+import { scanLenient } from './syntax/repair';
+import { fixesFor } from './fixes';
+import { finalize, bomProblem } from './options';
+import type { CheckOptions, CheckResult } from './options';
+
+export interface StreamOptions extends CheckOptions {
+  /** Called now and then with the bytes read so far and the total (0 when unknown). */
+  onProgress?(bytesRead: number, totalBytes: number): void;
+}
+
+interface PendingLine {
+  text: string;
+  bytes: number;
+  result: LineResult;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Streams a file (or any byte source) through the checker. */
+export async function checkFile(path: string, options: StreamOptions = {}): Promise<CheckResult> {
+  let total = 0;
+  try {
+    total = statSync(path).size;
+  } catch {
+    // stat fails for some special files; the read below reports real errors.
+  }
+  return checkStream(createReadStream(path, { highWaterMark: 1 << 20 }), options, total);
+}
+
+export async function checkStream(
+  source: AsyncIterable<Buffer | string>,
+  options: StreamOptions = {},
+  totalBytes = 0,
+): Promise<CheckResult> {
+  const checker = new StreamChecker();
+  let bytesRead = 0;
+  let lastProgress = 0;
+  let parts: Buffer[] = [];
+  let first = true;
+  for await (const piece of source) {
+    let chunk = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+    if (first) {
+      first = false;
+      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
+        checker.problems.push(bomProblem());
+        chunk = chunk.subarray(3);
+        bytesRead += 3;
+      }
+      if (chunk.subarray(0, 8192).includes(0)) {
+        checker.problems.push(binaryProblem());
+        return finalize(checker.problems, checker.tally.summary(), options);
+      }
+    }
+    bytesRead += chunk.length;
+    let start = 0;
+    for (let nl = chunk.indexOf(10, start); nl >= 0; nl = chunk.indexOf(10, start)) {
+      parts.push(chunk.subarray(start, nl));
+      checker.push(parts.length === 1 ? parts[0]! : Buffer.concat(parts));
+      parts = [];
+      start = nl + 1;
+    }
+    if (start < chunk.length) parts.push(chunk.subarray(start));
+    if (options.onProgress && bytesRead - lastProgress >= 4 << 20) {
+      lastProgress = bytesRead;
+      options.onProgress(bytesRead, totalBytes);
+    }
+  }
+  if (parts.length > 0) checker.push(Buffer.concat(parts));
+  checker.end();
+  options.onProgress?.(bytesRead, totalBytes);
+  return finalize(checker.problems, checker.tally.summary(), options);
+}
+
+class StreamChecker {
+  readonly problems: Problem[] = [];
+  readonly tally: BatchTally;
+  private line = 0;
+  /** Lines held back while a pretty-printed request may still be open (first line at `pendingStart`). */
+  private pending: PendingLine[] = [];
+  private pendingStart = 0;
+  private depth = 0;
+
+  constructor() {
+    this.tally = new BatchTally((line, path) => {
+      const text = this.textOf(line);
+      const span = new LineTree(text).locate(path, 'value');
+      return { column: span.start, endColumn: span.end };
+    });
+  }
+
+  push(raw: Buffer): void {
+    const bytes = raw.length + 1;
+    let text = raw.toString('utf8');
+    let invalidUtf8 = false;
+    if (text.includes('\uFFFD')) {
+      try {
+        utf8.decode(raw);
+      } catch {
+        invalidUtf8 = true;
+      }
+    }
+    if (text.endsWith('\r')) text = text.slice(0, -1);
+    const result = invalidUtf8 ? invalidUtf8Result(text) : checkLine(text);
+    const entry = { text, bytes, result };
+    if (this.pending.length > 0) {
+      this.pending.push(entry);
+      this.depth = scanLenient(text, this.depth).depth;
+      if (this.depth <= 0 || this.pending.length >= MAX_BLOCK_LINES) this.flushPending();
+    } else if (result.opensBlock) {
+      this.pending = [entry];
+      this.pendingStart = this.line;
+      this.depth = scanLenient(text).depth;
+    } else {
+      this.report(this.line, entry);
+    }
+    this.line++;
+  }
+
+  end(): void {
+    if (this.pending.length > 0) this.flushPending();
+    this.problems.push(...this.tally.finish(this.line));
+  }
+
+  private flushPending(): void {
+    const lines = this.pending;
+    const start = this.pendingStart;
+    this.pending = [];
+    lines.forEach((l, i) => this.inHand.set(start + i, l.text));
+    const block = findBlock((n) => this.textOf(n), start, start + lines.length);
+    let next = 0;
+    if (block) {
+      const bytes = lines.slice(0, block.endLine - start + 1).reduce((sum, l) => sum + l.bytes, 0);
+      this.emit({
+        code: 'multiline_request',
+        severity: 'error',
+        message: blockMessage(block),
+        line: block.startLine,
+        column: 0,
+        endLine: block.endLine,
+        endColumn: this.textOf(block.endLine).length,
+        fix: { id: 'join-lines', endLine: block.endLine },
+      });
+      for (const p of this.tally.add(start, checkLine(block.joined).facts, bytes)) this.emit(p);
+      next = block.endLine - start + 1;
+    }
+    for (let i = next; i < lines.length; i++) this.report(start + i, lines[i]!);
+    this.inHand.clear();
+  }
+
+  private report(line: number, entry: PendingLine): void {
+    this.inHand.set(line, entry.text);
+    for (const p of entry.result.problems) this.emit({ ...p, line, endLine: line });
+    for (const p of this.tally.add(line, entry.result.facts, entry.bytes)) this.emit(p);
+    this.inHand.delete(line);
+  }
+
+  /** Records a problem with the titles of its fixes, computed while its lines are still in hand. */
+  private emit(problem: Problem): void {
+    if (problem.fix)
+      problem.fixTitles = fixesFor(problem, (n) => this.textOf(n)).map((f) => f.title);
+    this.problems.push(problem);
+  }
+
+  /** Lines whose text is still held: the one being reported, or those of a pending block. */
+  private readonly inHand = new Map<number, string>();
+
+  private textOf(line: number): string {
+    return this.inHand.get(line) ?? '';
+  }
+}
+
+function invalidUtf8Result(text: string): LineResult {
+  return {
+    problems: [
+      {
+        code: 'invalid_utf8',
+        severity: 'error',
+        message: 'This line is not valid UTF-8 text. Batch files must be UTF-8 encoded JSON.',
+        column: 0,
+        endColumn: text.length,
+      },
+    ],
+    facts: { isRequest: false },
+    opensBlock: false,
+  };
+}
+
+function binaryProblem(): Problem {
+  return {
+    code: 'binary_file',
+    severity: 'error',
+    message: 'This is not a text file (it contains NUL bytes): a batch file is UTF-8 JSONL text.',
+    line: 0,
+    column: 0,
+    endLine: 0,
+    endColumn: 0,
+  };
+}

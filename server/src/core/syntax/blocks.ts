@@ -1,0 +1,70 @@
+// Pretty-printed requests: one object spread over several lines, often pasted from a chat window
+// or a notebook. JSONL readers see each of those lines as broken JSON; we see one request that
+// needs joining, and offer exactly that.
+
+import { scanLenient, applyReplacements } from './repair';
+import type { RepairKind } from './repair';
+import { describeRepairs } from './diagnose';
+
+/** Longest block we try to join: beyond this, per-line syntax errors are the better report. */
+export const MAX_BLOCK_LINES = 5000;
+
+export interface Block {
+  startLine: number;
+  /** Inclusive. */
+  endLine: number;
+  /** The request as one line of valid JSON (the fix's result). */
+  joined: string;
+  repairs: RepairKind[];
+}
+
+/**
+ * Starting at a line that opens an object, follows bracket depth down the next lines. Returns the
+ * block when it closes on a line of its own and, joined (and repaired), parses as one object.
+ */
+export function findBlock(
+  getLine: (line: number) => string,
+  startLine: number,
+  lineCount: number,
+): Block | undefined {
+  let depth = 0;
+  const last = Math.min(lineCount - 1, startLine + MAX_BLOCK_LINES - 1);
+  for (let line = startLine; line <= last; line++) {
+    const scan = scanLenient(getLine(line), depth);
+    if (scan.unterminated) return undefined;
+    depth = scan.depth;
+    if (depth <= 0) {
+      if (depth < 0 || line === startLine) return undefined;
+      return joinBlock(getLine, startLine, line);
+    }
+  }
+  return undefined;
+}
+
+function joinBlock(
+  getLine: (line: number) => string,
+  startLine: number,
+  endLine: number,
+): Block | undefined {
+  const parts: string[] = [];
+  for (let line = startLine; line <= endLine; line++) {
+    parts.push(line === startLine ? getLine(line).trimEnd() : getLine(line).trim());
+  }
+  const compact = parts.join('');
+  const scan = scanLenient(compact);
+  const joined = applyReplacements(compact, scan.replacements);
+  try {
+    const value: unknown = JSON.parse(joined);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  } catch {
+    return undefined;
+  }
+  return { startLine, endLine, joined, repairs: [...scan.kinds] };
+}
+
+export function blockMessage(block: Block): string {
+  const span = `lines ${block.startLine + 1}–${block.endLine + 1}`;
+  const repairs =
+    block.repairs.length > 0 ? ` It also uses ${describeRepairs(block.repairs)}.` : '';
+  return `This request is spread over ${span}, but JSONL needs each request on one line: every one of these lines is rejected as invalid JSON.${repairs}`;
+}

@@ -1,0 +1,100 @@
+// Explains why a line is not JSON: where the reader stopped and, for what people commonly paste
+// (typographic quotes, Python literals, trailing commas), the exact repair.
+
+import { parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { ParseError, ParseErrorCode } from 'jsonc-parser';
+import type { FixRef } from '../types';
+import { scanLenient, applyReplacements } from './repair';
+import type { RepairKind } from './repair';
+
+/** The API's own words for a line it cannot parse (batch validation, `invalid_json_line`). */
+export const INVALID_JSON_LINE = 'This line is not parseable as valid JSON.';
+
+export interface SyntaxDiagnosis {
+  message: string;
+  start: number;
+  end: number;
+  fix?: FixRef;
+  /** The line opens an object it does not close: maybe the first line of a pretty-printed request. */
+  opensBlock: boolean;
+}
+
+const REPAIR_WORDS: Record<RepairKind, string> = {
+  'typographic-quotes':
+    'typographic quotes (“ ” or ‘ ’) where JSON needs straight double quotes (")',
+  'single-quotes': 'single-quoted strings where JSON needs double quotes',
+  'python-literals': 'Python literals (True, False, None) where JSON has true, false, null',
+  'trailing-comma': 'a trailing comma before a closing bracket',
+};
+
+/** Describes the repairs in one sentence fragment, in a fixed order. */
+export function describeRepairs(kinds: Iterable<RepairKind>): string {
+  const set = new Set(kinds);
+  const parts = (Object.keys(REPAIR_WORDS) as RepairKind[]).filter((k) => set.has(k));
+  return parts.map((k) => REPAIR_WORDS[k]).join('; ');
+}
+
+export function diagnoseSyntax(text: string): SyntaxDiagnosis {
+  const scan = scanLenient(text);
+  const opensBlock = !scan.unterminated && scan.depth > 0 && text.trimStart().startsWith('{');
+  if (scan.replacements.length > 0 && scan.depth === 0 && !scan.unterminated) {
+    const repaired = applyReplacements(text, scan.replacements);
+    if (parsesAsObject(repaired)) {
+      const first = scan.replacements[0]!;
+      return {
+        message: `${INVALID_JSON_LINE} It uses ${describeRepairs(scan.kinds)}.`,
+        start: first.start,
+        end: Math.max(first.end, first.start + 1),
+        fix: { id: 'repair-json', kinds: [...scan.kinds] },
+        opensBlock: false,
+      };
+    }
+  }
+  const errors: ParseError[] = [];
+  parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const first = errors[0];
+  if (!first) {
+    return { message: INVALID_JSON_LINE, start: 0, end: text.length, opensBlock };
+  }
+  const start = Math.min(first.offset, Math.max(0, text.length - 1));
+  const end = Math.min(text.length, Math.max(start + 1, first.offset + first.length));
+  const column = first.offset + 1;
+  const placeholder = /(^|[[{,:\s])(\.\.\.|…)(?=[\s,\]}]|$)/.exec(text);
+  const detail = placeholder
+    ? `Found '${placeholder[2]}' outside a string: a placeholder must be replaced by real JSON.`
+    : `${explain(first.error)} at column ${column}.`;
+  return { message: `${INVALID_JSON_LINE} ${detail}`, start, end, opensBlock };
+}
+
+function parsesAsObject(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+/** Plain words for the parser's error names (jsonc-parser's codes are a const enum). */
+const EXPLANATIONS: Record<string, string> = {
+  InvalidSymbol: 'Unexpected character',
+  InvalidNumberFormat: 'Invalid number',
+  PropertyNameExpected: 'Expected a property name in double quotes',
+  ValueExpected: 'Expected a value',
+  ColonExpected: "Expected ':' after the property name",
+  CommaExpected: "Expected ',' between values",
+  CloseBraceExpected: "Expected '}' to close the object",
+  CloseBracketExpected: "Expected ']' to close the array",
+  EndOfFileExpected: 'Expected the end of the line after the request (one request per line)',
+  InvalidCommentToken: 'Comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'Unterminated comment',
+  UnexpectedEndOfString: 'Unterminated string',
+  UnexpectedEndOfNumber: 'Unterminated number',
+  InvalidUnicode: 'Invalid \\u escape',
+  InvalidEscapeCharacter: 'Invalid escape character',
+  InvalidCharacter: 'Invalid character in a string (control characters must be escaped)',
+};
+
+function explain(code: ParseErrorCode): string {
+  return EXPLANATIONS[printParseErrorCode(code)] ?? 'Invalid JSON';
+}
