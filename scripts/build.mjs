@@ -21,7 +21,7 @@ const common = {
   platform: 'node',
   target: 'node18',
   format: 'cjs',
-  sourcemap: true,
+  sourcemap: !process.argv.includes('--production'),
   logLevel: 'warning',
   minifySyntax: true,
   // jsonc-parser's UMD build hides its requires from the bundler; its ESM build does not.

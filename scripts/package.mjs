@@ -1,0 +1,26 @@
+// `npm run package`: builds the bundles and packages the extension as a .vsix with vsce.
+// Dependencies are bundled by esbuild, so the package carries dist/ and nothing from node_modules.
+
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+process.chdir(root);
+const { name, version } = JSON.parse(readFileSync('package.json', 'utf8'));
+const out = process.argv[2] ?? `${name}-${version}.vsix`;
+const MAX_BYTES = 2 * 1024 * 1024;
+
+execFileSync(process.execPath, ['scripts/build.mjs', '--production'], { stdio: 'inherit' });
+execFileSync(
+  process.execPath,
+  ['node_modules/@vscode/vsce/vsce', 'package', '--no-dependencies', '-o', out],
+  { stdio: 'inherit' },
+);
+const size = statSync(out).size;
+console.log(`${out}: ${(size / 1024).toFixed(0)} KB`);
+if (size > MAX_BYTES) {
+  console.error(`package is larger than ${MAX_BYTES / 1024 / 1024} MB`);
+  process.exit(1);
+}
