@@ -101,16 +101,14 @@ export function convertBody(ctx: Ctx, body: JsonObject): JsonObject {
       }
       case 'max_tokens':
       case 'max_completion_tokens':
-        // A null was already dropped (and noted) when the two were settled.
-        if (body[key] === null || blocked(key, 'max_output_tokens')) break;
-        if (tokens.keep === key)
+        if (ctx.optional(body, key, []) === undefined || blocked(key, 'max_output_tokens')) break;
+        if (tokens.keep === key) {
           keep(
             key,
             'not converted: max_completion_tokens is also given, with another value; kept as it was',
           );
-        else if (tokens.value !== undefined && !out.has('max_output_tokens')) {
-          out.set('max_output_tokens', tokens.value);
-        }
+        } else if (!out.has('max_output_tokens'))
+          out.set('max_output_tokens', tokens.value ?? null);
         break;
       case 'reasoning_effort': {
         const value = ctx.optional(body, key, []);
@@ -144,8 +142,9 @@ export function convertBody(ctx: Ctx, body: JsonObject): JsonObject {
 
 /** Settles max_tokens vs max_completion_tokens before the walk (either may come first). */
 function maxTokens(ctx: Ctx, body: JsonObject): { value?: Json; source?: string; keep?: string } {
-  const legacy = ctx.optional(body, 'max_tokens', []);
-  const current = ctx.optional(body, 'max_completion_tokens', []);
+  // Read without ctx.optional: the walk reads each key again and records dropped nulls in order.
+  const legacy = body.max_tokens ?? undefined;
+  const current = body.max_completion_tokens ?? undefined;
   if (legacy !== undefined && current !== undefined) {
     if (JSON.stringify(legacy) === JSON.stringify(current)) {
       ctx.note('max_tokens and max_completion_tokens were both given, with the same value.');

@@ -71,7 +71,7 @@ export function convertLineToResponses(lineText: string): LineConversion {
     else converted[key] = line[key] ?? null;
   }
   if (!isObject(line.body)) {
-    ctx.keep(['body'], [], 'the body is not an object; only the url was converted');
+    ctx.keep(['body'], ['body'], 'the body is not an object; only the url was converted');
   }
   return {
     status: 'converted',
