@@ -1,0 +1,141 @@
+// Chat Completions specifics: fixes for parts written in the Responses style and for a bare
+// image URL string, the API's own wording for a message without content, the `detail:
+// "original"` warning, and deprecation notes. Everything else is generic schema phrasing.
+import type { Finding, JsonPath } from '../types';
+import type { Issue } from './phrase';
+import type { Body, Refiner } from './refiner';
+import { isObject } from './pointer';
+import { NULL_CONTENT_MESSAGE } from './words';
+
+/** Responses-style part types that chat refuses but that have a direct chat equivalent. */
+const RESPONSES_PART_TYPES = new Set(['input_text', 'input_image', 'input_file']);
+
+/** Roles whose content the API requires, answering its absence with NULL_CONTENT_MESSAGE. */
+const CONTENT_REQUIRED_ROLES = new Set(['user', 'system', 'tool']);
+
+/** Assistant keys that carry the turn when content is absent (null values do not count). */
+const ASSISTANT_CONTENT_SUBSTITUTES = ['tool_calls', 'function_call', 'refusal', 'audio'];
+
+const DEPRECATED: Record<string, string> = {
+  max_tokens:
+    "'max_tokens' is deprecated in favor of 'max_completion_tokens', and is not compatible with reasoning models.",
+  functions: "'functions' is deprecated in favor of 'tools'.",
+  function_call: "'function_call' is deprecated in favor of 'tool_choice'.",
+};
+
+/** True for a path of the form messages[i].content[j] followed by `rest`. */
+function isPartPath(at: JsonPath, ...rest: string[]): boolean {
+  return (
+    at.length === 4 + rest.length &&
+    at[0] === 'messages' &&
+    typeof at[1] === 'number' &&
+    at[2] === 'content' &&
+    typeof at[3] === 'number' &&
+    rest.every((key, i) => at[4 + i] === key)
+  );
+}
+
+function nullContent(messageIndex: number, contentPresent: boolean): Finding {
+  const messagePath = ['body', 'messages', messageIndex];
+  return {
+    code: 'invalid_value',
+    severity: 'error',
+    message: NULL_CONTENT_MESSAGE,
+    // The API names this parameter in its older dotted form.
+    param: `messages.[${messageIndex}].content`,
+    path: contentPresent ? [...messagePath, 'content'] : messagePath,
+    anchor: contentPresent ? 'value' : 'parent-key',
+  };
+}
+
+function roleOf(body: Body, index: unknown): unknown {
+  const messages = body.messages;
+  if (!Array.isArray(messages) || typeof index !== 'number') return undefined;
+  const message: unknown = messages[index];
+  return isObject(message) ? message.role : undefined;
+}
+
+function refine(finding: Finding, issue: Issue, body: Body): Finding | undefined {
+  const { error, at, value } = issue;
+  if (error.keyword === 'discriminator' && isPartPath(at)) {
+    const type = isObject(value) ? value.type : undefined;
+    if (typeof type === 'string' && RESPONSES_PART_TYPES.has(type)) {
+      return { ...finding, fix: { id: 'chat-part-from-responses', path: ['body', ...at] } };
+    }
+  }
+  if (error.keyword === 'type' && isPartPath(at, 'image_url') && typeof value === 'string') {
+    return { ...finding, fix: { id: 'wrap-image-url', path: ['body', ...at] } };
+  }
+  // content null, or missing, on a role that needs it: the API's own (older) wording.
+  const contentNull =
+    error.keyword === 'type' && value === null && at.length === 3 && at[2] === 'content';
+  const contentMissing =
+    error.keyword === 'required' && error.params.missingProperty === 'content' && at.length === 2;
+  if ((contentNull || contentMissing) && at[0] === 'messages') {
+    const role = roleOf(body, at[1]);
+    if (typeof role === 'string' && CONTENT_REQUIRED_ROLES.has(role)) {
+      return nullContent(at[1] as number, contentNull);
+    }
+  }
+  return finding;
+}
+
+/** Assistant turns need content unless a tool call, function call, refusal or audio stands in. */
+function assistantContent(messages: unknown[]): Finding[] {
+  const out: Finding[] = [];
+  messages.forEach((message, i) => {
+    if (!isObject(message) || message.role !== 'assistant') return;
+    if (message.content !== undefined && message.content !== null) return;
+    if (
+      ASSISTANT_CONTENT_SUBSTITUTES.some((k) => message[k] !== undefined && message[k] !== null)
+    ) {
+      return;
+    }
+    out.push(nullContent(i, message.content === null));
+  });
+  return out;
+}
+
+/** `detail: "original"` works on recent models but is outside the chat spec's enum. */
+function originalDetail(messages: unknown[]): Finding[] {
+  const out: Finding[] = [];
+  messages.forEach((message, i) => {
+    const content = isObject(message) ? message.content : undefined;
+    if (!Array.isArray(content)) return;
+    content.forEach((part: unknown, j) => {
+      const image = isObject(part) && part.type === 'image_url' ? part.image_url : undefined;
+      if (!isObject(image) || image.detail !== 'original') return;
+      out.push({
+        code: 'unsupported_value',
+        severity: 'warning',
+        message:
+          "The Chat Completions API lists 'auto', 'low', and 'high' for 'detail'; 'original' is " +
+          'documented for recent models only and older models may reject it.',
+        param: `messages[${i}].content[${j}].image_url.detail`,
+        path: ['body', 'messages', i, 'content', j, 'image_url', 'detail'],
+        anchor: 'value',
+      });
+    });
+  });
+  return out;
+}
+
+function deprecations(body: Body): Finding[] {
+  return Object.entries(DEPRECATED)
+    .filter(([key]) => body[key] !== undefined && body[key] !== null)
+    .map(([key, message]) => ({
+      code: 'deprecated_parameter',
+      severity: 'info' as const,
+      message,
+      param: key,
+      path: ['body', key],
+      anchor: 'key' as const,
+    }));
+}
+
+function extra(body: Body): Finding[] {
+  const messages = Array.isArray(body.messages) ? body.messages : [];
+  return [...assistantContent(messages), ...originalDetail(messages), ...deprecations(body)];
+}
+
+export const chatRefiner: Refiner = { refine, extra };

@@ -1,0 +1,78 @@
+// Schema validation of one batch line: the envelope, then the body with the validator chosen by
+// the line's url. Validators are compiled at build time (scripts/compile-schemas.mjs); this file
+// runs them and turns their errors into Findings worded as the API words them.
+import type { Endpoint, Finding, JsonPath } from '../types';
+import type { SchemaName } from '../generated';
+import type { Refiner } from './refiner';
+import { schemaFacts, validators } from '../generated';
+import { collapse } from './collapse';
+import { phraseIssue, toIssue } from './phrase';
+import { isObject } from './pointer';
+import { chatRefiner } from './chat-rules';
+import { responsesRefiner } from './responses-rules';
+import { gotLabel } from './words';
+
+/** Endpoints whose bodies are validated here; the others get a note from another layer. */
+const BODY_SCHEMAS: Partial<Record<Endpoint, SchemaName>> = {
+  '/v1/chat/completions': 'chatCompletions',
+  '/v1/responses': 'responses',
+  '/v1/embeddings': 'embeddings',
+  '/v1/completions': 'completions',
+  '/v1/moderations': 'moderations',
+};
+
+const REFINERS: Partial<Record<SchemaName, Refiner>> = {
+  chatCompletions: chatRefiner,
+  responses: responsesRefiner,
+};
+
+function run(name: SchemaName, value: unknown, prefix: JsonPath, refiner?: Refiner): Finding[] {
+  const validate = validators[name];
+  const findings: Finding[] = [];
+  if (!validate(value)) {
+    const ctx = { root: value, prefix, facts: schemaFacts[name] };
+    for (const error of collapse(validate.errors ?? [])) {
+      const issue = toIssue(error, value);
+      const phrased = phraseIssue(issue, ctx);
+      const refined =
+        phrased && refiner?.refine && isObject(value)
+          ? refiner.refine(phrased, issue, value)
+          : phrased;
+      if (refined) findings.push(refined);
+    }
+  }
+  if (refiner?.extra && isObject(value)) findings.push(...refiner.extra(value));
+  return findings;
+}
+
+/**
+ * Checks a parsed line's envelope: custom_id, method, url and body present and of the right
+ * type, method POST. Other top-level keys are left to another rule (a warning, not an error).
+ */
+export function validateEnvelope(line: unknown): Finding[] {
+  if (!isObject(line)) {
+    return [
+      {
+        code: 'invalid_type',
+        severity: 'error',
+        message: `Invalid type for the request: expected an object, but got ${gotLabel(line)} instead.`,
+        path: [],
+        anchor: 'value',
+      },
+    ];
+  }
+  return run('envelope', line, []);
+}
+
+/**
+ * Checks a request body against its endpoint's schema. Paths start with 'body'; params are the
+ * API's, relative to the body. Image and video endpoints, and bodies that are not objects (the
+ * envelope reports those), give no findings.
+ */
+export function validateBody(endpoint: Endpoint, body: unknown): Finding[] {
+  const name = BODY_SCHEMAS[endpoint];
+  if (name === undefined || !isObject(body)) return [];
+  return run(name, body, ['body'], REFINERS[name]);
+}
+
+export { MOVED_PARAMS, NO_EQUIVALENT } from './responses-rules';

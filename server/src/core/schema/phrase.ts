@@ -1,0 +1,222 @@
+// Turns one ajv error into one Finding worded as the API words it (see the message templates in
+// words.ts). Endpoint-specific wording and fix references are added afterwards by the endpoint's
+// refiner; this file only knows JSON Schema keywords.
+import type { AjvError, SchemaFacts } from './compiled-types';
+import type { Finding, JsonPath, PathSegment } from '../types';
+import { formatParam, pointerToPath, valueAt } from './pointer';
+import {
+  invalidTypeMessage,
+  invalidValueMessage,
+  missingMessage,
+  showValue,
+  unknownMessage,
+} from './words';
+
+/** What the phrasing of one validator run needs. */
+export interface PhraseContext {
+  /** The validated value: the whole line for the envelope, the body for a body. */
+  root: unknown;
+  /** Path from the line root to `root`: [] or ['body']. */
+  prefix: JsonPath;
+  /** Facts about the schema nodes, keyed by schema pointer. */
+  facts: Record<string, SchemaFacts>;
+}
+
+/** An ajv error with its location decoded, handed to the endpoint refiners. */
+export interface Issue {
+  error: AjvError;
+  /** Path of the node the error is about, relative to the validated value. */
+  at: PathSegment[];
+  /** The value at `at`. */
+  value: unknown;
+}
+
+export function toIssue(error: AjvError, root: unknown): Issue {
+  const at = pointerToPath(error.instancePath, root);
+  return { error, at, value: valueAt(root, at) };
+}
+
+/** The schema node an error's keyword sits in: `#/properties/n/minimum` -> `#/properties/n`. */
+function factsFor(error: AjvError, ctx: PhraseContext): SchemaFacts {
+  const node = error.schemaPath.slice(0, error.schemaPath.lastIndexOf('/'));
+  return ctx.facts[node] ?? {};
+}
+
+function finding(
+  ctx: PhraseContext,
+  at: JsonPath,
+  fields: Omit<Finding, 'path' | 'param' | 'severity'>,
+): Finding {
+  const param = formatParam(at);
+  return {
+    severity: 'error',
+    ...fields,
+    ...(param === '' ? {} : { param }),
+    path: [...ctx.prefix, ...at],
+  };
+}
+
+function num(value: unknown): number {
+  return typeof value === 'number' ? value : Number(value);
+}
+
+/** Phrases one error; undefined for errors that only restate another one (see collapse.ts). */
+export function phraseIssue(issue: Issue, ctx: PhraseContext): Finding | undefined {
+  const { error, at, value } = issue;
+  const p = error.params;
+  const param = formatParam(at);
+  const facts = factsFor(error, ctx);
+  switch (error.keyword) {
+    case 'type':
+      return finding(ctx, at, {
+        code: 'invalid_type',
+        anchor: 'value',
+        message: invalidTypeMessage(param, facts.expected ?? `a ${String(p.type)}`, value),
+      });
+    case 'enum':
+    case 'const': {
+      const allowed = error.keyword === 'enum' ? (p.allowedValues as unknown[]) : [p.allowedValue];
+      return finding(ctx, at, {
+        code: 'invalid_value',
+        anchor: 'value',
+        message: invalidValueMessage(
+          value,
+          allowed.filter((v) => v !== null),
+        ),
+      });
+    }
+    case 'required': {
+      const target = [...at, String(p.missingProperty)];
+      return {
+        ...finding(ctx, at, {
+          code: 'missing_required_parameter',
+          anchor: 'parent-key',
+          message: '',
+        }),
+        param: formatParam(target),
+        message: missingMessage(formatParam(target)),
+      };
+    }
+    case 'additionalProperties': {
+      const key = [...at, String(p.additionalProperty)];
+      const path = [...ctx.prefix, ...key];
+      return {
+        ...finding(ctx, key, {
+          code: 'unknown_parameter',
+          anchor: 'key',
+          message: unknownMessage(formatParam(key)),
+        }),
+        fix: { id: 'remove-key', path },
+      };
+    }
+    case 'discriminator':
+      return phraseDiscriminator(issue, ctx, facts);
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const kind = facts.numeric ?? (Number.isInteger(value) ? 'integer' : 'decimal');
+      const below = error.keyword.toLowerCase().includes('min');
+      const op = String(p.comparison ?? (below ? '>=' : '<='));
+      return finding(ctx, at, {
+        code: `${kind}_${below ? 'below_min' : 'above_max'}_value`,
+        anchor: 'value',
+        message:
+          `Invalid '${param}': ${kind} ${below ? 'below minimum' : 'above maximum'} value. ` +
+          `Expected a value ${op} ${num(p.limit)}, but got ${showValue(value)} instead.`,
+      });
+    }
+    case 'minItems':
+    case 'maxItems':
+    case 'minLength':
+    case 'maxLength':
+      return phraseLength(issue, ctx);
+    case 'maxProperties':
+      return finding(ctx, at, {
+        code: 'object_above_max_properties',
+        anchor: 'value',
+        message:
+          `Invalid '${param}': too many properties. Expected an object with at most ${num(p.limit)} ` +
+          `properties, but got an object with ${Object.keys(value ?? {}).length} properties instead.`,
+      });
+    case 'pattern':
+      return finding(ctx, at, {
+        code: 'invalid_value',
+        anchor: 'value',
+        message:
+          `Invalid '${param}': string does not match pattern. ` +
+          `Expected a string that matches the pattern '${String(p.pattern)}'.`,
+      });
+    default:
+      return finding(ctx, at, {
+        code: 'invalid_value',
+        anchor: 'value',
+        message: `Invalid value for '${param}'.`,
+      });
+  }
+}
+
+function phraseDiscriminator(issue: Issue, ctx: PhraseContext, facts: SchemaFacts): Finding {
+  const { error, at, value } = issue;
+  const tag = String(error.params.tag);
+  const tagAt = [...at, tag];
+  const tagValue = (value as Record<string, unknown> | undefined)?.[tag];
+  if (error.params.error === 'mapping') {
+    // A value the API lists but this position refuses (a refusal part in a user message) is
+    // answered with what this position accepts, so the message never contradicts itself.
+    const listed = facts.supported ?? [];
+    const supported = facts.accepted && listed.includes(String(tagValue)) ? facts.accepted : listed;
+    return finding(ctx, tagAt, {
+      code: 'invalid_value',
+      anchor: 'value',
+      message: invalidValueMessage(tagValue, supported),
+    });
+  }
+  if (tagValue === undefined) {
+    return {
+      ...finding(ctx, at, {
+        code: 'missing_required_parameter',
+        anchor: 'parent-key',
+        message: '',
+      }),
+      param: formatParam(tagAt),
+      message: missingMessage(formatParam(tagAt)),
+    };
+  }
+  return finding(ctx, tagAt, {
+    code: 'invalid_type',
+    anchor: 'value',
+    message: invalidTypeMessage(formatParam(tagAt), 'a string', tagValue),
+  });
+}
+
+function phraseLength(issue: Issue, ctx: PhraseContext): Finding {
+  const { error, at, value } = issue;
+  const limit = num(error.params.limit);
+  // propertyNames errors are about a key of this object, not about its value.
+  const key = (error as AjvError & { propertyName?: string }).propertyName;
+  const target: PathSegment[] = key === undefined ? at : [...at, key];
+  const param = formatParam(at);
+  const isArray = error.keyword.endsWith('Items');
+  const unit = isArray ? 'array' : key === undefined ? 'string' : 'key';
+  const actual = key ?? value;
+  const length = Array.isArray(actual) || typeof actual === 'string' ? actual.length : 0;
+  const min = error.keyword.startsWith('min');
+  let code: string;
+  let problem: string;
+  if (min && limit === 1 && length === 0) {
+    code = isArray ? 'empty_array' : 'empty_string';
+    problem = `empty ${unit}. Expected ${unit === 'array' ? 'an' : 'a'} ${unit} with minimum length 1, but got an empty ${unit} instead.`;
+  } else {
+    code = `${isArray ? 'array' : 'string'}_${min ? 'below_min' : 'above_max'}_length`;
+    const article = unit === 'array' ? 'an' : 'a';
+    problem =
+      `${unit} too ${min ? 'short' : 'long'}. Expected ${article} ${unit} with ` +
+      `${min ? 'minimum' : 'maximum'} length ${limit}, but got ${article} ${unit} with length ${length} instead.`;
+  }
+  return finding(ctx, target, {
+    code,
+    anchor: key === undefined ? 'value' : 'key',
+    message: `Invalid '${param}': ${problem}`,
+  });
+}
