@@ -1,0 +1,26 @@
+// The packaged .vsix, installed the way a user installs it: it must activate on a batch file and
+// report the seed problem without anything from the repository on its path.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, codeOf, openFixture, waitFor, waitForDiagnostics } from '../helpers';
+
+suite('installed extension', () => {
+  test('is installed from the package, not the repository', () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is not installed`);
+    const repo = process.env.BATCHLINT_E2E_REPO;
+    assert.ok(repo, 'the runner passes the repository path');
+    assert.ok(!ext.extensionUri.fsPath.startsWith(repo), `loaded from ${ext.extensionUri.fsPath}`);
+  });
+
+  test('activates on a batch file and reports its problem', async () => {
+    const doc = await openFixture('chat-image-url-string.jsonl');
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext);
+    await waitFor('activation', () => (ext.isActive ? true : undefined));
+    const diags = await waitForDiagnostics(doc.uri, (d) =>
+      d.some((x) => codeOf(x) === 'invalid_type'),
+    );
+    assert.ok(diags.every((d) => d.source === 'batchlint'));
+  });
+});
