@@ -25,15 +25,13 @@ const outTests = path.join(root, 'out', 'test', 'e2e');
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const seconds = (t0) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 
-/** One line per skipped part; a failure instead when the caller requires real editors. */
+const skipped = [];
+
+/** Notes a part that cannot run; a failure instead when the caller requires real editors. */
 function skip(what, why, count = 1) {
-  if (required) {
-    console.log(`e2e: FAILED, ${what} cannot run: ${why} (BATCHLINT_REQUIRE_E2E=1)`);
-    totals.failed += count;
-  } else {
-    console.log(`e2e: skipped ${what}: ${why}`);
-    totals.skipped += count;
-  }
+  skipped.push(`${what} (${why})`);
+  if (required) totals.failed += count;
+  else totals.skipped += count;
 }
 
 function ensureBuilt() {
@@ -74,7 +72,7 @@ async function chooseEditor() {
   if (!chromium) {
     return {
       kind: 'none',
-      why: 'no VS Code download reachable and no Chromium to drive code-server',
+      why: 'VS Code cannot be downloaded and there is no Chromium to drive code-server: apt-get install chromium',
     };
   }
   const t0 = Date.now();
@@ -158,16 +156,12 @@ async function installVsix(editor, vsix, dirs) {
 
 async function vscodeSuites() {
   if (!existsSync(path.join(root, 'dist', 'extension.js'))) {
-    skip(
-      'the VS Code suites',
-      'dist/extension.js is not built (no client/src/extension.ts yet)',
-      2,
-    );
+    skip('VS Code', 'dist/extension.js is not built yet', 2);
     return;
   }
   const editor = await chooseEditor();
   if (editor.kind === 'none') {
-    skip('the real-editor (VS Code) suites', editor.why, 2);
+    skip('VS Code', editor.why, 2);
     return;
   }
   console.log(`e2e: VS Code from ${editor.kind === 'given' ? 'VSCODE_EXECUTABLE' : editor.kind}`);
@@ -212,11 +206,11 @@ async function vscodeSuites() {
 
 async function nvimSuite() {
   if (!existsSync(path.join(root, 'dist', 'server.js'))) {
-    skip('the Neovim suite', 'dist/server.js is not built yet');
+    skip('Neovim', 'dist/server.js is not built yet');
     return;
   }
   if (!hasNvim()) {
-    skip('the Neovim suite', 'nvim is not installed (apt-get install neovim)');
+    skip('Neovim', 'nvim is not installed: apt-get install neovim');
     return;
   }
   const t0 = Date.now();
@@ -234,6 +228,10 @@ rmSync(runDir, { recursive: true, force: true });
 mkdirSync(runDir, { recursive: true });
 await vscodeSuites();
 await nvimSuite();
+if (skipped.length > 0) {
+  const verdict = required ? 'FAILED (BATCHLINT_REQUIRE_E2E=1), cannot run' : 'skipped';
+  console.log(`e2e: real-editor suites ${verdict}: ${skipped.join('; ')}`);
+}
 console.log(`e2e finished in ${seconds(started)}`);
 console.log(`e2e: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed > 0 ? 1 : 0);
