@@ -38,7 +38,7 @@ export async function checkFile(path: string, options: StreamOptions = {}): Prom
 }
 
 export async function checkStream(
-  source: AsyncIterable<Buffer | string>,
+  source: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
   options: StreamOptions = {},
   totalBytes = 0,
 ): Promise<CheckResult> {

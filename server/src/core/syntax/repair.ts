@@ -43,9 +43,13 @@ export function scanLenient(text: string, startDepth = 0): ScanResult {
       i = end + 1;
     } else if (OPENING_QUOTES.has(ch) || ch === "'" || SINGLE_TYPOGRAPHIC.has(ch)) {
       const typographic = ch !== "'";
-      const closes = typographic
-        ? (c: string) => OPENING_QUOTES.has(c) || SINGLE_TYPOGRAPHIC.has(c)
-        : (c: string) => c === "'";
+      // A string opened by a double typographic quote closes on one, so an apostrophe (’) inside
+      // it stays text; likewise ‘…’ closes on a single one.
+      const closes = OPENING_QUOTES.has(ch)
+        ? (c: string) => OPENING_QUOTES.has(c)
+        : SINGLE_TYPOGRAPHIC.has(ch)
+          ? (c: string) => SINGLE_TYPOGRAPHIC.has(c)
+          : (c: string) => c === "'";
       const end = findStringEnd(text, i + 1, closes);
       if (end < 0) return { replacements, kinds, depth, unterminated: true };
       const inner = text.slice(i + 1, end);

@@ -1,0 +1,99 @@
+// The incremental checker must agree with a fresh check of the same text after any edits.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DocumentChecker, checkText } from '../../server/src/core';
+import type { Range } from '../../server/src/core';
+import { chatUser, responses } from './builders';
+
+/** A small seeded PRNG (mulberry32) so failures reproduce. */
+function prng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Applies an LSP-style change to a plain string, the reference the checker must match. */
+function applyToString(text: string, range: Range, insert: string): string {
+  const lines = text.split('\n');
+  const offset = (line: number, column: number): number =>
+    lines.slice(0, line).reduce((sum, l) => sum + l.length + 1, 0) +
+    Math.min(column, lines[line]?.length ?? 0);
+  return (
+    text.slice(0, offset(range.line, range.column)) +
+    insert +
+    text.slice(offset(range.endLine, range.endColumn))
+  );
+}
+
+const SNIPPETS = [
+  '"',
+  '{',
+  '}',
+  ',',
+  '\n',
+  'x',
+  '“',
+  ' ',
+  chatUser('new', 'n'),
+  '\n' + responses({ input: 'r' }, 'q'),
+  '',
+];
+
+test('random edits give the same problems as a fresh check', () => {
+  const random = prng(42);
+  let text = [
+    chatUser('a', 'a'),
+    chatUser('b', 'b'),
+    '{',
+    '"custom_id": "c",',
+    '"method": "POST"}',
+    chatUser('d', 'a'),
+  ].join('\n');
+  const checker = new DocumentChecker(text);
+  checker.check();
+  for (let step = 0; step < 400; step++) {
+    const lines = text.split('\n');
+    const line = Math.floor(random() * lines.length);
+    const endLine = Math.min(lines.length - 1, line + Math.floor(random() * 2));
+    const column = Math.floor(random() * ((lines[line]?.length ?? 0) + 1));
+    const endColumn =
+      endLine === line
+        ? column + Math.floor(random() * 3)
+        : Math.floor(random() * ((lines[endLine]?.length ?? 0) + 1));
+    const range = {
+      line,
+      column,
+      endLine,
+      endColumn: Math.min(endColumn, lines[endLine]?.length ?? 0),
+    };
+    const insert = SNIPPETS[Math.floor(random() * SNIPPETS.length)]!;
+    text = applyToString(text, range, insert);
+    checker.applyChange(range, insert);
+    assert.equal(checker.getText(), text, `text after step ${step}`);
+    if (step % 20 === 0 || step === 399)
+      assert.deepEqual(checker.check(), checkText(text), `problems after step ${step}`);
+  }
+});
+
+test('a full-text change replaces everything', () => {
+  const checker = new DocumentChecker(chatUser('a'));
+  checker.applyChange(undefined, 'nonsense');
+  assert.equal(checker.check().problems[0]?.code, 'invalid_json_line');
+});
+
+test('severity settings and the problem cap apply, and counts still see every problem', () => {
+  const text = ['x', 'y', 'z'].join('\n');
+  const capped = checkText(text, { maxProblems: 1 });
+  assert.equal(capped.problems.length, 1);
+  assert.equal(capped.summary.errors, 4, 'three bad lines and an empty batch');
+  const quiet = checkText(text, { severity: { invalid_json_line: 'off', empty_file: 'warning' } });
+  assert.deepEqual(
+    quiet.problems.map((p) => [p.code, p.severity]),
+    [['empty_file', 'warning']],
+  );
+});

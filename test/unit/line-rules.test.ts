@@ -1,0 +1,308 @@
+// Table-driven checks of single lines: syntax with exact positions, the envelope, images,
+// placeholders, JSON mode, streaming, tool choice and reasoning models.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkLine } from '../../server/src/core/line-check';
+import { chat, chatImage, chatUser, line, responses, PNG_1PX, JPEG_HEAD } from './builders';
+
+interface Row {
+  name: string;
+  text: string;
+  code: string;
+  message: string | RegExp;
+  severity?: 'error' | 'warning' | 'info';
+  /** The exact text the problem underlines. */
+  span?: string;
+}
+
+const EXPECTED_DATA_URL =
+  "Expected a base64-encoded data URL with an image MIME type (e.g. 'data:image/png;base64,aW1nIGJ5dGVzIGhlcmU='), but got";
+const IMAGE_PARAM = "Invalid 'messages[0].content[1].image_url.url'.";
+
+const rows: Row[] = [
+  {
+    name: 'truncated line',
+    text: '{"custom_id": "a", "method": "PO',
+    code: 'invalid_json_line',
+    message: 'This line is not parseable as valid JSON. Unterminated string at column 30.',
+    span: '"PO',
+  },
+  {
+    name: 'missing comma',
+    text: '{"custom_id": "a" "method": "POST"}',
+    code: 'invalid_json_line',
+    message: "This line is not parseable as valid JSON. Expected ',' between values at column 19.",
+    span: '"method"',
+  },
+  {
+    name: 'two requests on one line',
+    text: '{"a":1}{"b":2}',
+    code: 'invalid_json_line',
+    message:
+      /Expected the end of the line after the request \(one request per line\) at column 8\.$/,
+    span: '{',
+  },
+  {
+    name: 'placeholder outside a string',
+    text: '{"custom_id": "a", "body": {"messages": [...]}}',
+    code: 'invalid_json_line',
+    message:
+      "This line is not parseable as valid JSON. Found '...' outside a string: a placeholder must be replaced by real JSON.",
+  },
+  {
+    name: 'typographic quotes',
+    text: '{“custom_id”: “a”}',
+    code: 'invalid_json_line',
+    message:
+      'This line is not parseable as valid JSON. It uses typographic quotes (“ ” or ‘ ’) where JSON needs straight double quotes (").',
+    span: '“custom_id”',
+  },
+  {
+    name: 'trailing comma',
+    text: '{"custom_id": "a", "method": "POST", "url": "/v1/embeddings", "body": {"model": "m", "input": "x"},}',
+    code: 'invalid_json_line',
+    message:
+      'This line is not parseable as valid JSON. It uses a trailing comma before a closing bracket.',
+    span: ',',
+  },
+  {
+    name: 'not an object',
+    text: '[1, 2]',
+    code: 'invalid_type',
+    message: 'Each line must be one request object, but this line is an array.',
+  },
+  {
+    name: 'missing custom_id',
+    text: '{"method":"POST","url":"/v1/embeddings","body":{"model":"m","input":"x"}}',
+    code: 'missing_required_parameter',
+    message: "Missing required parameter: 'custom_id'.",
+    span: '{',
+  },
+  {
+    name: 'custom_id not a string',
+    text: line('/v1/embeddings', { model: 'm', input: 'x' }).replace('"req-1"', '7'),
+    code: 'invalid_type',
+    message: "Invalid type for 'custom_id': expected a string, but got an integer instead.",
+    span: '7',
+  },
+  {
+    name: 'empty custom_id',
+    text: line('/v1/embeddings', { model: 'm', input: 'x' }, {}, ''),
+    code: 'empty_string',
+    message: /^Invalid 'custom_id': empty string\./,
+    span: '""',
+  },
+  {
+    name: 'long custom_id is a portability hint',
+    text: line('/v1/embeddings', { model: 'm', input: 'x' }, {}, 'x'.repeat(65)),
+    code: 'custom_id_length',
+    message: /OpenAI documents no limit/,
+    severity: 'info',
+  },
+  {
+    name: 'method not POST',
+    text: chatUser('hi').replace('"POST"', '"GET"'),
+    code: 'invalid_value',
+    message: "Invalid value: 'GET'. Supported values are: 'POST'.",
+    span: '"GET"',
+  },
+  {
+    name: 'unknown url',
+    text: line('/v1/unknown', {}),
+    code: 'invalid_value',
+    message:
+      /^Invalid value: '\/v1\/unknown'\. Supported values are: '\/v1\/responses', '\/v1\/chat\/completions', .*, and '\/v1\/videos'\.$/,
+  },
+  {
+    name: 'url without /v1',
+    text: line('/embeddings', { model: 'm', input: 'x' }),
+    code: 'invalid_value',
+    message: /Did you mean '\/v1\/embeddings'\?$/,
+  },
+  {
+    name: 'body not an object',
+    text: line('/v1/embeddings', 'text'),
+    code: 'invalid_type',
+    message: "Invalid type for 'body': expected an object, but got a string instead.",
+  },
+  {
+    name: 'unknown envelope key',
+    text: line('/v1/embeddings', { model: 'm', input: 'x' }, { meta: 1 }),
+    code: 'unknown_parameter',
+    message: /^Unknown parameter: 'meta'\./,
+    severity: 'warning',
+    span: '"meta"',
+  },
+  {
+    name: 'images body not checked',
+    text: line('/v1/images/generations', { prompt: 'x' }),
+    code: 'body_not_checked',
+    message: 'batchlint checks the envelope of /v1/images/generations requests but not their body.',
+    severity: 'info',
+  },
+  {
+    name: 'stream true',
+    text: chat({ messages: [{ role: 'user', content: 'hi' }], stream: true }),
+    code: 'streaming_unsupported',
+    message: 'Chat Completions: Streaming is not supported in the Batch API.',
+    span: 'true',
+  },
+  {
+    name: 'data URL with a non-image type',
+    text: chatImage(`data:text/plain;base64,${PNG_1PX}`),
+    code: 'invalid_value',
+    message: `${IMAGE_PARAM} ${EXPECTED_DATA_URL} unsupported MIME type 'text/plain'.`,
+  },
+  {
+    name: 'data URL without ;base64',
+    text: chatImage(`data:image/png,${PNG_1PX}`),
+    code: 'invalid_value',
+    message: `${IMAGE_PARAM} ${EXPECTED_DATA_URL} a value without the ';base64' separator.`,
+  },
+  {
+    name: 'data URL with empty bytes',
+    text: chatImage('data:image/png;base64,'),
+    code: 'invalid_value',
+    message: `${IMAGE_PARAM} ${EXPECTED_DATA_URL} empty base64-encoded bytes.`,
+  },
+  {
+    name: 'data URL with bad base64',
+    text: chatImage('data:image/png;base64,iVBOR$$w0K'),
+    code: 'invalid_value',
+    message: `${IMAGE_PARAM} ${EXPECTED_DATA_URL} an invalid base64-encoded value.`,
+  },
+  {
+    name: 'data URL whose bytes are not an image',
+    text: chatImage(
+      `data:image/png;base64,${Buffer.from('hello world, not a png').toString('base64')}`,
+    ),
+    code: 'invalid_image_format',
+    message:
+      /^You uploaded an unsupported image\. Please make sure your image is below 20 MB in size and is of one the following formats: \['png', 'jpeg', 'gif', 'webp'\]\./,
+  },
+  {
+    name: 'data URL type differs from the bytes',
+    text: chatImage(`data:image/png;base64,${JPEG_HEAD}`),
+    code: 'image_type_mismatch',
+    message:
+      "The data URL says 'image/png' but its bytes are JPEG. Declare the type the bytes have.",
+  },
+  {
+    name: 'placeholder image',
+    text: chatImage('data:image/png;base64,...'),
+    code: 'placeholder_value',
+    message: /holds a placeholder/,
+  },
+  {
+    name: 'placeholder image in angle brackets',
+    text: chatImage('<base64>'),
+    code: 'placeholder_value',
+    message: /holds a placeholder/,
+  },
+  {
+    name: 'image that is a file path',
+    text: chatImage('./cat.png'),
+    code: 'invalid_value',
+    message: /Expected an http\(s\) URL or a base64-encoded data URL/,
+  },
+  {
+    name: 'placeholder text',
+    text: chatUser('…'),
+    code: 'placeholder_value',
+    message:
+      "'messages[0].content' is '…', which looks like a placeholder rather than real content.",
+    severity: 'warning',
+  },
+  {
+    name: 'json_object without the word json (chat)',
+    text: chat({
+      messages: [{ role: 'user', content: 'List three colours.' }],
+      response_format: { type: 'json_object' },
+    }),
+    code: 'invalid_request_error',
+    message:
+      "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.",
+  },
+  {
+    name: 'json_object: instructions do not count (responses)',
+    text: responses({
+      instructions: 'Reply in JSON.',
+      input: 'List three colours.',
+      text: { format: { type: 'json_object' } },
+    }),
+    code: 'invalid_request_error',
+    message:
+      "Response input messages must contain the word 'json' in some form to use 'text.format' of type 'json_object'. The instructions do not count.",
+  },
+  {
+    name: 'tool_choice names an undeclared function',
+    text: chat({
+      messages: [{ role: 'user', content: 'hi' }],
+      tools: [{ type: 'function', function: { name: 'a', parameters: { type: 'object' } } }],
+      tool_choice: { type: 'function', function: { name: 'b' } },
+    }),
+    code: 'invalid_value',
+    message:
+      "Invalid value for 'tool_choice': no function named 'b' was specified in the 'tools' parameter.",
+    span: '"b"',
+  },
+  {
+    name: 'max_tokens on a reasoning model',
+    text: chat({ model: 'o3-mini', messages: [{ role: 'user', content: 'hi' }], max_tokens: 10 }),
+    code: 'unsupported_parameter',
+    message:
+      "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+    span: '"max_tokens"',
+  },
+  {
+    name: 'temperature on a reasoning model',
+    text: chat({ model: 'o1', messages: [{ role: 'user', content: 'hi' }], temperature: 0.2 }),
+    code: 'unsupported_value',
+    message:
+      "Unsupported value: 'temperature' does not support 0.2 with this model. Only the default (1) value is supported.",
+    span: '0.2',
+  },
+];
+
+for (const row of rows) {
+  test(`line: ${row.name}`, () => {
+    const { problems } = checkLine(row.text);
+    const match = problems.find(
+      (p) =>
+        p.code === row.code &&
+        (typeof row.message === 'string' ? p.message === row.message : row.message.test(p.message)),
+    );
+    assert.ok(
+      match,
+      `expected ${row.code} "${String(row.message)}", got ${JSON.stringify(problems.map((p) => [p.code, p.message]))}`,
+    );
+    assert.equal(match.severity, row.severity ?? 'error');
+    assert.ok(
+      match.column >= 0 && match.endColumn > match.column && match.endColumn <= row.text.length,
+    );
+    if (row.span !== undefined)
+      assert.equal(row.text.slice(match.column, match.endColumn), row.span);
+  });
+}
+
+test('http(s) image URLs and valid data URLs of every type are accepted', () => {
+  for (const url of [
+    'https://example.com/a.png',
+    `data:image/png;base64,${PNG_1PX}`,
+    `data:image/jpeg;base64,${JPEG_HEAD}`,
+  ]) {
+    assert.deepEqual(checkLine(chatImage(url)).problems, [], url);
+  }
+});
+
+test('the word json anywhere in the conversation satisfies JSON mode', () => {
+  const text = chat({
+    messages: [
+      { role: 'system', content: 'Answer as JSON.' },
+      { role: 'user', content: 'Colours?' },
+    ],
+    response_format: { type: 'json_object' },
+  });
+  assert.deepEqual(checkLine(text).problems, []);
+});
