@@ -185,7 +185,7 @@ async function vscodeSuites() {
   try {
     if (ensureVscodeignore(root)) console.log('e2e: created an allowlist .vscodeignore');
     const vsix = packageExtension(root, runDir);
-    const bad = unexpectedEntries(vsix);
+    const bad = unexpectedEntries(vsix, root);
     if (bad.length > 0)
       throw new Error(`the .vsix holds files outside the allowlist: ${bad.join(', ')}`);
     mkdirSync(dirs.extensionsDir, { recursive: true });

@@ -1,6 +1,6 @@
 // Packages the extension as a user would receive it, and checks what went into the package.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 // Ship the bundles and the manifest's companions, nothing else (sources, tests, fixtures stay out).
@@ -10,6 +10,8 @@ const ALLOWED = [
   /^extension\/package\.json$/,
   /^extension\/readme\.md$/i,
   /^extension\/license(\.(md|txt))?$/i,
+  // Marketplace companions the manifest may name; nothing from the sources or tests.
+  /^extension\/changelog\.md$/i,
   // vsce's own metadata.
   /^\[Content_Types\]\.xml$/,
   /^extension\.vsixmanifest$/,
@@ -23,39 +25,27 @@ export function ensureVscodeignore(root) {
   return true;
 }
 
-function newestVsix(dirs, since) {
-  const found = dirs
-    .filter((d) => existsSync(d))
-    .flatMap((d) => readdirSync(d).map((f) => path.join(d, f)))
-    .filter((f) => f.endsWith('.vsix') && statSync(f).mtimeMs >= since)
-    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-  return found[0];
-}
-
 /**
- * Builds the .vsix: the project's `npm run package` when it exists (it may add checks of its
- * own), otherwise vsce directly. Returns the path of the package.
+ * Builds the .vsix into `outDir`: the project's `npm run package` when it exists (it adds checks
+ * of its own, such as a size ceiling), otherwise vsce directly. Returns the package's path.
  */
 export function packageExtension(root, outDir) {
-  const started = Date.now() - 1000;
-  const hasScript = existsSync(path.join(root, 'scripts', 'package.mjs'));
-  if (hasScript) {
-    const r = spawnSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: 'inherit' });
-    if (r.status !== 0) throw new Error(`npm run package failed (exit ${r.status})`);
-    const vsix = newestVsix(
-      [root, path.join(root, 'dist'), path.join(root, 'out'), outDir],
-      started,
-    );
-    if (vsix) return vsix;
-    console.log('npm run package left no new .vsix; packaging with vsce');
-  }
   const out = path.join(outDir, 'batchlint.vsix');
-  const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '-o', out], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  if (r.status !== 0) throw new Error(`vsce package failed (exit ${r.status})`);
+  rmSync(out, { force: true });
+  const r = existsSync(path.join(root, 'scripts', 'package.mjs'))
+    ? spawnSync('npm', ['run', '--silent', 'package', '--', out], { cwd: root, stdio: 'inherit' })
+    : spawnSync(
+        process.execPath,
+        [
+          path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'),
+          'package',
+          '--no-dependencies',
+          '-o',
+          out,
+        ],
+        { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
+      );
+  if (r.status !== 0 || !existsSync(out)) throw new Error(`packaging failed (exit ${r.status})`);
   return out;
 }
 
@@ -85,10 +75,14 @@ export function zipEntries(file) {
   return names;
 }
 
+const escape = (s) => s.replace(/^\.\//, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Entries that the allowlist does not permit; empty when the package is clean. */
-export function unexpectedEntries(file) {
+export function unexpectedEntries(file, root) {
+  const { icon } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const allowed = icon ? [...ALLOWED, new RegExp(`^extension/${escape(icon)}$`)] : ALLOWED;
   const names = zipEntries(file);
-  const bad = names.filter((n) => !n.endsWith('/') && !ALLOWED.some((re) => re.test(n)));
+  const bad = names.filter((n) => !n.endsWith('/') && !allowed.some((re) => re.test(n)));
   if (!names.includes('extension/dist/extension.js'))
     bad.push('(missing extension/dist/extension.js)');
   if (!names.includes('extension/dist/server.js')) bad.push('(missing extension/dist/server.js)');
