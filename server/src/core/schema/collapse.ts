@@ -1,6 +1,7 @@
 // Removes ajv errors that only restate another one, so each real problem yields one finding:
 // `if` errors repeat the then/else error under them, a missing discriminator tag is already a
-// missing `required` property, and `propertyNames` repeats the key error found inside it.
+// missing `required` property, `propertyNames` repeats the key error found inside it, and a
+// string too short to hold anything cannot match a pattern either.
 import type { AjvError } from './compiled-types';
 
 const RESTATING = new Set(['if', 'propertyNames', 'oneOf', 'anyOf', 'allOf', 'not']);
@@ -10,6 +11,9 @@ export function collapse(errors: readonly AjvError[]): AjvError[] {
     errors
       .filter((e) => e.keyword === 'required')
       .map((e) => `${e.instancePath}\u0000${String(e.params.missingProperty)}`),
+  );
+  const tooShort = new Set(
+    errors.filter((e) => e.keyword === 'minLength').map((e) => e.instancePath),
   );
   const seen = new Set<string>();
   const out: AjvError[] = [];
@@ -24,6 +28,7 @@ export function collapse(errors: readonly AjvError[]): AjvError[] {
     ) {
       continue;
     }
+    if (e.keyword === 'pattern' && tooShort.has(e.instancePath)) continue;
     const key = `${e.instancePath}\u0000${e.schemaPath}\u0000${JSON.stringify(e.params)}`;
     if (seen.has(key)) continue;
     seen.add(key);
