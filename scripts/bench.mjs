@@ -1,0 +1,138 @@
+// `npm run bench`: how far the checker is from the floor (reading a file and JSON.parse-ing
+// every line), on a 50,000-line text file and a ~200 MB file of image requests. Prints figures
+// only; timing is never asserted (machines differ too much). Options: --runs N (default 5).
+// Afterwards runs every scripts/bench/*.mjs (other benches, e.g. the language server's) with
+// BENCH_CHAT_FILE / BENCH_IMAGE_FILE set to the generated files.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { prng, chatLine, imageLine, writeLines } from './bench/lib/generate.mjs';
+import { runNode, median, rssSource } from './bench/lib/measure.mjs';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+process.chdir(root);
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = Math.max(3, runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5);
+const TARGET = 1.25;
+
+// Always rebuild: a stale dist/ would measure yesterday's checker.
+execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+const data = path.join(root, 'bench-data'); // gitignored
+mkdirSync(data, { recursive: true });
+// The in-process runs load the core the same way dist/ does: one esbuild bundle.
+const core = path.join(data, 'core.cjs');
+await build({
+  entryPoints: ['server/src/core/index.ts'],
+  outfile: core,
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  mainFields: ['module', 'main'],
+  logLevel: 'warning',
+});
+
+const say = (text) => process.stdout.write(`${text}\n`);
+say('generating inputs…');
+const chatFile = path.join(data, 'chat-50k.jsonl');
+const imageFile = path.join(data, 'images-200mb.jsonl');
+const chatRandom = prng(0xba7c4);
+writeLines(chatFile, 50_000, (i) => chatLine(chatRandom, i));
+const imageRandom = prng(0x1a6e5);
+writeLines(imageFile, 2_000, (i) => imageLine(imageRandom, i, 100_000));
+
+const tmp = data;
+const child = 'scripts/bench/lib/child.mjs';
+const mb = (bytes) => (bytes / 1e6).toFixed(1);
+const rows = [];
+
+for (const [label, file] of [
+  ['50k text lines', chatFile],
+  ['2k image lines', imageFile],
+]) {
+  say(`measuring ${label} (${mb(statSync(file).size)} MB), ${RUNS} runs each…`);
+  const runs = { floor: [], cli: [], floorIn: [], checkIn: [], convert: [] };
+  // Interleaved, so a slow patch on a shared machine hits every series alike.
+  for (let i = 0; i < RUNS; i++) {
+    const f = runNode([child, 'floor', file], { tmp });
+    runs.floor.push(f);
+    runs.floorIn.push({ ...JSON.parse(f.stdout), rss: f.maxRssKb });
+    runs.cli.push(runNode(['dist/cli.js', 'check', '--format', 'json', file], { tmp }));
+    const c = runNode([child, 'check', file, core], { tmp });
+    runs.checkIn.push({ ...JSON.parse(c.stdout), rss: c.maxRssKb });
+    if (file === chatFile) {
+      const args = ['dist/cli.js', 'convert', '--to', 'responses', file, '-o', '/dev/null'];
+      runs.convert.push(runNode(args, { tmp, okStatus: [0, 1] }));
+    }
+  }
+  const stat = (list) => ({
+    best: Math.min(...list.map((r) => r.ms)),
+    median: median(list.map((r) => r.ms)),
+    rss: Math.max(...list.map((r) => r.maxRssKb ?? r.rss)),
+  });
+  const floor = stat(runs.floor);
+  const floorIn = stat(runs.floorIn);
+  const cli = stat(runs.cli);
+  rows.push({ file: label, what: 'floor (process)', ...floor });
+  rows.push({ file: label, what: 'check --format json', ...cli, vs: floor, target: true });
+  rows.push({ file: label, what: 'floor (in-process)', ...floorIn });
+  rows.push({
+    file: label,
+    what: 'checkFile (in-process)',
+    ...stat(runs.checkIn),
+    vs: floorIn,
+    target: true,
+  });
+  if (runs.convert.length > 0) {
+    rows.push({
+      file: label,
+      what: 'convert --to responses',
+      ...stat(runs.convert),
+      vs: cli,
+      of: 'check',
+    });
+  }
+}
+
+say('');
+say(`node ${process.version}; best and median of ${RUNS} runs; peak RSS from ${rssSource}`);
+say('ratio = median / median of the row it is compared with (floor; convert: vs check)');
+const header = ['file', 'what', 'best ms', 'median ms', 'ratio', 'peak RSS MB', ''];
+const table = rows.map((r) => {
+  const ratio = r.vs ? r.median / r.vs.median : 1;
+  const verdict = !r.target ? '' : ratio <= TARGET ? 'ok' : 'above target';
+  return [
+    r.file,
+    r.what,
+    r.best.toFixed(0),
+    r.median.toFixed(0),
+    `${ratio.toFixed(2)}x${r.of ? ` ${r.of}` : ''}`,
+    (r.rss / 1024).toFixed(0),
+    verdict,
+  ];
+});
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
+const line = (cells) =>
+  cells
+    .map((c, i) => c.padEnd(widths[i]))
+    .join('  ')
+    .trimEnd();
+say(line(header));
+say(line(widths.map((w) => '-'.repeat(w))));
+for (const row of table) say(line(row));
+say(`target: check ≤ ${TARGET}x floor`);
+
+// Hook: other benches living beside this one (not the helpers in lib/).
+const others = readdirSync('scripts/bench')
+  .filter((f) => f.endsWith('.mjs'))
+  .sort();
+for (const name of others) {
+  say(`\n== scripts/bench/${name}`);
+  const result = spawnSync(process.execPath, [path.join('scripts/bench', name)], {
+    stdio: 'inherit',
+    env: { ...process.env, BENCH_CHAT_FILE: chatFile, BENCH_IMAGE_FILE: imageFile },
+  });
+  if (result.status !== 0) say(`(scripts/bench/${name} exited ${result.status})`);
+}
