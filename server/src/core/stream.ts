@@ -1,7 +1,8 @@
 // Checks a file as a stream of bytes, so a 200 MB batch is checked without holding it in memory:
 // each line is decoded, checked and dropped; only the facts the cross-line rules need are kept.
 
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { utf8Length } from './lines';
 import type { Problem } from './types';
 import { checkLine } from './line-check';
 import type { LineResult } from './line-check';
@@ -28,13 +29,36 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Streams a file (or any byte source) through the checker. */
 export async function checkFile(path: string, options: StreamOptions = {}): Promise<CheckResult> {
-  let total = 0;
-  try {
-    total = statSync(path).size;
-  } catch {
-    // stat fails for some special files; the read below reports real errors.
+  const stat = statSync(path);
+  if (stat.isFile() && stat.size <= WHOLE_FILE_BYTES) {
+    const bytes = readFileSync(path);
+    options.onProgress?.(bytes.length, bytes.length);
+    return checkBuffer(bytes, options);
   }
-  return checkStream(createReadStream(path, { highWaterMark: 1 << 20 }), options, total);
+  return checkStream(createReadStream(path, { highWaterMark: 1 << 20 }), options, stat.size);
+}
+
+/**
+ * Files up to this size are read whole and split as a string, which is faster than decoding
+ * line by line; larger ones are streamed so memory stays a small multiple of one line.
+ */
+const WHOLE_FILE_BYTES = 64 * 1024 * 1024;
+
+/** Checks bytes already in memory: one decode and one split, as a plain JSONL reader would. */
+export function checkBuffer(bytes: Buffer, options: CheckOptions = {}): CheckResult {
+  const text = bytes.toString('utf8');
+  const bom = text.charCodeAt(0) === 0xfeff;
+  // Invalid UTF-8 and binary data need the byte-level path, which says which lines are bad.
+  if (text.includes('\uFFFD') || text.slice(0, 8192).includes('\0')) {
+    return checkBufferLines(bytes, options);
+  }
+  const checker = new StreamChecker();
+  if (bom) checker.problems.push(bomProblem());
+  const lines = (bom ? text.slice(1) : text).split('\n');
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  for (const line of lines) checker.pushText(line, utf8Length(line) + 1);
+  checker.end();
+  return finalize(checker.problems, checker.tally.summary(), options);
 }
 
 export async function checkStream(
@@ -42,43 +66,69 @@ export async function checkStream(
   options: StreamOptions = {},
   totalBytes = 0,
 ): Promise<CheckResult> {
-  const checker = new StreamChecker();
-  let bytesRead = 0;
+  const reader = new ByteLines(new StreamChecker());
   let lastProgress = 0;
-  let parts: Buffer[] = [];
-  let first = true;
   for await (const piece of source) {
-    let chunk = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
-    if (first) {
-      first = false;
-      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
-        checker.problems.push(bomProblem());
-        chunk = chunk.subarray(3);
-        bytesRead += 3;
-      }
-      if (chunk.subarray(0, 8192).includes(0)) {
-        checker.problems.push(binaryProblem());
-        return finalize(checker.problems, checker.tally.summary(), options);
-      }
-    }
-    bytesRead += chunk.length;
-    let start = 0;
-    for (let nl = chunk.indexOf(10, start); nl >= 0; nl = chunk.indexOf(10, start)) {
-      parts.push(chunk.subarray(start, nl));
-      checker.push(parts.length === 1 ? parts[0]! : Buffer.concat(parts));
-      parts = [];
-      start = nl + 1;
-    }
-    if (start < chunk.length) parts.push(chunk.subarray(start));
-    if (options.onProgress && bytesRead - lastProgress >= 4 << 20) {
-      lastProgress = bytesRead;
-      options.onProgress(bytesRead, totalBytes);
+    if (!reader.feed(typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece)) break;
+    if (options.onProgress && reader.bytesRead - lastProgress >= 4 << 20) {
+      lastProgress = reader.bytesRead;
+      options.onProgress(reader.bytesRead, totalBytes);
     }
   }
-  if (parts.length > 0) checker.push(Buffer.concat(parts));
-  checker.end();
-  options.onProgress?.(bytesRead, totalBytes);
-  return finalize(checker.problems, checker.tally.summary(), options);
+  options.onProgress?.(reader.bytesRead, totalBytes);
+  return reader.end(options);
+}
+
+function checkBufferLines(bytes: Buffer, options: CheckOptions): CheckResult {
+  const reader = new ByteLines(new StreamChecker());
+  reader.feed(bytes);
+  return reader.end(options);
+}
+
+/** Splits bytes into lines, decoding each on its own so a bad byte condemns one line only. */
+class ByteLines {
+  bytesRead = 0;
+  private parts: Buffer[] = [];
+  private first = true;
+  private binary = false;
+
+  constructor(private readonly checker: StreamChecker) {}
+
+  /** Returns false once the input is known not to be text (nothing more is read). */
+  feed(piece: Buffer): boolean {
+    let chunk = piece;
+    if (this.first) {
+      this.first = false;
+      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
+        this.checker.problems.push(bomProblem());
+        chunk = chunk.subarray(3);
+        this.bytesRead += 3;
+      }
+      if (chunk.subarray(0, 8192).includes(0)) {
+        this.binary = true;
+        this.checker.problems.push(binaryProblem());
+        return false;
+      }
+    }
+    this.bytesRead += chunk.length;
+    let start = 0;
+    for (let nl = chunk.indexOf(10, start); nl >= 0; nl = chunk.indexOf(10, start)) {
+      this.parts.push(chunk.subarray(start, nl));
+      this.checker.push(this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts));
+      this.parts = [];
+      start = nl + 1;
+    }
+    if (start < chunk.length) this.parts.push(chunk.subarray(start));
+    return true;
+  }
+
+  end(options: CheckOptions): CheckResult {
+    if (!this.binary) {
+      if (this.parts.length > 0) this.checker.push(Buffer.concat(this.parts));
+      this.checker.end();
+    }
+    return finalize(this.checker.problems, this.checker.tally.summary(), options);
+  }
 }
 
 class StreamChecker {
@@ -99,8 +149,7 @@ class StreamChecker {
   }
 
   push(raw: Buffer): void {
-    const bytes = raw.length + 1;
-    let text = raw.toString('utf8');
+    const text = raw.toString('utf8');
     let invalidUtf8 = false;
     if (text.includes('\uFFFD')) {
       try {
@@ -109,7 +158,12 @@ class StreamChecker {
         invalidUtf8 = true;
       }
     }
-    if (text.endsWith('\r')) text = text.slice(0, -1);
+    this.pushText(text, raw.length + 1, invalidUtf8);
+  }
+
+  /** A line already decoded; `bytes` is its size in the file, line ending included. */
+  pushText(line: string, bytes: number, invalidUtf8 = false): void {
+    const text = line.endsWith('\r') ? line.slice(0, -1) : line;
     const result = invalidUtf8 ? invalidUtf8Result(text) : checkLine(text);
     const entry = { text, bytes, result };
     if (this.pending.length > 0) {

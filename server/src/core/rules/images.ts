@@ -5,6 +5,7 @@
 import type { Finding, JsonPath } from '../types';
 import { formatParam, preview } from '../words';
 import { isPlaceholder } from './placeholders';
+import { walk } from './walk';
 
 const SUPPORTED_MIME = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
 /** The API's own limit in its error text ("below 20 MB"). */
@@ -15,8 +16,6 @@ const EXAMPLE = "'data:image/png;base64,aW1nIGJ5dGVzIGhlcmU='";
 const UNSUPPORTED_IMAGE =
   "You uploaded an unsupported image. Please make sure your image is below 20 MB in size and is of one the following formats: ['png', 'jpeg', 'gif', 'webp'].";
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-/** How deep image parts can sit in a body (input[i].content[j] or output[k] of a tool result). */
-const MAX_WALK_DEPTH = 8;
 
 export interface ImageRef {
   url: string;
@@ -27,30 +26,18 @@ export interface ImageRef {
 /** Finds every image URL in a body: chat `image_url.url`, responses `input_image.image_url`, moderation parts. */
 export function findImages(body: unknown): ImageRef[] {
   const found: ImageRef[] = [];
-  const stack: { value: unknown; path: JsonPath }[] = [{ value: body, path: ['body'] }];
-  while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
-    if (typeof value !== 'object' || value === null || path.length > MAX_WALK_DEPTH) continue;
-    if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--)
-        stack.push({ value: value[i], path: [...path, i] });
-      continue;
-    }
-    const part = value as Record<string, unknown>;
-    if (part.type === 'image_url' || part.type === 'input_image') {
+  walk(body, ['body'], {
+    object(part, path) {
+      if (part.type !== 'image_url' && part.type !== 'input_image') return false;
       const image = part.image_url;
       if (typeof image === 'string') found.push({ url: image, path: [...path, 'image_url'] });
       else if (isRecord(image) && typeof image.url === 'string')
         found.push({ url: image.url, path: [...path, 'image_url', 'url'] });
       else if (typeof part.url === 'string') found.push({ url: part.url, path: [...path, 'url'] });
-      continue;
-    }
-    for (const [key, child] of Object.entries(part)) {
-      if (typeof child === 'object' && child !== null)
-        stack.push({ value: child, path: [...path, key] });
-    }
-  }
-  return found.reverse();
+      return true;
+    },
+  });
+  return found;
 }
 
 export function checkImages(body: unknown): Finding[] {

@@ -9,13 +9,22 @@ import { checkJsonWord } from './json-mode';
 import { checkToolChoice } from './tool-choice';
 import { checkReasoningModel } from './reasoning-models';
 
+const RULES: readonly ((endpoint: Endpoint, body: Record<string, unknown>) => Finding[])[] = [
+  checkStreaming,
+  (_endpoint, body) => checkImages(body),
+  (_endpoint, body) => checkTextPlaceholders(body),
+  checkJsonWord,
+  checkToolChoice,
+  checkReasoningModel,
+];
+
 export function checkBodyRules(endpoint: Endpoint, body: Record<string, unknown>): Finding[] {
-  return [
-    ...checkStreaming(endpoint, body),
-    ...checkImages(body),
-    ...checkTextPlaceholders(body),
-    ...checkJsonWord(endpoint, body),
-    ...checkToolChoice(endpoint, body),
-    ...checkReasoningModel(endpoint, body),
-  ];
+  let findings: Finding[] | undefined;
+  for (const rule of RULES) {
+    const found = rule(endpoint, body);
+    if (found.length > 0) (findings ??= []).push(...found);
+  }
+  return findings ?? NONE;
 }
+
+const NONE: Finding[] = [];

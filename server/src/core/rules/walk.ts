@@ -1,0 +1,58 @@
+// One cheap walk over a request body, shared by the rules that look for content anywhere in it
+// (images, placeholders). Runs on every line, so it allocates nothing per node: the path is one
+// array pushed and popped, and a visitor copies it only when it keeps it.
+
+import type { PathSegment } from '../types';
+
+/** Content sits shallow (input[i].content[j].image_url.url); deeper data is tool schemas and such. */
+const MAX_DEPTH = 8;
+
+export interface Visitor {
+  /** An object or array element that is an object; return true to skip its children. */
+  object?(value: Record<string, unknown>, path: readonly PathSegment[]): boolean | void;
+  /** A string value under a key (or an array index, whose parent key is path[length - 2]). */
+  string?(value: string, path: readonly PathSegment[]): void;
+}
+
+export function walk(root: unknown, rootPath: readonly PathSegment[], visitor: Visitor): void {
+  const path: PathSegment[] = [...rootPath];
+  visit(root, path, visitor);
+}
+
+function visit(value: unknown, path: PathSegment[], visitor: Visitor): void {
+  if (path.length > MAX_DEPTH) return;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item === 'string') {
+        if (visitor.string) {
+          path.push(i);
+          visitor.string(item, path);
+          path.pop();
+        }
+      } else if (typeof item === 'object' && item !== null) {
+        path.push(i);
+        visit(item, path, visitor);
+        path.pop();
+      }
+    }
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  const object = value as Record<string, unknown>;
+  if (visitor.object?.(object, path) === true) return;
+  for (const key in object) {
+    const child = object[key];
+    if (typeof child === 'string') {
+      if (visitor.string) {
+        path.push(key);
+        visitor.string(child, path);
+        path.pop();
+      }
+    } else if (typeof child === 'object' && child !== null) {
+      path.push(key);
+      visit(child, path, visitor);
+      path.pop();
+    }
+  }
+}
