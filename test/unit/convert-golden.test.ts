@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { convertLineToResponses } from '../../server/src/core/convert';
+import { validateBody } from '../../server/src/core/schema';
 
 // Compiled tests run from out/test/unit; the fixtures stay in the source tree.
 const dir = path.resolve(__dirname, '../../../test/fixtures/convert');
@@ -62,3 +63,23 @@ input.forEach((lineText, i) => {
     else assert.notEqual(result.text, lineText);
   });
 });
+
+test('converted golden lines pass the responses schema except on reported fields', () => {
+  let errorsOnReported = 0;
+  input.forEach((lineText, i) => {
+    const result = convertLineToResponses(lineText);
+    if (result.status !== 'converted') return;
+    const body = (JSON.parse(result.text) as { body: unknown }).body;
+    const errors = validateBody('/v1/responses', body).filter((f) => f.severity === 'error');
+    const unreported = errors.filter(
+      (f) => !result.notCarried.some((n) => within(f.path, n.path) || within(n.path, f.path)),
+    );
+    assert.deepEqual(unreported, [], `golden line ${i + 1}`);
+    errorsOnReported += errors.length;
+  });
+  assert.ok(errorsOnReported >= 10, `the validator found only ${errorsOnReported} errors`);
+});
+
+function within(path: readonly unknown[], prefix: readonly unknown[]): boolean {
+  return prefix.length <= path.length && prefix.every((segment, i) => path[i] === segment);
+}

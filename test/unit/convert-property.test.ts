@@ -6,7 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { convertLineToResponses } from '../../server/src/core/convert';
-import type { PathSegment } from '../../server/src/core/types';
+import { validateBody } from '../../server/src/core/schema';
+import type { JsonPath, PathSegment } from '../../server/src/core/types';
 import { generate } from './convert-gen.test';
 import type { Json, Obj } from './convert-gen.test';
 
@@ -152,4 +153,34 @@ test('the property test checked real work, not empty bodies', () => {
   assert.ok(totals.dropped > SAMPLES / 4, `only ${totals.dropped} dropped values checked`);
   assert.ok(totals.invented > SAMPLES / 10, `only ${totals.invented} written defaults checked`);
   assert.ok(totals.itemsMoved > SAMPLES / 2, `only ${totals.itemsMoved} call items checked`);
+});
+
+test('converted bodies pass the responses schema except on reported fields', () => {
+  // Only chat bodies the chat schema accepts: a body that was already wrong may stay wrong.
+  let checked = 0;
+  let onReported = 0;
+  for (let seed = 1; seed <= SAMPLES; seed++) {
+    const sample = generate(seed);
+    if (validateBody('/v1/chat/completions', sample.chat).some((f) => f.severity === 'error')) {
+      continue;
+    }
+    const line = {
+      custom_id: `req-${seed}`,
+      method: 'POST',
+      url: '/v1/chat/completions',
+      body: sample.chat,
+    };
+    const result = convertLineToResponses(JSON.stringify(line));
+    const body = (JSON.parse(result.text) as Obj).body;
+    const errors = validateBody('/v1/responses', body).filter((f) => f.severity === 'error');
+    const reported = (path: JsonPath): boolean =>
+      result.notCarried.some((n) => startsWith(path, n.path) || startsWith(n.path, path));
+    const unreported = errors.filter((f) => !reported(f.path));
+    assert.deepEqual(unreported, [], `seed ${seed}: ${result.text}`);
+    onReported += errors.length;
+    checked += 1;
+  }
+  // Non-vacuous: enough valid bodies, and the validator did object to some reported fields.
+  assert.ok(checked > SAMPLES / 5, `only ${checked} chat-valid samples`);
+  assert.ok(onReported > 50, `only ${onReported} findings on reported fields`);
 });
