@@ -43,7 +43,7 @@ const ajv = new Ajv.default({
   code: { source: true, esm: true, optimize: true },
 });
 // Annotations for the phrasing layer; they do not validate anything.
-ajv.addVocabulary(['x-expected', 'x-supported']);
+ajv.addVocabulary(['x-expected', 'x-supported', 'x-moved-to']);
 
 /** A copy without `description`/`title`, which the standalone code would otherwise embed. */
 function stripAnnotations(node) {
@@ -178,6 +178,12 @@ function collectFacts(schema, node, pointer, facts) {
   }
   if (['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'].some((k) => k in node)) {
     fact.numeric = typesOf(node).includes('integer') ? 'integer' : 'decimal';
+  }
+  if (node.additionalProperties === false && node.properties) {
+    // Keys marked x-moved-to are declared only to check what is inside them; never suggest them.
+    fact.keys = Object.entries(node.properties)
+      .filter(([, p]) => !p['x-moved-to'])
+      .map(([k]) => k);
   }
   if (Object.keys(fact).length > 0) facts[pointer] = fact;
   for (const key of CHILD_MAPS) {

@@ -278,6 +278,43 @@ const rows: Row[] = [
     expect: { message: "Missing required parameter: 'tools[0].function'." },
   },
   {
+    name: 'responses-style (flat) function tool: one finding',
+    body: body({ tools: [{ type: 'function', name: 'f', parameters: {} }] }),
+    expect: {
+      message:
+        "Missing required parameter: 'tools[0].function'. In Chat Completions, 'name' and 'parameters' go inside 'function'.",
+      path: ['body', 'tools', 0],
+      anchor: 'parent-key',
+    },
+  },
+  {
+    name: 'responses-style (flat) json_schema response_format',
+    body: body({ response_format: { type: 'json_schema', name: 'n', schema: {}, strict: true } }),
+    expect: {
+      message:
+        "Missing required parameter: 'response_format.json_schema'. In Chat Completions, 'name', 'schema', and 'strict' go inside 'json_schema'.",
+    },
+  },
+  {
+    name: 'a typo gets a suggestion',
+    body: body({ max_complet_tokens: 5 }),
+    expect: {
+      message: "Unknown parameter: 'max_complet_tokens'. Did you mean 'max_completion_tokens'?",
+      fix: { id: 'remove-key', path: ['body', 'max_complet_tokens'] },
+    },
+  },
+  {
+    name: 'metadata key over 64 characters',
+    body: body({ metadata: { ['k'.repeat(65)]: 'v' } }),
+    expect: {
+      code: 'string_above_max_length',
+      message:
+        "Invalid 'metadata': key too long. Expected a key with maximum length 64, but got a key with length 65 instead.",
+      path: ['body', 'metadata', 'k'.repeat(65)],
+      anchor: 'key',
+    },
+  },
+  {
     name: 'json_schema without name',
     body: body({ response_format: { type: 'json_schema', json_schema: { schema: {} } } }),
     expect: { message: "Missing required parameter: 'response_format.json_schema.name'." },

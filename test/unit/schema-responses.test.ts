@@ -183,9 +183,48 @@ const rows: Row[] = [
     },
   },
   {
-    name: 'chat-style function tool',
-    body: body({ tools: [{ type: 'function', name: 'f', function: { name: 'f' } }] }),
-    expect: { message: "Unknown parameter: 'tools[0].function'." },
+    name: 'chat-style (nested) function tool: one finding, no fix that would lose the fields',
+    body: body({ tools: [{ type: 'function', function: { name: 'f', parameters: {} } }] }),
+    expect: {
+      message:
+        "Unknown parameter: 'tools[0].function'. In the Responses API this object is flat: move the fields of 'function' up into it.",
+      path: ['body', 'tools', 0, 'function'],
+      anchor: 'key',
+      fix: undefined,
+    },
+  },
+  {
+    name: 'chat-style (nested) json_schema format',
+    body: body({
+      text: { format: { type: 'json_schema', json_schema: { name: 'n', schema: {} } } },
+    }),
+    expect: { param: 'text.format.json_schema', code: 'unknown_parameter' },
+  },
+  {
+    name: 'chat-style tool_choice',
+    body: body({ tool_choice: { type: 'function', function: { name: 'f' } } }),
+    expect: { param: 'tool_choice.function', code: 'unknown_parameter' },
+  },
+  {
+    name: 'a typo gets a suggestion',
+    body: body({ instruction: 'Be brief.' }),
+    expect: {
+      message: "Unknown parameter: 'instruction'. Did you mean 'instructions'?",
+      fix: { id: 'remove-key', path: ['body', 'instruction'] },
+    },
+  },
+  {
+    name: 'a typo of messages is not steered to messages',
+    body: body({ mesages: [] }),
+    expect: { message: "Unknown parameter: 'mesages'." },
+  },
+  {
+    name: 'logprobs points to include',
+    body: body({ logprobs: true }),
+    expect: {
+      message:
+        "Unknown parameter: 'logprobs'. In the Responses API, ask for them with include: ['message.output_text.logprobs'] and 'top_logprobs'.",
+    },
   },
   {
     name: 'function tool without name',

@@ -4,6 +4,7 @@
 import type { Finding, JsonPath } from '../types';
 import type { Issue } from './phrase';
 import type { Body, Refiner } from './refiner';
+import { refineChatNesting } from './nesting';
 import { isObject } from './pointer';
 import { NULL_CONTENT_MESSAGE } from './words';
 
@@ -56,6 +57,8 @@ function roleOf(body: Body, index: unknown): unknown {
 }
 
 function refine(finding: Finding, issue: Issue, body: Body): Finding | undefined {
+  const nesting = refineChatNesting(finding, issue);
+  if (nesting !== null) return nesting;
   const { error, at, value } = issue;
   if (error.keyword === 'discriminator' && isPartPath(at)) {
     const type = isObject(value) ? value.type : undefined;

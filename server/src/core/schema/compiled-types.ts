@@ -25,6 +25,8 @@ export interface SchemaFacts {
   supported?: string[];
   /** With `x-supported`: the values this position really accepts (a subset or a superset). */
   accepted?: string[];
+  /** The keys of an object that refuses unknown keys, to suggest one for a typo. */
+  keys?: string[];
   /** Whether a range applies to an integer or a decimal parameter. */
   numeric?: 'integer' | 'decimal';
 }

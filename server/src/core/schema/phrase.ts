@@ -4,6 +4,7 @@
 import type { AjvError, SchemaFacts } from './compiled-types';
 import type { Finding, JsonPath, PathSegment } from '../types';
 import { formatParam, pointerToPath, valueAt } from './pointer';
+import { didYouMean } from './suggest';
 import {
   invalidTypeMessage,
   invalidValueMessage,
@@ -104,7 +105,9 @@ export function phraseIssue(issue: Issue, ctx: PhraseContext): Finding | undefin
         ...finding(ctx, key, {
           code: 'unknown_parameter',
           anchor: 'key',
-          message: unknownMessage(formatParam(key)),
+          message:
+            unknownMessage(formatParam(key)) +
+            didYouMean(key[key.length - 1] as string, facts.keys),
         }),
         fix: { id: 'remove-key', path },
       };

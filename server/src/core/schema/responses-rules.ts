@@ -4,6 +4,7 @@
 import type { Finding, JsonPath } from '../types';
 import type { Issue } from './phrase';
 import type { Body, Refiner } from './refiner';
+import { refineResponsesNesting } from './nesting';
 import { isObject, valueAt } from './pointer';
 import { unknownMessage } from './words';
 
@@ -28,6 +29,14 @@ export const NO_EQUIVALENT = new Set([
   'prediction',
   'web_search_options',
 ]);
+
+/** Other chat parameters whose Responses counterpart takes more than a move. */
+const HINTS: Record<string, string> = {
+  logprobs:
+    "In the Responses API, ask for them with include: ['message.output_text.logprobs'] and 'top_logprobs'.",
+  functions: "In the Responses API, functions are declared in 'tools'.",
+  function_call: "In the Responses API, use 'tool_choice'.",
+};
 
 /** Chat-style part types with a direct Responses equivalent. */
 const CHAT_PART_TYPES = new Set(['text', 'image_url', 'file']);
@@ -60,6 +69,8 @@ function movedParam(key: string, to: string): Finding {
 }
 
 function refine(finding: Finding, issue: Issue, body: Body): Finding | undefined {
+  const nesting = refineResponsesNesting(finding, issue);
+  if (nesting !== null) return nesting;
   const { error, at, value } = issue;
   if (error.keyword === 'additionalProperties' && at.length === 0) {
     const key = String(error.params.additionalProperty);
@@ -71,6 +82,8 @@ function refine(finding: Finding, issue: Issue, body: Body): Finding | undefined
         message: `${unknownMessage(key)} It has no equivalent in the Responses API.`,
       };
     }
+    const hint = HINTS[key];
+    if (hint !== undefined) return { ...finding, message: `${unknownMessage(key)} ${hint}` };
     return finding;
   }
   if (error.keyword === 'discriminator' && error.params.error === 'mapping' && isPartPath(at)) {
