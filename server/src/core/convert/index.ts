@@ -6,6 +6,7 @@
 import { convertBody } from './body';
 import type { JsonObject, NotCarried } from './context';
 import { Ctx, isObject } from './context';
+import { protectNumbers } from './numbers';
 
 export type { NotCarried } from './context';
 
@@ -30,8 +31,8 @@ export const OUTPUT_SHAPE_NOTE =
 
 /**
  * Converts one line (without its line break). The envelope keeps its keys and their order; the
- * body is rewritten compactly with `model` and `input` first. Numbers are re-serialised by
- * JSON.stringify, so `1.0` becomes `1` (the same JSON value).
+ * body is rewritten compactly with `model` and `input` first. Numbers keep their value: `1.0`
+ * may be written `1`, but a literal no JS number holds exactly is copied character for character.
  */
 export function convertLineToResponses(lineText: string): LineConversion {
   const same = (
@@ -55,6 +56,9 @@ export function convertLineToResponses(lineText: string): LineConversion {
       `This line is not valid JSON, so it was not converted (${detail}).`,
     );
   }
+  // Numbers a JS number cannot hold exactly are read as markers and written back verbatim.
+  const numbers = protectNumbers(lineText);
+  if (numbers.text !== lineText) line = JSON.parse(numbers.text);
   if (!isObject(line)) return same('not-chat', ['Not a request object; nothing to convert.']);
   if (line.url === RESPONSES_URL) return same('unchanged');
   if (line.url !== CHAT_URL) {
@@ -75,7 +79,7 @@ export function convertLineToResponses(lineText: string): LineConversion {
   }
   return {
     status: 'converted',
-    text: JSON.stringify(converted),
+    text: numbers.restore(JSON.stringify(converted)),
     notCarried: ctx.notCarried,
     notes: ctx.notes,
   };
