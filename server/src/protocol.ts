@@ -76,3 +76,26 @@ export interface CheckFileResult {
   warnings: number;
   bytes: number;
 }
+
+/** The code action kind of "fix every safe problem" (for `editor.codeActionsOnSave`). */
+export const FIX_ALL_KIND = 'source.fixAll.batchlint';
+
+/**
+ * The `data` of every batchlint diagnostic: enough to compute its fixes from the diagnostic
+ * alone (the core's FixRef), plus the API parameter path and the line's conversion offer.
+ */
+export interface DiagnosticData {
+  fix?: { id: string; [key: string]: unknown };
+  param?: string;
+  /** The document version the diagnostic was computed for. */
+  version?: number;
+}
+
+/** What the `batchlint.*` settings look like after normalisation (see the server's settings). */
+export interface BatchlintSettings {
+  enable: boolean;
+  files: string[];
+  maxProblems: number;
+  severity: Record<string, 'error' | 'warning' | 'info' | 'off'>;
+  trace: { server: 'off' | 'messages' | 'verbose' };
+}
