@@ -1,0 +1,90 @@
+// `batchlint/checkFile`: checks a file on disk as a stream (for files too large for the editor
+// to hand over: VS Code syncs at most 50 MB, the Batch API takes 200 MB), reports work-done
+// progress and publishes the problems under the file's URI.
+
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { isAbsolute } from 'node:path';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import type { WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import { checkFile } from '../core';
+import type { CheckFileResult } from '../protocol';
+import type { ServerContext } from './context';
+import { toDiagnostic } from './diagnostics';
+import { invalid, isRecord } from './guard';
+import { toCheckOptions } from './settings';
+
+/** The file path and URI a request names (a file: URI or an absolute path). */
+export function resolveTarget(params: unknown): { path: string; uri: string } {
+  const raw = isRecord(params) ? params.uri : undefined;
+  if (typeof raw !== 'string' || raw === '')
+    throw invalid('Expected params.uri (a file: URI or an absolute path)');
+  if (raw.startsWith('file:')) {
+    try {
+      return { path: fileURLToPath(raw), uri: raw };
+    } catch {
+      throw invalid(`Not a file URI: ${raw}`);
+    }
+  }
+  if (!isAbsolute(raw)) throw invalid(`Not an absolute path or a file: URI: ${raw}`);
+  return { path: raw, uri: pathToFileURL(raw).toString() };
+}
+
+async function reporterFor(
+  ctx: ServerContext,
+  params: unknown,
+): Promise<WorkDoneProgressReporter | undefined> {
+  const token = isRecord(params) ? params.workDoneToken : undefined;
+  if (typeof token === 'string' || typeof token === 'number') {
+    return ctx.connection.window.attachWorkDoneProgress(token);
+  }
+  if (!ctx.abilities.workDoneProgress) return undefined;
+  try {
+    return await ctx.connection.window.createWorkDoneProgress();
+  } catch {
+    return undefined; // The client said no; check without progress.
+  }
+}
+
+export async function checkFileOnDisk(
+  ctx: ServerContext,
+  params: unknown,
+): Promise<CheckFileResult> {
+  const target = resolveTarget(params);
+  const progress = await reporterFor(ctx, params);
+  const name = target.path.slice(target.path.replace(/\\/g, '/').lastIndexOf('/') + 1);
+  progress?.begin(`batchlint: checking ${name}`, 0, undefined, false);
+  let lastPercent = -1;
+  try {
+    const result = await checkFile(target.path, {
+      ...toCheckOptions(ctx.settings),
+      onProgress(read, total) {
+        if (!progress || total <= 0) return;
+        const percent = Math.min(100, Math.floor((read / total) * 100));
+        if (percent === lastPercent) return;
+        lastPercent = percent;
+        progress.report(
+          percent,
+          `${(read / 1048576).toFixed(1)} of ${(total / 1048576).toFixed(1)} MB`,
+        );
+      },
+    });
+    await ctx.connection.sendDiagnostics({
+      uri: target.uri,
+      diagnostics: result.problems.map((p) => toDiagnostic(p, target.uri, 0)),
+    });
+    const { requests, errors, warnings, bytes } = result.summary;
+    return { requests, errors, warnings, bytes };
+  } catch (error) {
+    if (error instanceof ResponseError) throw error;
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ResponseError<void>(
+      LSPErrorCodes.RequestFailed,
+      code === 'ENOENT'
+        ? `No such file: ${target.path}`
+        : `Could not check ${target.path}: ${message}`,
+    );
+  } finally {
+    progress?.done();
+  }
+}

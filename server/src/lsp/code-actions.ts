@@ -1,0 +1,127 @@
+// Code actions: a quick fix per core Fix of each batchlint diagnostic in the range, "fix all of
+// this kind" (one merged edit), `source.fixAll.batchlint` (every safe fix, for codeActionsOnSave)
+// and "Convert this line to responses format" on chat completions lines. Fixes come from the
+// core's pure fixesFor; this file only picks, merges and wraps them as versioned edits.
+
+import { CodeActionKind } from 'vscode-languageserver/node';
+import type { CodeAction, CodeActionParams, Diagnostic } from 'vscode-languageserver/node';
+import { fixesFor } from '../core';
+import type { Fix, Problem, TextEdit } from '../core';
+import { FIX_ALL_KIND } from '../protocol';
+import type { ServerContext } from './context';
+import { problemFromDiagnostic } from './diagnostics';
+import type { OpenDocument } from './documents';
+import { convertLineAction } from './convert-line';
+import { requireRange, requireUri } from './guard';
+import type { Validator } from './validate';
+import { mergeEditGroups, workspaceEdit } from './workspace-edit';
+
+/** Whether an action of `kind` was asked for (`only` holds kind prefixes, "" or none means all). */
+export function wanted(kind: string, only: readonly string[] | undefined): boolean {
+  if (!only || only.length === 0) return kind !== FIX_ALL_KIND && !kind.startsWith('source');
+  return only.some((k) => k === '' || kind === k || kind.startsWith(`${k}.`));
+}
+
+/** The fixes of one problem, in editor coordinates (the BOM fix is ours: the core cannot see it). */
+export function fixesOf(doc: OpenDocument, problem: Problem): Fix[] {
+  if (problem.fix?.id === 'remove-bom') {
+    if (!doc.model.hasBom) return [];
+    const edit: TextEdit = { line: 0, column: 0, endLine: 0, endColumn: 1, newText: '' };
+    return [{ title: 'Remove the byte order mark', edits: [edit], safe: true }];
+  }
+  const model = doc.model;
+  return fixesFor(model.toCoreProblem(problem), (line) => model.getLine(line)).map((fix) => ({
+    ...fix,
+    edits: fix.edits.map((e) => model.toDocEdit(e)),
+  }));
+}
+
+/** The fix an editor applies first: the first safe one, else none (unsafe fixes need a look). */
+export function preferredIndex(fixes: readonly Fix[]): number {
+  return fixes.findIndex((f) => f.safe);
+}
+
+function sameSpot(p: Problem, d: Diagnostic): boolean {
+  return (
+    p.code === d.code &&
+    p.line === d.range.start.line &&
+    p.column === d.range.start.character &&
+    p.endLine === d.range.end.line &&
+    p.endColumn === d.range.end.character
+  );
+}
+
+export function codeActions(
+  ctx: ServerContext,
+  validator: Validator,
+  params: CodeActionParams,
+): CodeAction[] {
+  const uri = requireUri(params);
+  const range = requireRange(params);
+  const doc = ctx.documents.get(uri);
+  if (!doc) return [];
+  const result = validator.fresh(doc);
+  if (!result) return [];
+  const only = Array.isArray(params.context?.only) ? params.context.only : undefined;
+  const diagnostics = Array.isArray(params.context?.diagnostics) ? params.context.diagnostics : [];
+  const versioned = ctx.abilities.documentChanges;
+  const edit = (edits: readonly TextEdit[]) => workspaceEdit(uri, doc.version, edits, versioned);
+  const actions: CodeAction[] = [];
+
+  if (wanted(CodeActionKind.QuickFix, only)) {
+    const fixAllCodes = new Set<string>();
+    for (const diagnostic of diagnostics) {
+      if (!problemFromDiagnostic(diagnostic)) continue;
+      // Only diagnostics of the current version: a stale one's fix would edit the wrong text.
+      const problem = result.problems.find((p) => sameSpot(p, diagnostic));
+      if (!problem) continue;
+      const fixes = fixesOf(doc, problem);
+      const preferred = preferredIndex(fixes);
+      fixes.forEach((fix, i) => {
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: i === preferred,
+          edit: edit(fix.edits),
+        });
+      });
+      if (fixes.length > 0) fixAllCodes.add(problem.code);
+    }
+    for (const code of fixAllCodes) {
+      const groups = result.problems
+        .filter((p) => p.code === code)
+        .map((p) => {
+          const fixes = fixesOf(doc, p);
+          return fixes[Math.max(0, preferredIndex(fixes))]?.edits ?? [];
+        })
+        .filter((g) => g.length > 0);
+      // With one problem of the kind the quick fix itself is the whole story.
+      if (groups.length < 2) continue;
+      actions.push({
+        title: `Fix all '${code}' problems in the file`,
+        kind: CodeActionKind.QuickFix,
+        edit: edit(mergeEditGroups(groups)),
+      });
+    }
+    const convert = convertLineAction(doc, range, versioned);
+    if (convert) actions.push(convert);
+  }
+
+  if (wanted(FIX_ALL_KIND, only)) {
+    const groups = result.problems.map((p) => {
+      const fixes = fixesOf(doc, p);
+      const preferred = preferredIndex(fixes);
+      return preferred >= 0 ? fixes[preferred]!.edits : [];
+    });
+    const edits = mergeEditGroups(groups);
+    if (edits.length > 0) {
+      actions.push({
+        title: 'Fix all safe batchlint problems',
+        kind: FIX_ALL_KIND,
+        edit: edit(edits),
+      });
+    }
+  }
+  return actions;
+}

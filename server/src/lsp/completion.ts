@@ -1,0 +1,75 @@
+// Completion inside a request line: the keys the schema allows at the cursor's object (the
+// body's keys chosen by the line's url) and the values of enum-typed parameters.
+
+import { CompletionItemKind, MarkupKind } from 'vscode-languageserver/node';
+import type { CompletionItem, CompletionParams, Range } from 'vscode-languageserver/node';
+import type { ServerContext } from './context';
+import { requirePosition, requireUri } from './guard';
+import { locateInLine } from './json-location';
+import { keysOf, lineSchemasAt, valuesOf } from './schema-info';
+import type { Segment } from './schema-info';
+
+export const COMPLETION_TRIGGERS = ['"', ':'];
+
+function valueAt(value: unknown, path: readonly Segment[]): unknown {
+  let current = value;
+  for (const segment of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current;
+}
+
+export function completion(ctx: ServerContext, params: CompletionParams): CompletionItem[] {
+  const uri = requireUri(params);
+  const position = requirePosition(params);
+  const doc = ctx.documents.get(uri);
+  if (!doc || !doc.active || position.line >= doc.model.lineCount) return [];
+  const shift = position.line === 0 && doc.model.hasBom ? 1 : 0;
+  const column = Math.max(0, position.character - shift);
+  const loc = locateInLine(doc.model.getLine(position.line), column);
+  if (!loc) return [];
+  const node = loc.node;
+  // Replace the string or number being typed (quotes included), else insert at the cursor.
+  const onNode =
+    node && node.offset <= column && column <= node.offset + node.length && node.type !== 'object';
+  const range: Range = onNode
+    ? {
+        start: { line: position.line, character: node.offset + shift },
+        end: { line: position.line, character: node.offset + node.length + shift },
+      }
+    : { start: position, end: position };
+
+  if (loc.atKey) {
+    const objectPath = loc.path.slice(0, -1);
+    const present = valueAt(loc.value, objectPath);
+    const typed = loc.path[loc.path.length - 1];
+    const keys = keysOf(lineSchemasAt(loc.value, objectPath));
+    const items: CompletionItem[] = [];
+    for (const [key, schema] of keys) {
+      const exists = typeof present === 'object' && present !== null && key in present;
+      if (exists && key !== typed) continue;
+      const item: CompletionItem = {
+        label: key,
+        kind: CompletionItemKind.Property,
+        filterText: `"${key}"`,
+        textEdit: { range, newText: onNode ? `"${key}"` : `"${key}": ` },
+      };
+      if (schema.description)
+        item.documentation = { kind: MarkupKind.Markdown, value: schema.description };
+      items.push(item);
+    }
+    return items;
+  }
+
+  const values = valuesOf(lineSchemasAt(loc.value, loc.path));
+  return values.map((v) => {
+    const text = JSON.stringify(v);
+    return {
+      label: text,
+      kind: CompletionItemKind.EnumMember,
+      filterText: text,
+      textEdit: { range, newText: text },
+    };
+  });
+}

@@ -1,0 +1,24 @@
+// What every feature of the server shares: the connection, the open documents, the current
+// settings and what the client can do. Features get this object instead of reaching for globals.
+
+import type { Connection } from 'vscode-languageserver/node';
+import type { BatchlintSettings } from '../protocol';
+import type { DocumentStore } from './documents';
+
+export interface ClientAbilities {
+  /** workspace/configuration requests are answered. */
+  configuration: boolean;
+  /** WorkspaceEdit.documentChanges (versioned edits) are understood. */
+  documentChanges: boolean;
+  /** window/workDoneProgress/create is understood. */
+  workDoneProgress: boolean;
+}
+
+export interface ServerContext {
+  readonly connection: Connection;
+  readonly documents: DocumentStore;
+  readonly abilities: ClientAbilities;
+  settings: BatchlintSettings;
+  /** Logs to the client's output channel; never throws. */
+  log(message: string): void;
+}

@@ -1,0 +1,90 @@
+// The server half of "Convert to responses format": converts the document (or a line range)
+// line by line with the core's pure converter and applies ONE version-checked workspace edit
+// that replaces only the lines that changed. A stale version applies nothing.
+
+import type { ExecuteCommandParams } from 'vscode-languageserver/node';
+import { convertLineToResponses } from '../core';
+import type { TextEdit } from '../core';
+import { Commands } from '../protocol';
+import type { ConvertArgs, ConvertResult } from '../protocol';
+import type { ServerContext } from './context';
+import { invalid, isCount, isRecord } from './guard';
+import { workspaceEdit } from './workspace-edit';
+
+export function parseConvertArgs(params: ExecuteCommandParams): ConvertArgs {
+  const arg: unknown = Array.isArray(params.arguments) ? params.arguments[0] : undefined;
+  if (!isRecord(arg) || typeof arg.uri !== 'string' || typeof arg.version !== 'number') {
+    throw invalid(`${Commands.serverConvert} expects [{ uri, version, startLine?, endLine? }]`);
+  }
+  const args: ConvertArgs = { uri: arg.uri, version: arg.version };
+  if (arg.startLine !== undefined) {
+    if (!isCount(arg.startLine)) throw invalid('startLine must be a line number');
+    args.startLine = arg.startLine;
+  }
+  if (arg.endLine !== undefined) {
+    if (!isCount(arg.endLine)) throw invalid('endLine must be a line number');
+    args.endLine = arg.endLine;
+  }
+  return args;
+}
+
+function notApplied(reason: string): ConvertResult {
+  return { applied: false, converted: 0, unchanged: 0, unparseable: 0, needsDecision: [], reason };
+}
+
+export async function convertDocument(
+  ctx: ServerContext,
+  params: ExecuteCommandParams,
+): Promise<ConvertResult> {
+  const args = parseConvertArgs(params);
+  const doc = ctx.documents.get(args.uri);
+  if (!doc) return notApplied('The document is not open.');
+  if (doc.version !== args.version) {
+    return notApplied(
+      `The document changed (version ${args.version} was asked for, it is now ${doc.version}); run the command again.`,
+    );
+  }
+  const model = doc.model;
+  const last = model.lineCount - 1;
+  const start = Math.min(args.startLine ?? 0, last);
+  const end = Math.min(Math.max(args.endLine ?? last, start), last);
+  const result: ConvertResult = {
+    applied: false,
+    converted: 0,
+    unchanged: 0,
+    unparseable: 0,
+    needsDecision: [],
+  };
+  const edits: TextEdit[] = [];
+  for (let line = start; line <= end; line++) {
+    const text = model.getLine(line);
+    const conversion = convertLineToResponses(text);
+    if (conversion.status === 'unparseable') result.unparseable++;
+    else if (conversion.status !== 'converted' || conversion.text === text) result.unchanged++;
+    else {
+      result.converted++;
+      const column = line === 0 && model.hasBom ? 1 : 0;
+      edits.push({
+        line,
+        column,
+        endLine: line,
+        endColumn: column + text.length,
+        newText: conversion.text,
+      });
+    }
+    for (const left of conversion.notCarried) {
+      result.needsDecision.push(`line ${line + 1}: ${left.param}: ${left.reason}`);
+    }
+  }
+  if (edits.length === 0) return { ...result, reason: 'No line needed converting.' };
+  const edit = workspaceEdit(doc.uri, doc.version, edits, ctx.abilities.documentChanges);
+  const response = await ctx.connection.workspace.applyEdit({
+    label: 'Convert to responses format',
+    edit,
+  });
+  result.applied = response.applied;
+  if (!response.applied) {
+    result.reason = response.failureReason ?? 'The editor did not apply the edit.';
+  }
+  return result;
+}

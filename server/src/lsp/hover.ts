@@ -1,0 +1,63 @@
+// Hover on a key of a request line: what the parameter is (the schema's description), what it
+// accepts, and, for a key the endpoint does not know, which keys it does accept.
+
+import { MarkupKind } from 'vscode-languageserver/node';
+import type { Hover, HoverParams } from 'vscode-languageserver/node';
+import type { ServerContext } from './context';
+import { requirePosition, requireUri } from './guard';
+import { keyAt } from './json-location';
+import { descriptionOf, keysOf, lineSchemasAt, typesOf, valuesOf } from './schema-info';
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A parameter path the way the API writes it: `messages[0].content`. */
+export function formatPath(path: readonly (string | number)[]): string {
+  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+}
+
+export function hover(ctx: ServerContext, params: HoverParams): Hover | null {
+  const uri = requireUri(params);
+  const position = requirePosition(params);
+  const doc = ctx.documents.get(uri);
+  if (!doc || !doc.active || position.line >= doc.model.lineCount) return null;
+  const text = doc.model.getLine(position.line);
+  const column =
+    position.line === 0 && doc.model.hasBom ? position.character - 1 : position.character;
+  const found = keyAt(text, column);
+  if (!found) return null;
+  const { path, node, value } = found;
+  const key = path[path.length - 1];
+  const inBody = path[0] === 'body';
+  const endpoint = isObject(value) && typeof value.url === 'string' ? value.url : undefined;
+  const here = lineSchemasAt(value, path);
+  const lines: string[] = [];
+  const param = inBody ? formatPath(path.slice(1)) : formatPath(path);
+  lines.push(`**${param}**${inBody && endpoint ? ` — \`${endpoint}\`` : ''}`);
+  if (here.length === 0) {
+    const siblings = [...keysOf(lineSchemasAt(value, path.slice(0, -1))).keys()];
+    if (siblings.length === 0) return null;
+    const where = inBody && endpoint ? `\`${endpoint}\`` : 'This object';
+    lines.push(
+      `${where} does not accept \`${String(key)}\` here. It accepts: ${siblings.map((k) => `\`${k}\``).join(', ')}.`,
+    );
+  } else {
+    const description = descriptionOf(here);
+    if (description) lines.push(description);
+    const types = typesOf(here);
+    if (types.length > 0) lines.push(`Type: ${types.map((t) => `\`${t}\``).join(' | ')}`);
+    const values = valuesOf(here);
+    if (values.length > 0 && values.length <= 40) {
+      lines.push(`Accepted values: ${values.map((v) => `\`${JSON.stringify(v)}\``).join(', ')}`);
+    }
+  }
+  const shift = position.line === 0 && doc.model.hasBom ? 1 : 0;
+  return {
+    contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') },
+    range: {
+      start: { line: position.line, character: node.offset + shift },
+      end: { line: position.line, character: node.offset + node.length + shift },
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// Where the cursor is inside one request line: the JSON path of the key or value under it,
+// whether it is on a key, and the parsed line (tolerantly, so a half-typed line still helps).
+
+import { getLocation, parse, parseTree, findNodeAtOffset } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
+import type { Segment } from './schema-info';
+
+export interface LineLocation {
+  path: Segment[];
+  /** On (or typing) a property key. */
+  atKey: boolean;
+  /** The string, number or key node under the cursor, if any (its offsets are line columns). */
+  node?: { offset: number; length: number; type: string; value?: unknown };
+  /** The line's value, parsed leniently. */
+  value: unknown;
+}
+
+/** Lines longer than this get no hover or completion: parsing them per request costs too much. */
+export const MAX_LOCATE_LINE = 1_000_000;
+
+export function locateInLine(text: string, column: number): LineLocation | undefined {
+  if (text.length > MAX_LOCATE_LINE || !text.trimStart().startsWith('{')) return undefined;
+  const location = getLocation(text, column);
+  const value: unknown = parse(text, [], { allowTrailingComma: true });
+  const prev = location.previousNode;
+  const result: LineLocation = { path: [...location.path], atKey: location.isAtPropertyKey, value };
+  if (prev)
+    result.node = { offset: prev.offset, length: prev.length, type: prev.type, value: prev.value };
+  return result;
+}
+
+/** The key node under a column (for hover: the cursor is anywhere on the key, quotes included). */
+export function keyAt(
+  text: string,
+  column: number,
+): { path: Segment[]; node: Node; value: unknown } | undefined {
+  if (text.length > MAX_LOCATE_LINE) return undefined;
+  const root = parseTree(text);
+  if (!root) return undefined;
+  const node = findNodeAtOffset(root, column, true);
+  if (!node || node.type !== 'string' || !node.parent || node.parent.type !== 'property')
+    return undefined;
+  if (node.parent.children?.[0] !== node) return undefined;
+  const path: Segment[] = [];
+  let cursor: Node | undefined = node.parent;
+  while (cursor && cursor.parent) {
+    const parent: Node = cursor.parent;
+    if (cursor.type === 'property') path.unshift(String(cursor.children?.[0]?.value));
+    else if (parent.type === 'array') path.unshift(parent.children?.indexOf(cursor) ?? 0);
+    cursor = parent;
+  }
+  return { path, node, value: parse(text, [], { allowTrailingComma: true }) };
+}
