@@ -6,8 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gotLabel, quoteList, invalidValueMessage } from '../../server/src/core/schema/words';
-import { formatParam, pointerToPath } from '../../server/src/core/schema/pointer';
+import { formatParam, gotLabel, quoteList, invalidValueMessage } from '../../server/src/core/words';
+import { pointerToPath } from '../../server/src/core/schema/pointer';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 

@@ -10,7 +10,7 @@ import { diagnoseSyntax } from './syntax/diagnose';
 import { checkEnvelope } from './rules/envelope';
 import { checkBodyRules } from './rules';
 import { validateBody } from './schema';
-import { describeValue } from './words';
+import { gotLabel } from './words';
 
 /** A problem on one line, before it knows which line it is on. */
 export interface LineProblem {
@@ -76,7 +76,7 @@ export function checkLine(text: string): LineResult {
         {
           code: 'invalid_type',
           severity: 'error',
-          message: `Each line must be one request object, but this line is ${describeValue(value)}.`,
+          message: `Each line must be one request object, but this line is ${gotLabel(value)}.`,
           column: 0,
           endColumn: text.length,
         },

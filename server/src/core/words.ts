@@ -1,8 +1,9 @@
-// The API's own phrasing pieces: parameter paths, value kinds and lists of supported values.
+// The API's own phrasing pieces: parameter paths, how it names a value's type, how it quotes and
+// lists values. One module so every message, from schemas and from rules, uses the same words.
 
 import type { JsonPath } from './types';
 
-/** `['messages', 0, 'content', 1]` → `messages[0].content[1]` (the API's param style). */
+/** The API's parameter path: keys joined by dots, indices in brackets with no dot before them. */
 export function formatParam(path: JsonPath): string {
   let out = '';
   for (const segment of path) {
@@ -12,47 +13,55 @@ export function formatParam(path: JsonPath): string {
   return out;
 }
 
-/** How the API names the kind of value it got: "a string", "an integer", "null", … */
-export function describeValue(value: unknown): string {
+/** How the API names the type it got: "a string", "an integer", "a decimal number", "null"... */
+export function gotLabel(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   switch (typeof value) {
     case 'string':
       return 'a string';
-    case 'number':
-      return Number.isInteger(value) ? 'an integer' : 'a decimal number';
     case 'boolean':
       return 'a boolean';
+    case 'number':
+      return Number.isInteger(value) ? 'an integer' : 'a decimal number';
     case 'object':
       return 'an object';
     default:
-      return `a ${typeof value}`;
+      return 'an unsupported value';
   }
 }
 
-/** `'a', 'b', and 'c'` with the Oxford comma; `'a' and 'b'` for two. */
-export function quoteList(values: readonly string[]): string {
-  const quoted = values.map((v) => `'${v}'`);
+/** How a value appears inside quotes: strings as they are, anything else as JSON. */
+export function showValue(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'` (Oxford comma from three values on). */
+export function quoteList(values: readonly unknown[]): string {
+  const quoted = values.map((v) => `'${showValue(v)}'`);
   if (quoted.length <= 1) return quoted.join('');
   if (quoted.length === 2) return `${quoted[0]} and ${quoted[1]}`;
   return `${quoted.slice(0, -1).join(', ')}, and ${quoted[quoted.length - 1]}`;
 }
 
-export function invalidValue(value: unknown, supported: readonly string[]): string {
-  return `Invalid value: '${String(value)}'. Supported values are: ${quoteList(supported)}.`;
+export function invalidValueMessage(value: unknown, supported: readonly unknown[]): string {
+  return `Invalid value: '${showValue(value)}'. Supported values are: ${quoteList(supported)}.`;
 }
 
-export function invalidType(param: string, expected: string, value: unknown): string {
-  return `Invalid type for '${param}': expected ${expected}, but got ${describeValue(value)} instead.`;
+export function invalidTypeMessage(param: string, expected: string, value: unknown): string {
+  return `Invalid type for '${param}': expected ${expected}, but got ${gotLabel(value)} instead.`;
 }
 
-export function missingParameter(param: string): string {
+export function missingMessage(param: string): string {
   return `Missing required parameter: '${param}'.`;
 }
 
-export function unknownParameter(param: string): string {
+export function unknownMessage(param: string): string {
   return `Unknown parameter: '${param}'.`;
 }
+
+/** The older chat wording for a message whose content is missing or null. */
+export const NULL_CONTENT_MESSAGE = "Invalid value for 'content': expected a string, got null.";
 
 /** Shortens long values for messages (a 100 KB data URL must not become the message). */
 export function preview(value: string, max = 60): string {

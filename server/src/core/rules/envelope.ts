@@ -4,7 +4,13 @@
 
 import type { Finding } from '../types';
 import { ENDPOINTS, isEndpoint, suggestEndpoint } from '../endpoints';
-import { invalidType, invalidValue, missingParameter, unknownParameter, preview } from '../words';
+import {
+  invalidTypeMessage,
+  invalidValueMessage,
+  missingMessage,
+  preview,
+  unknownMessage,
+} from '../words';
 
 const ENVELOPE_KEYS = ['custom_id', 'method', 'url', 'body'] as const;
 /** Anthropic and Together cap custom_id at 64 characters; OpenAI documents no limit. */
@@ -17,7 +23,7 @@ export function checkEnvelope(line: Record<string, unknown>): Finding[] {
       findings.push({
         code: 'missing_required_parameter',
         severity: 'error',
-        message: missingParameter(key),
+        message: missingMessage(key),
         param: key,
         path: [],
         anchor: 'parent-key',
@@ -56,7 +62,7 @@ export function checkEnvelope(line: Record<string, unknown>): Finding[] {
         ? {
             code: 'invalid_value',
             severity: 'error',
-            message: invalidValue(preview(method), ['POST']),
+            message: invalidValueMessage(preview(method), ['POST']),
             param: 'method',
             path: ['method'],
             anchor: 'value',
@@ -74,7 +80,7 @@ export function checkEnvelope(line: Record<string, unknown>): Finding[] {
         code: 'invalid_value',
         severity: 'error',
         message:
-          invalidValue(preview(url), ENDPOINTS) +
+          invalidValueMessage(preview(url), ENDPOINTS) +
           (suggestion ? ` Did you mean '${suggestion}'?` : ''),
         param: 'url',
         path: ['url'],
@@ -91,7 +97,7 @@ export function checkEnvelope(line: Record<string, unknown>): Finding[] {
     findings.push({
       code: 'unknown_parameter',
       severity: 'warning',
-      message: `${unknownParameter(key)} A batch request line has only custom_id, method, url and body; the API does not document other keys.`,
+      message: `${unknownMessage(key)} A batch request line has only custom_id, method, url and body; the API does not document other keys.`,
       param: key,
       path: [key],
       anchor: 'key',
@@ -105,7 +111,7 @@ function typeError(param: string, expected: string, value: unknown): Finding {
   return {
     code: 'invalid_type',
     severity: 'error',
-    message: invalidType(param, expected, value),
+    message: invalidTypeMessage(param, expected, value),
     param,
     path: [param],
     anchor: 'value',

@@ -6,7 +6,7 @@ import type { Issue } from './phrase';
 import type { Body, Refiner } from './refiner';
 import { refineChatNesting } from './nesting';
 import { isObject } from './pointer';
-import { NULL_CONTENT_MESSAGE } from './words';
+import { NULL_CONTENT_MESSAGE } from '../words';
 
 /** Responses-style part types that chat refuses but that have a direct chat equivalent. */
 const RESPONSES_PART_TYPES = new Set(['input_text', 'input_image', 'input_file']);

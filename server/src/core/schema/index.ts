@@ -10,7 +10,7 @@ import { phraseIssue, toIssue } from './phrase';
 import { isObject } from './pointer';
 import { chatRefiner } from './chat-rules';
 import { responsesRefiner } from './responses-rules';
-import { gotLabel } from './words';
+import { gotLabel } from '../words';
 
 /** Endpoints whose bodies are validated here; the others get a note from another layer. */
 const BODY_SCHEMAS: Partial<Record<Endpoint, SchemaName>> = {

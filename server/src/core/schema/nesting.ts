@@ -6,7 +6,7 @@
 import type { Finding, JsonPath } from '../types';
 import type { Issue } from './phrase';
 import { isObject } from './pointer';
-import { quoteList } from './words';
+import { quoteList } from '../words';
 
 /** Wrapper key by `type`, for the objects that chat nests. */
 const WRAPPER: Record<string, string> = {

@@ -3,7 +3,8 @@
 // refiner; this file only knows JSON Schema keywords.
 import type { AjvError, SchemaFacts } from './compiled-types';
 import type { Finding, JsonPath, PathSegment } from '../types';
-import { formatParam, pointerToPath, valueAt } from './pointer';
+import { pointerToPath, valueAt } from './pointer';
+import { formatParam } from '../words';
 import { didYouMean } from './suggest';
 import {
   invalidTypeMessage,
@@ -11,7 +12,7 @@ import {
   missingMessage,
   showValue,
   unknownMessage,
-} from './words';
+} from '../words';
 
 /** What the phrasing of one validator run needs. */
 export interface PhraseContext {

@@ -25,16 +25,6 @@ export function pointerToPath(pointer: string, root: unknown): PathSegment[] {
   return path;
 }
 
-/** The API's parameter path: keys joined by dots, indices in brackets with no dot before them. */
-export function formatParam(path: JsonPath): string {
-  let out = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else out += out === '' ? segment : `.${segment}`;
-  }
-  return out;
-}
-
 /** The value at `path` inside `root`, or undefined when the path leaves the value. */
 export function valueAt(root: unknown, path: JsonPath): unknown {
   let node = root;

@@ -6,7 +6,7 @@ import type { Issue } from './phrase';
 import type { Body, Refiner } from './refiner';
 import { refineResponsesNesting } from './nesting';
 import { isObject, valueAt } from './pointer';
-import { unknownMessage } from './words';
+import { unknownMessage } from '../words';
 
 /** Chat parameters with a Responses counterpart, and where it lives. */
 export const MOVED_PARAMS: Record<string, string> = {
