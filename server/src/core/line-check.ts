@@ -86,7 +86,14 @@ export function checkLine(text: string): LineResult {
     };
   }
   const request = value as Record<string, unknown>;
-  const findings = checkRequest(request);
+  let findings: Finding[];
+  try {
+    findings = checkRequest(request);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    // JSON.parse copes with any depth; recursive validators do not. Say so rather than crash.
+    return { problems: [tooDeep(text)], facts: factsOf(request), opensBlock: false };
+  }
   return {
     problems: findings.length > 0 ? placeFindings(text, findings) : [],
     facts: factsOf(request),
@@ -115,6 +122,17 @@ export function checkRequest(request: Record<string, unknown>): Finding[] {
   findings.push(...validateBody(endpoint, body));
   findings.push(...checkBodyRules(endpoint, body as Record<string, unknown>));
   return findings;
+}
+
+function tooDeep(text: string): LineProblem {
+  return {
+    code: 'nesting_too_deep',
+    severity: 'error',
+    message:
+      'This request is nested too deeply to check. No real request nests this deep; the API is likely to refuse it.',
+    column: 0,
+    endColumn: text.length,
+  };
 }
 
 function placeFindings(text: string, findings: Finding[]): LineProblem[] {

@@ -15,9 +15,13 @@ export function splitLines(text: string): SplitText {
   const bom = text.startsWith(BOM);
   const body = bom ? text.slice(1) : text;
   const lines = body.split('\n');
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   const crlf = lines.map((line) => line.endsWith('\r'));
   for (let i = 0; i < lines.length; i++) if (crlf[i]) lines[i] = lines[i]!.slice(0, -1);
+  // A final newline (or a lone CR after it, the tail of a line ending) does not start a line.
+  if (lines.length > 1 && lines[lines.length - 1] === '') {
+    lines.pop();
+    crlf.pop();
+  }
   return { lines, bom, crlf };
 }
 

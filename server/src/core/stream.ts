@@ -55,7 +55,8 @@ export function checkBuffer(bytes: Buffer, options: CheckOptions = {}): CheckRes
   const checker = new StreamChecker();
   if (bom) checker.problems.push(bomProblem());
   const lines = (bom ? text.slice(1) : text).split('\n');
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  const last = lines[lines.length - 1];
+  if (lines.length > 1 && (last === '' || last === '\r')) lines.pop();
   for (const line of lines) checker.pushText(line, utf8Length(line) + 1);
   checker.end();
   return finalize(checker.problems, checker.tally.summary(), options);
@@ -89,27 +90,52 @@ function checkBufferLines(bytes: Buffer, options: CheckOptions): CheckResult {
 class ByteLines {
   bytesRead = 0;
   private parts: Buffer[] = [];
-  private first = true;
   private binary = false;
+  /** Bytes held until there are enough to tell whether the file starts with a BOM. */
+  private head: Buffer | undefined = Buffer.alloc(0);
 
   constructor(private readonly checker: StreamChecker) {}
 
   /** Returns false once the input is known not to be text (nothing more is read). */
   feed(piece: Buffer): boolean {
-    let chunk = piece;
-    if (this.first) {
-      this.first = false;
-      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
-        this.checker.problems.push(bomProblem());
-        chunk = chunk.subarray(3);
-        this.bytesRead += 3;
-      }
-      if (chunk.subarray(0, 8192).includes(0)) {
-        this.binary = true;
-        this.checker.problems.push(binaryProblem());
-        return false;
-      }
+    if (!this.head) return this.feedLines(piece);
+    const chunk = Buffer.concat([this.head, piece]);
+    if (chunk.length < 3) {
+      this.head = chunk;
+      return true;
     }
+    this.head = undefined;
+    return this.begin(chunk);
+  }
+
+  end(options: CheckOptions): CheckResult {
+    if (this.head && this.head.length > 0) this.begin(this.head);
+    if (!this.binary) {
+      // A lone CR after the last newline is the tail of a line ending, not a line.
+      const rest = Buffer.concat(this.parts);
+      if (rest.length > 0 && !(rest.length === 1 && rest[0] === 13)) this.checker.push(rest);
+      this.checker.end();
+    }
+    return finalize(this.checker.problems, this.checker.tally.summary(), options);
+  }
+
+  /** The first bytes: a BOM is noted and skipped; NUL bytes mean this is not text at all. */
+  private begin(chunk: Buffer): boolean {
+    let rest = chunk;
+    if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
+      this.checker.problems.push(bomProblem());
+      rest = chunk.subarray(3);
+      this.bytesRead += 3;
+    }
+    if (rest.subarray(0, 8192).includes(0)) {
+      this.binary = true;
+      this.checker.problems.push(binaryProblem());
+      return false;
+    }
+    return this.feedLines(rest);
+  }
+
+  private feedLines(chunk: Buffer): boolean {
     this.bytesRead += chunk.length;
     let start = 0;
     for (let nl = chunk.indexOf(10, start); nl >= 0; nl = chunk.indexOf(10, start)) {
@@ -120,14 +146,6 @@ class ByteLines {
     }
     if (start < chunk.length) this.parts.push(chunk.subarray(start));
     return true;
-  }
-
-  end(options: CheckOptions): CheckResult {
-    if (!this.binary) {
-      if (this.parts.length > 0) this.checker.push(Buffer.concat(this.parts));
-      this.checker.end();
-    }
-    return finalize(this.checker.problems, this.checker.tally.summary(), options);
   }
 }
 

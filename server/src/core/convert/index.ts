@@ -35,6 +35,22 @@ export const OUTPUT_SHAPE_NOTE =
  * may be written `1`, but a literal no JS number holds exactly is copied character for character.
  */
 export function convertLineToResponses(lineText: string): LineConversion {
+  try {
+    return convertLine(lineText);
+  } catch (error) {
+    // Pathological input (nesting deep enough to exhaust the stack) leaves the line as it was.
+    const detail = error instanceof RangeError ? 'it is nested too deeply' : String(error);
+    return {
+      status: 'unparseable',
+      text: lineText,
+      notCarried: [],
+      notes: [],
+      error: `This line was not converted: ${detail}.`,
+    };
+  }
+}
+
+function convertLine(lineText: string): LineConversion {
   const same = (
     status: LineConversion['status'],
     notes: string[] = [],

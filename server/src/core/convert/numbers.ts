@@ -12,7 +12,8 @@ function isLossy(literal: string): boolean {
   const value = Number(literal);
   if (!Number.isFinite(value)) return true;
   if (/[.eE]/.test(literal)) return false; // a decimal is read as the nearest double either way
-  return BigInt(JSON.stringify(value)) !== BigInt(literal);
+  // An integer literal reads back as an integer-valued double: compare the two exactly.
+  return BigInt(value) !== BigInt(literal);
 }
 
 export interface Protected {

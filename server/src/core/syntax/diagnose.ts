@@ -50,8 +50,19 @@ export function diagnoseSyntax(text: string): SyntaxDiagnosis {
       };
     }
   }
+  if (text.length > FULL_PARSE_LIMIT) return fromEngine(text, opensBlock);
   const errors: ParseError[] = [];
-  parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  try {
+    parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  } catch {
+    // The parser recurses per nesting level; past the stack's depth, report the whole line.
+    return {
+      message: `${INVALID_JSON_LINE} It is nested too deeply to read.`,
+      start: 0,
+      end: Math.max(1, text.length),
+      opensBlock: false,
+    };
+  }
   const first = errors[0];
   if (!first) {
     return { message: INVALID_JSON_LINE, start: 0, end: text.length, opensBlock };
@@ -64,6 +75,29 @@ export function diagnoseSyntax(text: string): SyntaxDiagnosis {
     ? `Found '${placeholder[2]}' outside a string: a placeholder must be replaced by real JSON.`
     : `${explain(first.error)} at column ${column}.`;
   return { message: `${INVALID_JSON_LINE} ${detail}`, start, end, opensBlock };
+}
+
+/** Above this length the offset-aware parser is too slow per line; JSON.parse says where it stopped. */
+const FULL_PARSE_LIMIT = 1 << 20;
+
+function fromEngine(text: string, opensBlock: boolean): SyntaxDiagnosis {
+  let position: number | undefined;
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    const match = /at position (\d+)/.exec(error instanceof Error ? error.message : '');
+    if (match) position = Number(match[1]);
+  }
+  if (position === undefined) {
+    return { message: INVALID_JSON_LINE, start: 0, end: Math.max(1, text.length), opensBlock };
+  }
+  const start = Math.min(position, Math.max(0, text.length - 1));
+  return {
+    message: `${INVALID_JSON_LINE} The JSON breaks at column ${position + 1}.`,
+    start,
+    end: start + 1,
+    opensBlock,
+  };
 }
 
 function parsesAsObject(text: string): boolean {
