@@ -1,0 +1,147 @@
+// The batchlint command as a process: output formats, exit codes, stdin, fix, convert, and
+// inputs that are not batch files at all. Temp dirs only; the repo is never written to.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { batchlint, checkJson, repo, tempDir } from './run';
+
+/** The four seed mistakes: file, then the code and 1-based line:column of their first problem. */
+const SEEDS: [string, string, string][] = [
+  ['examples/chat-input-image.jsonl', 'invalid_value', '1:143'],
+  ['examples/chat-image-url-string.jsonl', 'invalid_type', '1:213'],
+  ['examples/responses-messages.jsonl', 'unsupported_parameter', '1:91'],
+  ['examples/pretty-printed.jsonl', 'multiline_request', '1:1'],
+];
+const CLEAN = 'examples/clean-chat.jsonl';
+const TEXT_LINE = /^(.+):(\d+):(\d+): (error|warning|info): (.+) \[([a-z0-9_]+)\]$/;
+
+for (const [file, code, at] of SEEDS) {
+  test(`check ${file}: text lines file:line:col: severity: message [code], exit 1`, () => {
+    const run = batchlint(['check', file]);
+    assert.equal(run.status, 1, run.stderr);
+    const lines = run.stdout.trimEnd().split('\n');
+    const summary = lines.pop()!;
+    assert.match(summary, /^1 file, \d+ requests: [1-9]\d* errors?, \d+ warnings?$/);
+    assert.ok(lines.length > 0);
+    for (const line of lines) {
+      const m = TEXT_LINE.exec(line);
+      assert.ok(m, `not a problem line: ${line}`);
+      assert.equal(m[1], file);
+    }
+    const first = TEXT_LINE.exec(lines[0]!)!;
+    assert.equal(`${first[2]}:${first[3]}`, at);
+    assert.equal(first[4], 'error');
+    assert.equal(first[6], code);
+  });
+}
+
+test('check of the clean example: only the summary, exit 0', () => {
+  const run = batchlint(['check', CLEAN]);
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout, '1 file, 5 requests: 0 errors, 0 warnings\n');
+});
+
+test('check --format json: the exact documented shape', () => {
+  const run = batchlint(['check', '--format', 'json', SEEDS[0]![0], CLEAN]);
+  assert.equal(run.status, 1);
+  const report = JSON.parse(run.stdout) as Record<string, unknown>;
+  assert.deepEqual(Object.keys(report), ['files']);
+  const files = report.files as Record<string, unknown>[];
+  assert.deepEqual(
+    files.map((f) => f.path),
+    [SEEDS[0]![0], CLEAN],
+  );
+  for (const file of files) {
+    assert.deepEqual(Object.keys(file), ['path', 'requests', 'problems']);
+    assert.equal(typeof file.requests, 'number');
+  }
+  const problems = files[0]!.problems as Record<string, unknown>[];
+  assert.equal(problems.length, 2);
+  for (const p of problems) {
+    assert.deepEqual(Object.keys(p), [
+      'line',
+      'column',
+      'endLine',
+      'endColumn',
+      'severity',
+      'code',
+      'message',
+      'param',
+      'fixes',
+    ]);
+    for (const key of ['line', 'column', 'endLine', 'endColumn'])
+      assert.ok(Number.isInteger(p[key]) && (p[key] as number) >= 1, `${key} is 1-based`);
+    assert.equal(p.severity, 'error');
+    assert.equal(p.code, 'invalid_value');
+    assert.ok(typeof p.param === 'string' || p.param === null);
+    assert.ok(Array.isArray(p.fixes) && p.fixes.length > 0, 'the seed mistakes have fixes');
+    assert.ok((p.fixes as unknown[]).every((f) => typeof f === 'string' && f !== ''));
+  }
+  assert.deepEqual(files[1]!.problems, []);
+});
+
+test('check --format sarif: SARIF 2.1.0 with rules, levels and locations', () => {
+  const run = batchlint(['check', '--format', 'sarif', ...SEEDS.map((s) => s[0])]);
+  assert.equal(run.status, 1);
+  const sarif = JSON.parse(run.stdout);
+  assert.equal(sarif.version, '2.1.0');
+  assert.equal(sarif.runs.length, 1);
+  const [sarifRun] = sarif.runs;
+  assert.equal(sarifRun.tool.driver.name, 'batchlint');
+  const ruleIds = new Set(sarifRun.tool.driver.rules.map((r: { id: string }) => r.id));
+  assert.ok(sarifRun.results.length >= SEEDS.length);
+  for (const result of sarifRun.results) {
+    assert.ok(ruleIds.has(result.ruleId), `rule ${result.ruleId} is declared`);
+    assert.ok(['error', 'warning', 'note'].includes(result.level));
+    assert.ok(typeof result.message.text === 'string' && result.message.text !== '');
+    const { artifactLocation, region } = result.locations[0].physicalLocation;
+    assert.ok(SEEDS.some(([file]) => file === artifactLocation.uri));
+    assert.ok(region.startLine >= 1 && region.startColumn >= 1);
+  }
+  const codes = new Set(sarifRun.results.map((r: { ruleId: string }) => r.ruleId));
+  for (const [, code] of SEEDS) assert.ok(codes.has(code), `a ${code} result`);
+});
+
+test('check - reads stdin and reports the same problems as the file', () => {
+  const [file] = SEEDS[1]!;
+  const fromFile = checkJson(file);
+  const fromStdin = checkJson('-', readFileSync(path.join(repo, file)));
+  assert.equal(fromStdin.files[0]!.path, '-');
+  assert.deepEqual(fromStdin.files[0]!.problems, fromFile.files[0]!.problems);
+  assert.equal(batchlint(['check', '-'], readFileSync(path.join(repo, CLEAN))).status, 0);
+});
+
+const USAGE_ERRORS: [string, string[]][] = [
+  ['an unknown flag', ['check', '--bogus', CLEAN]],
+  ['an unknown command', ['lint', CLEAN]],
+  ['check without a file', ['check']],
+  ['a bad --format', ['check', '--format', 'xml', CLEAN]],
+  ['convert without --to', ['convert', CLEAN]],
+  ['-o together with --write', ['fix', CLEAN, '-o', 'x', '--write']],
+];
+for (const [what, args] of USAGE_ERRORS) {
+  test(`exit 2 with a one-line reason for ${what}`, () => {
+    const run = batchlint(args);
+    assert.equal(run.status, 2);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr.split('\n')[0]!, /^batchlint: \S.*$/);
+  });
+}
+
+test('exit 2 with a one-line reason for a missing file and for a directory', (t) => {
+  const dir = tempDir(t);
+  for (const [target, reason] of [
+    [path.join(dir, 'nope.jsonl'), /no such file/],
+    [dir, /directory/],
+  ] as const) {
+    for (const verb of [['check'], ['fix'], ['convert', '--to', 'responses']]) {
+      const run = batchlint([...verb, target]);
+      assert.equal(run.status, 2, `${verb[0]} ${target}`);
+      assert.equal(run.stderr.trimEnd().split('\n').length, 1, run.stderr);
+      assert.match(run.stderr, reason);
+      assert.doesNotMatch(run.stderr, /internal error/);
+    }
+  }
+});
