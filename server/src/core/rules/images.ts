@@ -5,7 +5,7 @@
 import type { Finding, JsonPath } from '../types';
 import { formatParam, preview } from '../words';
 import { isPlaceholder } from './placeholders';
-import { walk } from './walk';
+import type { Visitor } from './walk';
 
 const SUPPORTED_MIME = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
 /** The API's own limit in its error text ("below 20 MB"). */
@@ -23,25 +23,24 @@ export interface ImageRef {
   path: JsonPath;
 }
 
-/** Finds every image URL in a body: chat `image_url.url`, responses `input_image.image_url`, moderation parts. */
-export function findImages(body: unknown): ImageRef[] {
-  const found: ImageRef[] = [];
-  walk(body, ['body'], {
-    object(part, path) {
-      if (part.type !== 'image_url' && part.type !== 'input_image') return false;
-      const image = part.image_url;
-      if (typeof image === 'string') found.push({ url: image, path: [...path, 'image_url'] });
-      else if (isRecord(image) && typeof image.url === 'string')
-        found.push({ url: image.url, path: [...path, 'image_url', 'url'] });
-      else if (typeof part.url === 'string') found.push({ url: part.url, path: [...path, 'url'] });
-      return true;
-    },
-  });
-  return found;
+/**
+ * A walk visitor that collects image URLs: chat `image_url.url`, responses `input_image.image_url`,
+ * moderation parts. It skips the inside of an image part (nothing else to find there).
+ */
+export function collectImages(found: ImageRef[]): NonNullable<Visitor['object']> {
+  return (part, path) => {
+    if (part.type !== 'image_url' && part.type !== 'input_image') return false;
+    const image = part.image_url;
+    if (typeof image === 'string') found.push({ url: image, path: [...path, 'image_url'] });
+    else if (isRecord(image) && typeof image.url === 'string')
+      found.push({ url: image.url, path: [...path, 'image_url', 'url'] });
+    else if (typeof part.url === 'string') found.push({ url: part.url, path: [...path, 'url'] });
+    return true;
+  };
 }
 
-export function checkImages(body: unknown): Finding[] {
-  const images = findImages(body);
+/** Findings for the images of one request. */
+export function checkImageRefs(images: readonly ImageRef[]): Finding[] {
   const findings: Finding[] = [];
   for (const image of images) {
     const finding = checkImageUrl(image);

@@ -3,16 +3,17 @@
 
 import type { Endpoint, Finding } from '../types';
 import { checkStreaming } from './streaming';
-import { checkImages } from './images';
-import { checkTextPlaceholders } from './placeholders';
+import { checkImageRefs, collectImages } from './images';
+import type { ImageRef } from './images';
+import { collectTextPlaceholders } from './placeholders';
+import { walk } from './walk';
 import { checkJsonWord } from './json-mode';
 import { checkToolChoice } from './tool-choice';
 import { checkReasoningModel } from './reasoning-models';
 
 const RULES: readonly ((endpoint: Endpoint, body: Record<string, unknown>) => Finding[])[] = [
   checkStreaming,
-  (_endpoint, body) => checkImages(body),
-  (_endpoint, body) => checkTextPlaceholders(body),
+  (_endpoint, body) => checkContent(body),
   checkJsonWord,
   checkToolChoice,
   checkReasoningModel,
@@ -28,3 +29,15 @@ export function checkBodyRules(endpoint: Endpoint, body: Record<string, unknown>
 }
 
 const NONE: Finding[] = [];
+
+/** Images and placeholders, found in one walk over the body (this runs on every line). */
+function checkContent(body: Record<string, unknown>): Finding[] {
+  const images: ImageRef[] = [];
+  const placeholders: Finding[] = [];
+  walk(body, ['body'], {
+    object: collectImages(images),
+    string: collectTextPlaceholders(placeholders),
+  });
+  if (images.length === 0) return placeholders;
+  return [...checkImageRefs(images), ...placeholders];
+}

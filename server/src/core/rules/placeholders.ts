@@ -3,7 +3,7 @@
 // images get an error from images.ts.
 
 import type { Finding } from '../types';
-import { walk } from './walk';
+import type { Visitor } from './walk';
 import { formatParam } from '../words';
 
 const PLACEHOLDER =
@@ -15,25 +15,22 @@ export function isPlaceholder(value: string): boolean {
   return value.length <= 64 && PLACEHOLDER.test(value);
 }
 
-export function checkTextPlaceholders(body: unknown): Finding[] {
-  const findings: Finding[] = [];
-  walk(body, ['body'], {
-    string(value, path) {
-      // Cheap tests first: this runs on every string of every line.
-      if (value.length > 64) return;
-      const last = path[path.length - 1];
-      const key = typeof last === 'string' ? last : path[path.length - 2];
-      if (typeof key !== 'string' || !TEXT_KEYS.has(key) || !PLACEHOLDER.test(value)) return;
-      const param = formatParam(path.slice(1));
-      findings.push({
-        code: 'placeholder_value',
-        severity: 'warning',
-        message: `'${param}' is '${value.trim()}', which looks like a placeholder rather than real content.`,
-        param,
-        path: [...path],
-        anchor: 'value',
-      });
-    },
-  });
-  return findings;
+/** A walk visitor that flags text values that are placeholders (warnings: they might be meant). */
+export function collectTextPlaceholders(findings: Finding[]): NonNullable<Visitor['string']> {
+  return (value, path) => {
+    // Cheap tests first: this runs on every string of every line.
+    if (value.length > 64) return;
+    const last = path[path.length - 1];
+    const key = typeof last === 'string' ? last : path[path.length - 2];
+    if (typeof key !== 'string' || !TEXT_KEYS.has(key) || !PLACEHOLDER.test(value)) return;
+    const param = formatParam(path.slice(1));
+    findings.push({
+      code: 'placeholder_value',
+      severity: 'warning',
+      message: `'${param}' is '${value.trim()}', which looks like a placeholder rather than real content.`,
+      param,
+      path: [...path],
+      anchor: 'value',
+    });
+  };
 }

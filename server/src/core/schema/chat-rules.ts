@@ -84,24 +84,22 @@ function refine(finding: Finding, issue: Issue, body: Body): Finding | undefined
 }
 
 /** Assistant turns need content unless a tool call, function call, refusal or audio stands in. */
-function assistantContent(messages: unknown[]): Finding[] {
-  const out: Finding[] = [];
-  messages.forEach((message, i) => {
-    if (!isObject(message) || message.role !== 'assistant') return;
-    if (message.content !== undefined && message.content !== null) return;
+function assistantContent(messages: unknown[], out: Finding[]): void {
+  for (let i = 0; i < messages.length; i++) {
+    const message = messages[i];
+    if (!isObject(message) || message.role !== 'assistant') continue;
+    if (message.content !== undefined && message.content !== null) continue;
     if (
       ASSISTANT_CONTENT_SUBSTITUTES.some((k) => message[k] !== undefined && message[k] !== null)
     ) {
-      return;
+      continue;
     }
     out.push(nullContent(i, message.content === null));
-  });
-  return out;
+  }
 }
 
 /** `detail: "original"` works on recent models but is outside the chat spec's enum. */
-function originalDetail(messages: unknown[]): Finding[] {
-  const out: Finding[] = [];
+function originalDetail(messages: unknown[], out: Finding[]): void {
   messages.forEach((message, i) => {
     const content = isObject(message) ? message.content : undefined;
     if (!Array.isArray(content)) return;
@@ -120,25 +118,33 @@ function originalDetail(messages: unknown[]): Finding[] {
       });
     });
   });
-  return out;
 }
 
-function deprecations(body: Body): Finding[] {
-  return Object.entries(DEPRECATED)
-    .filter(([key]) => body[key] !== undefined && body[key] !== null)
-    .map(([key, message]) => ({
+const DEPRECATED_KEYS = Object.keys(DEPRECATED);
+
+function deprecations(body: Body, out: Finding[]): void {
+  // Runs on every chat line: a plain loop, and nothing allocated unless a key is present.
+  for (const key of DEPRECATED_KEYS) {
+    if (body[key] === undefined || body[key] === null) continue;
+    out.push({
       code: 'deprecated_parameter',
-      severity: 'info' as const,
-      message,
+      severity: 'info',
+      message: DEPRECATED[key]!,
       param: key,
       path: ['body', key],
-      anchor: 'key' as const,
-    }));
+      anchor: 'key',
+    });
+  }
 }
 
 function extra(body: Body): Finding[] {
-  const messages = Array.isArray(body.messages) ? body.messages : [];
-  return [...assistantContent(messages), ...originalDetail(messages), ...deprecations(body)];
+  const out: Finding[] = [];
+  if (Array.isArray(body.messages)) {
+    assistantContent(body.messages, out);
+    originalDetail(body.messages, out);
+  }
+  deprecations(body, out);
+  return out;
 }
 
 export const chatRefiner: Refiner = { refine, extra };
