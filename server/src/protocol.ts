@@ -37,6 +37,8 @@ export const Settings = {
 /** The summary the status bar shows for a batch document. */
 export interface DocumentSummary {
   uri: string;
+  /** The document version the summary (and the diagnostics sent just before it) describe. */
+  version?: number;
   isBatch: boolean;
   endpoint?: string;
   model?: string;

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   ApplyWorkspaceEditRequest,
+  CodeActionRequest,
   ConfigurationRequest,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
@@ -25,6 +26,9 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import type {
   ApplyWorkspaceEditParams,
+  CodeAction,
+  Diagnostic,
+  Range,
   ProtocolConnection,
   PublishDiagnosticsParams,
   TextDocumentContentChangeEvent,
@@ -65,8 +69,10 @@ class Channel<T> {
     });
   }
 
-  /** The next value (from now on) that passes `test`. */
-  next(test: (value: T) => boolean, what: string): Promise<T> {
+  /** The next value (from now on; or already seen, with `seen`) that passes `test`. */
+  next(test: (value: T) => boolean, what: string, seen = false): Promise<T> {
+    const already = seen ? this.seen.find(test) : undefined;
+    if (already !== undefined) return Promise.resolve(already);
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), WAIT_MS);
       this.waiters.push({
@@ -192,10 +198,37 @@ export class LspHarness {
 
   /** The next diagnostics published for `uri` at `version`. */
   waitForVersion(uri: string, version: number): Promise<PublishDiagnosticsParams> {
-    return this.diagnostics.next(
-      (p) => p.uri === uri && p.version === version,
-      `diagnostics of ${uri} at version ${version}`,
+    return this.diagnostics
+      .next(
+        (p) => p.uri === uri && p.version === version,
+        `diagnostics of ${uri} at version ${version}`,
+        true,
+      )
+      .catch((error: Error) => {
+        // The server's log usually says why (it logs every failed check).
+        throw new Error(`${error.message}\nserver log:\n${this.logs.slice(-5).join('\n')}`);
+      });
+  }
+
+  /** The summary of `uri` at `version`: the server sends it after that version's diagnostics. */
+  waitForSummary(uri: string, version: number): Promise<DocumentSummary> {
+    return this.summaries.next(
+      (s) => s.uri === uri && s.version === version,
+      `summary of ${uri} at version ${version}`,
+      true,
     );
+  }
+
+  /** The diagnostics last published for `uri` ([] if none ever were). */
+  currentDiagnostics(uri: string): Diagnostic[] {
+    const all = this.diagnostics.seen.filter((p) => p.uri === uri);
+    return all[all.length - 1]?.diagnostics ?? [];
+  }
+
+  /** Waits until the server has checked `version` of `uri`, and returns what it shows now. */
+  async settled(uri: string, version: number): Promise<Diagnostic[]> {
+    await this.waitForSummary(uri, version);
+    return this.currentDiagnostics(uri);
   }
 
   /** The next diagnostics published for `uri` that pass `test`. */
@@ -259,6 +292,22 @@ export class LspHarness {
     }
     edits.push(...(edit?.changes?.[uri] ?? []));
     return TextDocument.applyEdits(TextDocument.create(uri, 'jsonl', 0, text), edits);
+  }
+
+  /** textDocument/codeAction for a range, with the given diagnostics as context. */
+  codeActions(
+    uri: string,
+    range: Range,
+    diagnostics: Diagnostic[],
+    only?: string[],
+  ): Promise<CodeAction[]> {
+    return this.connection
+      .sendRequest(CodeActionRequest.type, {
+        textDocument: { uri },
+        range,
+        context: only ? { diagnostics, only } : { diagnostics },
+      })
+      .then((actions) => (actions ?? []) as CodeAction[]);
   }
 
   get alive(): boolean {

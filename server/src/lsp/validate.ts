@@ -95,6 +95,7 @@ export class Validator {
     const s = result?.summary;
     const summary: DocumentSummary = {
       uri: doc.uri,
+      version: doc.version,
       isBatch: result !== undefined,
       requests: s?.requests ?? 0,
       bytes: s?.bytes ?? 0,
