@@ -1,0 +1,146 @@
+// Incremental sync: the server applies each content change to its per-line model instead of
+// re-reading the document, so after any sequence of small edits its diagnostics must equal
+// those of a fresh open of the final text. Also measures one-line-edit latency on 50,000 lines.
+
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type {
+  Diagnostic,
+  TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LspHarness, example, fileUri } from './harness';
+
+/** A small deterministic PRNG so a failure can be replayed from its seed. */
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PIECES = [
+  '"',
+  '{',
+  '}',
+  ',',
+  ':',
+  '[',
+  ']',
+  'a',
+  ' ',
+  '\n',
+  '"type"',
+  '"text"',
+  '\r\n',
+  'é',
+  '😀',
+];
+
+function randomChange(text: string, rand: () => number): TextDocumentContentChangeEvent {
+  const lines = text.split('\n');
+  const pos = () => {
+    const line = Math.floor(rand() * lines.length);
+    const length = lines[line]!.replace(/\r$/, '').length;
+    return { line, character: Math.floor(rand() * (length + 1)) };
+  };
+  let a = pos();
+  let b = rand() < 0.5 ? a : pos();
+  if (b.line < a.line || (b.line === a.line && b.character < a.character)) [a, b] = [b, a];
+  // Keep deletions small: at most two lines.
+  if (b.line - a.line > 2) b = a;
+  const insert = rand() < 0.7 ? PIECES[Math.floor(rand() * PIECES.length)]! : '';
+  return { range: { start: a, end: b }, text: insert };
+}
+
+function shape(diagnostics: Diagnostic[]): string[] {
+  return diagnostics
+    .map(
+      (d) =>
+        `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)} ${d.message}`,
+    )
+    .sort();
+}
+
+describe('incremental sync', () => {
+  let h: LspHarness;
+  before(async () => (h = await LspHarness.start()));
+  after(async () => h.shutdown());
+
+  for (const seed of [1, 2, 3, 4]) {
+    it(`random small edits give the diagnostics of a fresh open (seed ${seed})`, async () => {
+      const rand = prng(seed);
+      const uri = fileUri(`random-${seed}.jsonl`);
+      const start = [example('seed-mistakes.jsonl'), example('clean-chat.jsonl')].join('');
+      await h.openAndDiagnose(uri, seed === 4 ? start.replace(/\n/g, '\r\n') : start);
+      let version = 1;
+      for (let i = 0; i < 400; i++) {
+        const changes = [randomChange(h.doc(uri).getText(), rand)];
+        // Several changes in one notification apply in order, each to the previous result.
+        if (rand() < 0.2) {
+          const copy = TextDocument.create(uri, 'jsonl', 0, h.doc(uri).getText());
+          const next = TextDocument.update(copy, changes, 1).getText();
+          changes.push(randomChange(next, rand));
+        }
+        version = await h.change(uri, changes);
+        if (rand() < 0.05) await h.waitForSummary(uri, version);
+      }
+      const final = await h.settled(uri, version);
+      const freshUri = fileUri(`random-${seed}-fresh.jsonl`);
+      await h.open(freshUri, h.doc(uri).getText());
+      assert.deepEqual(shape(final), shape(h.currentDiagnostics(freshUri)));
+    });
+  }
+
+  it('10,000 edits in a row end in the right diagnostics', async () => {
+    const uri = fileUri('ten-thousand.jsonl');
+    await h.openAndDiagnose(uri, example('clean-chat.jsonl'));
+    let version = 1;
+    for (let i = 0; i < 10_000; i++) {
+      const at = { line: 5, character: 0 };
+      version = await h.change(uri, [
+        { range: { start: at, end: at }, text: i % 2 === 0 ? 'x' : '' },
+      ]);
+    }
+    const final = await h.waitForVersion(uri, version);
+    const fresh = await h.openAndDiagnose(
+      fileUri('ten-thousand-fresh.jsonl'),
+      h.doc(uri).getText(),
+    );
+    assert.deepEqual(shape(final.diagnostics), shape(fresh.diagnostics));
+    assert.ok(final.diagnostics.length > 0, 'the x line is flagged');
+  });
+
+  it('a one-line edit in a 50,000-line document is answered within 50 ms', async () => {
+    const template = example('clean-chat.jsonl').split('\n')[0]!;
+    const lines = Array.from({ length: 50_000 }, (_, i) =>
+      template.replace('"task-1"', `"task-${i}"`),
+    );
+    const uri = fileUri('fifty-thousand.jsonl');
+    const first = await h.openAndDiagnose(uri, `${lines.join('\n')}\n`);
+    assert.deepEqual(first.diagnostics, []);
+    const timings: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      const line = 1000 + i * 2000;
+      const range = { start: { line, character: 1 }, end: { line, character: 1 } };
+      const t0 = performance.now();
+      // Odd rounds break the line, even rounds repair the one before.
+      const version = await h.change(uri, [{ range, text: 'x' }]);
+      const published = await h.waitForVersion(uri, version);
+      timings.push(performance.now() - t0);
+      assert.ok(published.diagnostics.some((d) => d.range.start.line === line));
+      const undo = { start: { line, character: 1 }, end: { line, character: 2 } };
+      await h.waitForVersion(uri, await h.change(uri, [{ range: undo, text: '' }]));
+    }
+    timings.sort((a, b) => a - b);
+    const median = timings[Math.floor(timings.length / 2)]!;
+    process.stdout.write(
+      `# one-line edit on 50,000 lines: median ${median.toFixed(1)} ms, max ${timings[timings.length - 1]!.toFixed(1)} ms\n`,
+    );
+    assert.ok(median < 50, `median ${median.toFixed(1)} ms`);
+  });
+});
