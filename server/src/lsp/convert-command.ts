@@ -45,7 +45,7 @@ export async function convertDocument(
     );
   }
   const model = doc.model;
-  const last = model.lineCount - 1;
+  const last = Math.max(0, model.contentLineCount - 1);
   const start = Math.min(args.startLine ?? 0, last);
   const end = Math.min(Math.max(args.endLine ?? last, start), last);
   const result: ConvertResult = {

@@ -42,8 +42,8 @@ export function globToRegExp(glob: string): RegExp {
 
 /**
  * Whether a document matches one of the globs. A glob without a "/" matches the file name in
- * any folder (as `files.associations` does); others match the path's tail ("**" already
- * covers the folders in front).
+ * any folder (as `files.associations` does); others match the path or any tail of it that
+ * starts at a folder boundary.
  */
 export function matchesAny(uri: string, globs: readonly string[]): boolean {
   if (globs.length === 0) return false;
@@ -57,6 +57,10 @@ export function matchesAny(uri: string, globs: readonly string[]): boolean {
   return globs.some((glob) => {
     const re = globToRegExp(glob);
     if (!glob.includes('/')) return re.test(name);
-    return re.test(path) || re.test(path.replace(/^\//, '')) || re.test(`/${path}`);
+    // Without the workspace root at hand, a relative glob may match any tail of the path.
+    for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) {
+      if (re.test(path.slice(i + 1)) || re.test(path.slice(i))) return true;
+    }
+    return re.test(path);
   });
 }

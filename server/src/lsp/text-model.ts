@@ -43,6 +43,11 @@ export class TextModel {
     return this.checker.lineCount;
   }
 
+  /** Lines that hold text: the empty line after a final newline is not one. */
+  get contentLineCount(): number {
+    return this.checker.lineCount - (this.phantom ? 1 : 0);
+  }
+
   get hasBom(): boolean {
     return this.bom;
   }

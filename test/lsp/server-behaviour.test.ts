@@ -1,0 +1,231 @@
+// Which documents are checked, settings, checkFile, and staying up under bad input.
+
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Methods } from '../../server/src/protocol';
+import type { CheckFileResult } from '../../server/src/protocol';
+import { LspHarness, example, fileUri } from './harness';
+
+const DATA_LINES = '{"id": 1, "text": "a row of a dataset"}\n{"id": 2, "text": "another"}\n';
+const METHOD_NOT_FOUND = -32601;
+const INVALID_PARAMS = -32602;
+
+function hasCode(code: number) {
+  return (e: { code?: number }) => e.code === code;
+}
+
+describe('which documents are checked', () => {
+  let h: LspHarness;
+  before(async () => (h = await LspHarness.start()));
+  after(async () => h.shutdown());
+
+  it('a .jsonl that is not batch input gets no diagnostics, and is re-evaluated as it changes', async () => {
+    const uri = fileUri('dataset.jsonl');
+    const summary = await h.open(uri, DATA_LINES);
+    assert.equal(summary.isBatch, false);
+    assert.deepEqual(h.currentDiagnostics(uri), []);
+    // Replacing the text with batch requests (one of them broken) turns checking on...
+    const bad = example('chat-image-url-string.jsonl');
+    let version = await h.change(uri, [{ text: bad }]);
+    assert.equal((await h.settled(uri, version)).length, 1);
+    // ...and back to data turns it off again, clearing what was shown.
+    version = await h.change(uri, [{ text: DATA_LINES }]);
+    assert.deepEqual(await h.settled(uri, version), []);
+  });
+
+  it('a document of another language is checked only when batchlint.files matches it', async () => {
+    const uri = fileUri('requests.txt');
+    const bad = example('chat-image-url-string.jsonl');
+    const summary = await h.open(uri, bad, 'plaintext');
+    assert.equal(summary.isBatch, false);
+    await h.configure({ files: ['**/requests.txt'] });
+    const published = await h.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+    assert.equal(published.diagnostics[0]!.code, 'invalid_type');
+    await h.configure({});
+    await h.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
+  });
+
+  it('closing a document clears its diagnostics', async () => {
+    const uri = fileUri('closing.jsonl');
+    await h.openAndDiagnose(uri, example('chat-image-url-string.jsonl'));
+    const cleared = h.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
+    await h.close(uri);
+    await cleared;
+  });
+});
+
+describe('settings', () => {
+  let h: LspHarness;
+  before(async () => (h = await LspHarness.start()));
+  after(async () => h.shutdown());
+
+  it('disabling clears diagnostics; enabling brings them back', async () => {
+    const uri = fileUri('toggle.jsonl');
+    const { diagnostics } = await h.openAndDiagnose(uri, example('seed-mistakes.jsonl'));
+    assert.equal(diagnostics.length, 3);
+    await h.configure({ enable: false });
+    await h.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
+    await h.configure({ enable: true });
+    await h.waitForDiagnostics(uri, (p) => p.diagnostics.length === 3);
+  });
+
+  it('severity overrides and maxProblems apply', async () => {
+    const uri = fileUri('severity.jsonl');
+    await h.openAndDiagnose(uri, example('seed-mistakes.jsonl'));
+    await h.configure({ severity: { invalid_value: 'off', invalid_type: 'warning' } });
+    const shown = await h.waitForDiagnostics(uri, (p) => p.diagnostics.length === 1);
+    assert.equal(shown.diagnostics[0]!.code, 'invalid_type');
+    assert.equal(shown.diagnostics[0]!.severity, 2);
+    await h.configure({ maxProblems: 2 });
+    await h.waitForDiagnostics(uri, (p) => p.diagnostics.length === 2);
+    await h.configure({});
+    await h.waitForDiagnostics(uri, (p) => p.diagnostics.length === 3);
+  });
+});
+
+describe('checkFile', () => {
+  let h: LspHarness;
+  let dir: string;
+  before(async () => {
+    h = await LspHarness.start();
+    dir = mkdtempSync(path.join(tmpdir(), 'batchlint-lsp-'));
+  });
+  after(async () => {
+    await h.shutdown();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('checks a file on disk with progress and publishes under its URI', async () => {
+    const file = path.join(dir, 'on-disk.jsonl');
+    const lines = example('clean-chat.jsonl').trim().split('\n');
+    const bad = example('chat-image-url-string.jsonl').trim().replace('"req-1"', '"req-x"');
+    writeFileSync(file, `${lines.join('\n')}\n${bad}\n`);
+    const uri = pathToFileURL(file).toString();
+    const published = h.waitForDiagnostics(uri);
+    const ended = h.progress.next(
+      (p) => (p.value as { kind?: string }).kind === 'end',
+      'progress end',
+    );
+    const result: CheckFileResult = await h.connection.sendRequest(Methods.checkFile, { uri });
+    assert.equal(result.requests, 6);
+    assert.equal(result.errors, 1);
+    const diagnostics = (await published).diagnostics;
+    assert.equal(diagnostics.length, 1);
+    assert.equal(diagnostics[0]!.range.start.line, 5);
+    await ended;
+    assert.ok(h.progress.seen.some((p) => (p.value as { kind?: string }).kind === 'begin'));
+  });
+
+  it('a missing file is an error, and the server keeps going', async () => {
+    await assert.rejects(
+      h.connection.sendRequest(Methods.checkFile, {
+        uri: pathToFileURL(path.join(dir, 'gone.jsonl')).toString(),
+      }),
+      /No such file/,
+    );
+    await assert.rejects(
+      h.connection.sendRequest(Methods.checkFile, { uri: 42 }),
+      hasCode(INVALID_PARAMS),
+    );
+    await assert.rejects(
+      h.connection.sendRequest(Methods.checkFile, { uri: 'relative.jsonl' }),
+      hasCode(INVALID_PARAMS),
+    );
+    const { diagnostics } = await h.openAndDiagnose(
+      fileUri('after-missing.jsonl'),
+      example('seed-mistakes.jsonl'),
+    );
+    assert.equal(diagnostics.length, 3);
+  });
+});
+
+describe('robustness', () => {
+  let h: LspHarness;
+  before(async () => (h = await LspHarness.start()));
+  after(async () => h.shutdown());
+
+  it('an unknown request is MethodNotFound and the server still works', async () => {
+    await assert.rejects(
+      h.connection.sendRequest('batchlint/noSuchThing', {}),
+      hasCode(METHOD_NOT_FOUND),
+    );
+    const { diagnostics } = await h.openAndDiagnose(
+      fileUri('after-unknown.jsonl'),
+      example('seed-mistakes.jsonl'),
+    );
+    assert.equal(diagnostics.length, 3);
+  });
+
+  it('garbage params are InvalidParams', async () => {
+    for (const method of [
+      'textDocument/codeAction',
+      'textDocument/hover',
+      'textDocument/completion',
+    ]) {
+      await assert.rejects(
+        h.connection.sendRequest(method, { nonsense: true }),
+        hasCode(INVALID_PARAMS),
+        method,
+      );
+      await assert.rejects(h.connection.sendRequest(method, null), hasCode(INVALID_PARAMS), method);
+    }
+    await assert.rejects(
+      h.connection.sendRequest('workspace/executeCommand', { command: 'batchlint.nope' }),
+      hasCode(INVALID_PARAMS),
+    );
+  });
+
+  it('survives notifications about documents it does not know and malformed changes', async () => {
+    const ghost = fileUri('ghost.jsonl');
+    await h.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: ghost, version: 3 },
+      contentChanges: [{ text: 'x' }],
+    });
+    await h.connection.sendNotification('textDocument/didClose', { textDocument: { uri: ghost } });
+    await h.connection.sendNotification('textDocument/didOpen', { textDocument: null });
+    await h.connection.sendNotification('textDocument/didChange', { textDocument: { uri: ghost } });
+    const actions = await h.codeActions(
+      ghost,
+      { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      [],
+    );
+    assert.deepEqual(actions, []);
+    const { diagnostics } = await h.openAndDiagnose(
+      fileUri('after-ghost.jsonl'),
+      example('seed-mistakes.jsonl'),
+    );
+    assert.equal(diagnostics.length, 3);
+    assert.ok(h.alive);
+  });
+
+  it('ranges past the end of the document do not break the model', async () => {
+    const uri = fileUri('past-end.jsonl');
+    const text = example('clean-chat.jsonl');
+    await h.openAndDiagnose(uri, text);
+    const far = { line: 999, character: 999 };
+    await h.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: far, end: far }, text: '' }],
+    });
+    await h.waitForSummary(uri, 2);
+    assert.ok(h.alive);
+  });
+
+  it('a 20 MB line is checked without wedging the server', async () => {
+    const big = example('clean-chat.jsonl')
+      .split('\n')[0]!
+      .replace('Write a haiku', 'W'.repeat(20 * 1024 * 1024));
+    const uri = fileUri('huge-line.jsonl');
+    await h.openAndDiagnose(uri, `${big}\n`);
+    const { diagnostics } = await h.openAndDiagnose(
+      fileUri('after-huge.jsonl'),
+      example('seed-mistakes.jsonl'),
+    );
+    assert.equal(diagnostics.length, 3);
+    await h.close(uri);
+  });
+});
