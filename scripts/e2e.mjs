@@ -78,7 +78,7 @@ async function chooseEditor() {
   const t0 = Date.now();
   const tools = provisionCodeServer(root, (m) => console.log(`e2e: ${m}`));
   console.log(`e2e: code-server ${tools.provisioned ? 'provisioned' : 'cached'} (${seconds(t0)})`);
-  const shim = { node: tools.node, entry: tools.entry, chromium };
+  const shim = { node: tools.node, entry: tools.entry, chromium, timeoutSec: 300 };
   return {
     kind: 'code-server',
     tools,
@@ -178,8 +178,8 @@ async function vscodeSuites() {
     args: ['--disable-extensions'],
   });
 
-  // 2. The packaged extension. No development path: the folder given has no package.json, so
-  //    the editor loads only what --install-extension put in the extensions folder.
+  // 2. The packaged extension, from what --install-extension put in the extensions folder. The
+  //    development path is an empty extension: tests run only in a development host.
   const t0 = Date.now();
   const dirs = { ...profile('installed'), configFile: path.join(runDir, 'installed-cs.yaml') };
   try {
@@ -198,7 +198,7 @@ async function vscodeSuites() {
   }
   await runSuite('installed', editor, {
     testsPath: path.join(outTests, 'installed', 'index.js'),
-    devPath: path.join(outTests, 'installed'),
+    devPath: path.join(root, 'test', 'e2e', 'installed', 'host'),
     ...dirs,
     args: [],
   });

@@ -63,14 +63,11 @@ async function main() {
 
   // code-server takes the page's host as the remote authority, so paths must carry it.
   const remote = (p) => `vscode-remote://${server.host}${p}`;
-  // A test of an installed extension passes a folder that is no extension: leave it out, as the
-  // desktop would.
-  const devPaths = args.dev.filter((d) => existsSync(path.join(d, 'package.json')));
   const extensionEnvironment = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => k.startsWith('BATCHLINT_E2E_')),
   );
   const payload = [
-    ...devPaths.map((d) => ['extensionDevelopmentPath', remote(d)]),
+    ...args.dev.map((d) => ['extensionDevelopmentPath', remote(d)]),
     ['extensionTestsPath', remote(args.tests)],
     ['extensionEnvironment', JSON.stringify(extensionEnvironment)],
     ['skipWelcome', 'true'],
@@ -83,6 +80,17 @@ async function main() {
   } else url += '&ew=true';
 
   const browser = await launchBrowser(config.chromium);
+  // If the runner goes away (killed, or Ctrl+C), take code-server and Chromium down too rather
+  // than leave them running with nobody to read the result.
+  const parent = process.ppid;
+  const abandon = async () => {
+    await browser.close();
+    await server.stop();
+    process.exit(130);
+  };
+  process.once('SIGINT', abandon);
+  process.once('SIGTERM', abandon);
+  setInterval(() => process.ppid !== parent && abandon(), 1000).unref();
   const timeoutSec = Number(config.timeoutSec ?? 600);
   const code = await new Promise((resolve) => {
     const timer = setTimeout(() => {
