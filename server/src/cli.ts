@@ -1,7 +1,16 @@
 // The `batchlint` command: the same core as the language server, for scripts and CI.
 // Exit status: 0 clean, 1 problems (errors, or a conversion that needs a decision), 2 usage or I/O.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import type { ReadStream, WriteStream } from 'node:fs';
+import type { Readable, Writable } from 'node:stream';
 import { checkFile, checkStream } from './core';
 import type { CheckResult, StreamOptions } from './core';
 import { parseArgs, UsageError, USAGE } from './cli/args';
@@ -9,7 +18,8 @@ import type { Command } from './cli/args';
 import { formatJson, formatSarif, formatText } from './cli/report';
 import type { FileReport } from './cli/report';
 import { fixText } from './cli/fix-text';
-import { convertText } from './cli/convert-text';
+import { convertStream } from './cli/convert-text';
+import type { ConvertOutcome } from './cli/convert-text';
 
 declare const BATCHLINT_VERSION: string | undefined;
 const VERSION = typeof BATCHLINT_VERSION === 'string' ? BATCHLINT_VERSION : '0.0.0-dev';
@@ -46,8 +56,7 @@ async function main(argv: readonly string[]): Promise<number> {
       return errors > 0 ? 1 : 0;
     }
     case 'convert': {
-      const outcome = convertText(readText(command.file));
-      writeResult(command, outcome.text);
+      const outcome = await convert(command);
       for (const line of outcome.report) process.stderr.write(`${command.file}: ${line}\n`);
       process.stderr.write(
         `batchlint: converted ${outcome.converted} line${outcome.converted === 1 ? '' : 's'}; ${outcome.report.length} thing${outcome.report.length === 1 ? '' : 's'} need${outcome.report.length === 1 ? 's' : ''} a decision\n`,
@@ -87,6 +96,48 @@ async function check(
         : formatText(reports);
   process.stdout.write(out);
   return reports.some((r) => r.summary.errors > 0) ? 1 : 0;
+}
+
+/** Streams the conversion to stdout, to -o OUT, or (--write) to a temporary file renamed over the input. */
+async function convert(command: {
+  file: string;
+  output?: string;
+  write: boolean;
+}): Promise<ConvertOutcome> {
+  const target = command.write ? `${command.file}.batchlint-tmp` : command.output;
+  let input: Readable;
+  let output: Writable;
+  try {
+    input = command.file === '-' ? process.stdin : await opened(createReadStream(command.file));
+  } catch (error) {
+    throw new IoError(`cannot read ${command.file}: ${reason(error)}`);
+  }
+  try {
+    output = target === undefined ? process.stdout : await opened(createWriteStream(target));
+  } catch (error) {
+    throw new IoError(`cannot write ${target ?? 'stdout'}: ${reason(error)}`);
+  }
+  try {
+    const outcome = await convertStream(input, output);
+    if (output !== process.stdout)
+      await new Promise<void>((resolve, reject) =>
+        output.end((error?: Error | null) => (error ? reject(error) : resolve())),
+      );
+    if (command.write && target) renameSync(target, command.file);
+    return outcome;
+  } catch (error) {
+    if (command.write && target) rmSync(target, { force: true });
+    throw new IoError(`cannot convert ${command.file}: ${reason(error)}`);
+  }
+}
+
+/** Resolves once a file stream is open, so a missing file is a one-line error, not a crash. */
+function opened<T extends ReadStream | WriteStream>(stream: T): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const events = stream as NodeJS.EventEmitter;
+    events.once('error', reject);
+    events.once('open', () => resolve(stream));
+  });
 }
 
 /** Progress on stderr, only when a person is watching it. */
@@ -135,6 +186,12 @@ function reason(error: unknown): string {
   if (code === 'EACCES') return 'permission denied';
   return error instanceof Error ? error.message : String(error);
 }
+
+// A reader that stops early (`| head`) is not an error of ours.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 
 main(process.argv.slice(2)).then(
   (status) => {

@@ -14,7 +14,8 @@ export const BOM = '\uFEFF';
 export function splitLines(text: string): SplitText {
   const bom = text.startsWith(BOM);
   const body = bom ? text.slice(1) : text;
-  const lines = body.split('\n');
+  // An empty text has no lines at all (not one blank line).
+  const lines = body === '' ? [] : body.split('\n');
   const crlf = lines.map((line) => line.endsWith('\r'));
   for (let i = 0; i < lines.length; i++) if (crlf[i]) lines[i] = lines[i]!.slice(0, -1);
   // A final newline (or a lone CR after it, the tail of a line ending) does not start a line.

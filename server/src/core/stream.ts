@@ -54,7 +54,8 @@ export function checkBuffer(bytes: Buffer, options: CheckOptions = {}): CheckRes
   }
   const checker = new StreamChecker();
   if (bom) checker.problems.push(bomProblem());
-  const lines = (bom ? text.slice(1) : text).split('\n');
+  const body = bom ? text.slice(1) : text;
+  const lines = body === '' ? [] : body.split('\n');
   const last = lines[lines.length - 1];
   if (lines.length > 1 && (last === '' || last === '\r')) lines.pop();
   for (const line of lines) checker.pushText(line, utf8Length(line) + 1);

@@ -15,7 +15,8 @@ const MAX_IMAGES_PER_REQUEST = 1500;
 const EXAMPLE = "'data:image/png;base64,aW1nIGJ5dGVzIGhlcmU='";
 const UNSUPPORTED_IMAGE =
   "You uploaded an unsupported image. Please make sure your image is below 20 MB in size and is of one the following formats: ['png', 'jpeg', 'gif', 'webp'].";
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+/** Any character base64 does not use; searched from an offset, so a 100 KB value is never copied. */
+const NOT_BASE64 = /[^A-Za-z0-9+/=]/g;
 
 export interface ImageRef {
   url: string;
@@ -103,8 +104,8 @@ function checkImageUrl({ url, path }: ImageRef): Finding | undefined {
       ...at,
     };
   }
-  const data = url.slice(comma + 1);
-  if (data.length === 0) {
+  const dataLength = url.length - comma - 1;
+  if (dataLength === 0) {
     return {
       code: 'invalid_value',
       severity: 'error',
@@ -112,7 +113,7 @@ function checkImageUrl({ url, path }: ImageRef): Finding | undefined {
       ...at,
     };
   }
-  if (data.length % 4 === 1 || !BASE64.test(data)) {
+  if (dataLength % 4 === 1 || !isBase64(url, comma + 1)) {
     return {
       code: 'invalid_value',
       severity: 'error',
@@ -120,11 +121,11 @@ function checkImageUrl({ url, path }: ImageRef): Finding | undefined {
       ...at,
     };
   }
-  const bytes = Math.floor((data.length * 3) / 4);
+  const bytes = Math.floor((dataLength * 3) / 4);
   if (bytes > MAX_IMAGE_BYTES) {
     return { code: 'invalid_image_format', severity: 'error', message: UNSUPPORTED_IMAGE, ...at };
   }
-  const actual = sniffImage(Buffer.from(data.slice(0, 24), 'base64'));
+  const actual = sniffImage(Buffer.from(url.slice(comma + 1, comma + 25), 'base64'));
   if (actual === undefined) {
     return {
       code: 'invalid_image_format',
@@ -143,6 +144,20 @@ function checkImageUrl({ url, path }: ImageRef): Finding | undefined {
     };
   }
   return undefined;
+}
+
+/**
+ * Whether url[from…] is base64: only its alphabet, with '=' padding (at most two) at the very
+ * end. Every character is looked at, because one bad character fails the request; the scan is a
+ * single native regex pass, the fastest whole-string check JavaScript offers.
+ */
+function isBase64(url: string, from: number): boolean {
+  NOT_BASE64.lastIndex = from;
+  if (NOT_BASE64.test(url)) return false;
+  const pad = url.indexOf('=', from);
+  return (
+    pad < 0 || (pad >= url.length - 2 && (pad === url.length - 1 || url[url.length - 1] === '='))
+  );
 }
 
 /** The MIME type the first bytes of an image announce, if any of the four the API takes. */
