@@ -28,6 +28,10 @@ import { hover } from './lsp/hover';
 import { normalizeSettings, toCheckOptions } from './lsp/settings';
 import { Validator } from './lsp/validate';
 
+/** The package version, written in by the bundler (absent when run from tsc output). */
+declare const BATCHLINT_VERSION: string | undefined;
+const VERSION = typeof BATCHLINT_VERSION === 'string' ? BATCHLINT_VERSION : '0.0.0-dev';
+
 const connection = createConnection(ProposedFeatures.all);
 const log = (message: string): void => {
   try {
@@ -62,7 +66,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       hoverProvider: true,
       completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
     },
-    serverInfo: { name: 'batchlint', version: '0.1.0' },
+    serverInfo: { name: 'batchlint', version: VERSION },
   };
 });
 

@@ -126,3 +126,39 @@ describe('code actions', () => {
     );
   });
 });
+
+describe('a document that starts with a byte order mark', () => {
+  let h: LspHarness;
+  before(async () => (h = await LspHarness.start()));
+  after(async () => h.shutdown());
+
+  it('places line-0 problems after the BOM and offers to remove it', async () => {
+    const plain = example('chat-image-url-string.jsonl');
+    const text = `\uFEFF${plain}`;
+    const uri = fileUri('bom.jsonl');
+    const { diagnostics } = await h.openAndDiagnose(uri, text);
+    const typeProblem = diagnostics.find((d) => d.code === 'invalid_type');
+    assert.ok(typeProblem, JSON.stringify(diagnostics));
+    assert.equal(typeProblem.range.start.character, text.indexOf('"data:image'));
+    // Its fix, applied to the text with the BOM, still repairs the value.
+    const actions = await h.codeActions(uri, typeProblem.range, [typeProblem]);
+    const fixed = LspHarness.applied(text, actions[0]!.edit, uri);
+    assert.ok(fixed.startsWith('\uFEFF'));
+    assert.match(fixed, /"image_url":\{"url":"data:image/);
+    const bom = diagnostics.find((d) => d.code === 'utf8_bom');
+    assert.ok(bom);
+    const removal = (await h.codeActions(uri, bom.range, [bom]))[0];
+    assert.equal(LspHarness.applied(text, removal?.edit, uri), plain);
+    // Editing line 0 keeps positions right.
+    const at = text.indexOf('"req-1"');
+    const version = await h.change(uri, [
+      {
+        range: { start: { line: 0, character: at }, end: { line: 0, character: at + 7 } },
+        text: '"r"',
+      },
+    ]);
+    const after = await h.waitForVersion(uri, version);
+    const moved = after.diagnostics.find((d) => d.code === 'invalid_type');
+    assert.equal(moved?.range.start.character, h.doc(uri).getText().indexOf('"data:image'));
+  });
+});
