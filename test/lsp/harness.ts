@@ -37,53 +37,17 @@ import type {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Methods } from '../../server/src/protocol';
+import { Channel } from './channel';
 import type { DocumentSummary } from '../../server/src/protocol';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const SERVER = path.join(ROOT, 'dist', 'server.js');
-const WAIT_MS = 15_000;
 
 export interface HarnessOptions {
   /** The `batchlint` section returned to workspace/configuration. */
   settings?: Record<string, unknown>;
   /** Answer workspace/applyEdit with applied: true and apply the edit to our copy (default true). */
   acceptEdits?: boolean;
-}
-
-interface Waiter<T> {
-  test: (value: T) => boolean;
-  resolve: (value: T) => void;
-}
-
-/** Lets a test await the first matching value of a stream of notifications. */
-class Channel<T> {
-  readonly seen: T[] = [];
-  private waiters: Waiter<T>[] = [];
-
-  push(value: T): void {
-    this.seen.push(value);
-    this.waiters = this.waiters.filter((w) => {
-      if (!w.test(value)) return true;
-      w.resolve(value);
-      return false;
-    });
-  }
-
-  /** The next value (from now on; or already seen, with `seen`) that passes `test`. */
-  next(test: (value: T) => boolean, what: string, seen = false): Promise<T> {
-    const already = seen ? this.seen.find(test) : undefined;
-    if (already !== undefined) return Promise.resolve(already);
-    return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), WAIT_MS);
-      this.waiters.push({
-        test,
-        resolve: (value) => {
-          clearTimeout(timer);
-          resolve(value);
-        },
-      });
-    });
-  }
 }
 
 export class LspHarness {
