@@ -89,6 +89,9 @@ describe('seed examples', () => {
     const dup = diagnostics.find((d) => d.code === 'duplicate_custom_id');
     assert.ok(dup, JSON.stringify(diagnostics));
     assert.equal(dup.range.start.line, 1);
-    assert.equal(dup.relatedInformation?.[0]?.location.range.start.line, 0);
+    const related = dup.relatedInformation?.[0]?.location;
+    assert.equal(related?.range.start.line, 0);
+    assert.equal(related?.range.start.character, line.indexOf('"task-1"'));
+    assert.equal(related?.range.end.character, line.indexOf('"task-1"') + '"task-1"'.length);
   });
 });

@@ -24,7 +24,7 @@ export function toDiagnostic(
   problem: Problem,
   uri: string,
   version: number,
-  lineLength: (line: number) => number = () => 0,
+  relatedSpan: (line: number, code: string) => [number, number] = () => [0, 0],
 ): Diagnostic {
   const data: DiagnosticData = { version };
   if (problem.fix) data.fix = problem.fix;
@@ -43,12 +43,13 @@ export function toDiagnostic(
   const href = docsUrlFor(problem.code, problem.param);
   if (href) diagnostic.codeDescription = { href };
   if (problem.relatedLine !== undefined) {
+    const [start, end] = relatedSpan(problem.relatedLine, problem.code);
     const related: DiagnosticRelatedInformation = {
       location: {
         uri,
         range: {
-          start: { line: problem.relatedLine, character: 0 },
-          end: { line: problem.relatedLine, character: lineLength(problem.relatedLine) },
+          start: { line: problem.relatedLine, character: start },
+          end: { line: problem.relatedLine, character: end },
         },
       },
       message: RELATED[problem.code] ?? 'The line this problem refers to',

@@ -12,6 +12,8 @@ import { toDiagnostic } from './diagnostics';
 import type { OpenDocument } from './documents';
 import { matchesAny } from './glob';
 import { describeError } from './guard';
+import { MAX_LOCATE_LINE } from './json-location';
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 
 /** Long enough to merge the changes of one keystroke or a multi-cursor edit, short enough not to be felt. */
 export const DEBOUNCE_MS = 8;
@@ -19,6 +21,34 @@ export const DEBOUNCE_MS = 8;
 /** Whether a document is JSONL by language or by name (batch files are always candidates). */
 export function isJsonl(doc: Pick<OpenDocument, 'uri' | 'languageId'>): boolean {
   return doc.languageId === 'jsonl' || /\.jsonl$/i.test(doc.uri.replace(/[?#].*$/, ''));
+}
+
+/** Where a problem's related line shows the value it is compared with, by problem code. */
+const RELATED_PATHS: Record<string, (string | number)[]> = {
+  duplicate_custom_id: ['custom_id'],
+  url_mismatch: ['url'],
+  model_mismatch: ['body', 'model'],
+};
+
+/** Finds the compared value on a related line (once per line and check), else the whole line. */
+function relatedSpans(doc: OpenDocument): (line: number, code: string) => [number, number] {
+  const cache = new Map<string, [number, number]>();
+  return (line, code) => {
+    const key = `${line}:${code}`;
+    let span = cache.get(key);
+    if (!span) {
+      const text = doc.model.getLine(line);
+      const path = RELATED_PATHS[code];
+      const root = path && text.length <= MAX_LOCATE_LINE ? parseTree(text) : undefined;
+      const node = root && path ? findNodeAtLocation(root, path) : undefined;
+      const shift = line === 0 && doc.model.hasBom ? 1 : 0;
+      span = node
+        ? [node.offset + shift, node.offset + node.length + shift]
+        : [shift, text.length + shift];
+      cache.set(key, span);
+    }
+    return span;
+  };
 }
 
 export class Validator {
@@ -64,10 +94,10 @@ export class Validator {
       const result = doc.model.check();
       doc.result = result;
       doc.resultVersion = doc.version;
-      const lineLength = (line: number): number => doc.model.getLine(line).length;
+      const related = relatedSpans(doc);
       this.publish(
         doc,
-        result.problems.map((p) => toDiagnostic(p, doc.uri, doc.version, lineLength)),
+        result.problems.map((p) => toDiagnostic(p, doc.uri, doc.version, related)),
       );
       this.sendSummary(doc, result);
     } catch (error) {
