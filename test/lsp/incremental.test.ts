@@ -68,7 +68,9 @@ function shape(diagnostics: Diagnostic[]): string[] {
 
 describe('incremental sync', () => {
   let h: LspHarness;
-  before(async () => (h = await LspHarness.start()));
+  // Random edits soon make a file stop looking like batch input; the files setting keeps every
+  // document checked, so the comparison below is never between two empty lists.
+  before(async () => (h = await LspHarness.start({ settings: { files: ['*.jsonl'] } })));
   after(async () => h.shutdown());
 
   for (const seed of [1, 2, 3, 4]) {
@@ -78,6 +80,21 @@ describe('incremental sync', () => {
       const start = [example('seed-mistakes.jsonl'), example('clean-chat.jsonl')].join('');
       await h.openAndDiagnose(uri, seed === 4 ? start.replace(/\n/g, '\r\n') : start);
       let version = 1;
+      let fresh = 0;
+      /** The server's diagnostics now equal those of a fresh open of the same text. */
+      const compare = async () => {
+        const shown = await h.settled(uri, version);
+        const freshUri = fileUri(`random-${seed}-fresh-${fresh++}.jsonl`);
+        await h.open(freshUri, h.doc(uri).getText());
+        assert.deepEqual(
+          shape(shown),
+          shape(h.currentDiagnostics(freshUri)),
+          `after version ${version}`,
+        );
+        await h.close(freshUri);
+        return shown.length;
+      };
+      let seen = 0;
       for (let i = 0; i < 400; i++) {
         const changes = [randomChange(h.doc(uri).getText(), rand)];
         // Several changes in one notification apply in order, each to the previous result.
@@ -87,12 +104,10 @@ describe('incremental sync', () => {
           changes.push(randomChange(next, rand));
         }
         version = await h.change(uri, changes);
-        if (rand() < 0.05) await h.waitForSummary(uri, version);
+        if (rand() < 0.05) seen += await compare();
       }
-      const final = await h.settled(uri, version);
-      const freshUri = fileUri(`random-${seed}-fresh.jsonl`);
-      await h.open(freshUri, h.doc(uri).getText());
-      assert.deepEqual(shape(final), shape(h.currentDiagnostics(freshUri)));
+      seen += await compare();
+      assert.ok(seen > 0, 'the edits produced problems to compare');
     });
   }
 
@@ -136,6 +151,7 @@ describe('incremental sync', () => {
       const undo = { start: { line, character: 1 }, end: { line, character: 2 } };
       await h.waitForVersion(uri, await h.change(uri, [{ range: undo, text: '' }]));
     }
+    process.stdout.write(`# raw: ${timings.map((t) => t.toFixed(0)).join(' ')}\n`);
     timings.sort((a, b) => a - b);
     const median = timings[Math.floor(timings.length / 2)]!;
     process.stdout.write(
