@@ -48,7 +48,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Batchl
       if (choice) await vscode.commands.executeCommand('workbench.action.reloadWindow');
     }),
   );
-  await languageClient.start();
+  try {
+    await languageClient.start();
+  } catch (error) {
+    // Keep the commands registered (Show Output still helps); say why checking is off.
+    const message = error instanceof Error ? error.message : String(error);
+    void vscode.window.showErrorMessage(`batchlint: the language server did not start: ${message}`);
+  }
   return { statusText: () => statusBar.text, client: languageClient };
 }
 
