@@ -119,6 +119,7 @@ async function runSuite(name, editor, { testsPath, devPath, userDataDir, extensi
         ...editor.env,
         BATCHLINT_E2E_RESULTS: results,
         BATCHLINT_E2E_REPO: root,
+        BATCHLINT_E2E_EXTENSIONS_DIR: extensionsDir,
       },
     });
   } catch (e) {

@@ -1,6 +1,7 @@
 // The packaged .vsix, installed the way a user installs it: it must activate on a batch file and
 // report the seed problem without anything from the repository on its path.
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, codeOf, openFixture, waitFor, waitForDiagnostics } from '../helpers';
 
@@ -8,9 +9,11 @@ suite('installed extension', () => {
   test('is installed from the package, not the repository', () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `${EXTENSION_ID} is not installed`);
-    const repo = process.env.BATCHLINT_E2E_REPO;
-    assert.ok(repo, 'the runner passes the repository path');
-    assert.ok(!ext.extensionUri.fsPath.startsWith(repo), `loaded from ${ext.extensionUri.fsPath}`);
+    const extensionsDir = process.env.BATCHLINT_E2E_EXTENSIONS_DIR;
+    assert.ok(extensionsDir, 'the runner passes the extensions folder it installed into');
+    const at = ext.extensionUri.fsPath;
+    assert.ok(at.startsWith(extensionsDir + path.sep), `loaded from ${at}, not ${extensionsDir}`);
+    assert.notEqual(at, process.env.BATCHLINT_E2E_REPO);
   });
 
   test('activates on a batch file and reports its problem', async () => {
