@@ -36,6 +36,10 @@ writeUserSettings(dirs.userDataDir, {
   'editor.minimap.enabled': false,
   'window.commandCenter': false,
   'workbench.layoutControl.enabled': false,
+  // Wrapped lines show the squiggles under the offending values; the empty chat sidebar would
+  // only take room from them.
+  'editor.wordWrap': 'on',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 });
 
 const server = await startCodeServer(tools, dirs, {
