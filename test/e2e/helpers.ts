@@ -11,12 +11,17 @@ export async function waitFor<T>(
   what: string,
   probe: () => T | undefined | Promise<T | undefined>,
   timeoutMs = 20_000,
+  /** What there was instead, for the failure message. */
+  found?: () => string,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline) {
+      const instead = found ? `; found: ${found()}` : '';
+      assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}${instead}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -61,6 +66,12 @@ export function waitForDiagnostics(
       return ok(diags) ? diags : undefined;
     },
     timeoutMs,
+    () =>
+      JSON.stringify(
+        vscode.languages
+          .getDiagnostics(uri)
+          .map((d) => `${show(d.range)} ${codeOf(d) ?? ''}: ${d.message}`),
+      ),
   );
 }
 
