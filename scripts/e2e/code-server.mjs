@@ -7,15 +7,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { isolatedEnv } from './tools.mjs';
 
-/** Debian's chromium first; CHROMIUM overrides. Returns undefined when there is none. */
+/** The first Chromium-family browser on PATH (Debian's `chromium` first); CHROMIUM overrides. */
 export function findChromium() {
-  const candidates = [
-    process.env.CHROMIUM,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-  ];
-  return candidates.find((c) => c && existsSync(c));
+  if (process.env.CHROMIUM)
+    return existsSync(process.env.CHROMIUM) ? process.env.CHROMIUM : undefined;
+  const dirs = (process.env.PATH ?? '').split(path.delimiter).filter(Boolean);
+  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
+    for (const dir of dirs) {
+      const candidate = path.join(dir, name);
+      if (existsSync(candidate)) return candidate;
+    }
+  }
+  return undefined;
 }
 
 function freePort() {

@@ -68,6 +68,10 @@ export function isIntact(dir) {
   return codeServerRuns(tools);
 }
 
+function commandExists(name) {
+  return spawnSync(name, ['--version'], { stdio: 'ignore' }).error === undefined;
+}
+
 function debianPackageInstalled(name) {
   const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
   return r.status === 0 && r.stdout.includes('install ok installed');
@@ -75,7 +79,7 @@ function debianPackageInstalled(name) {
 
 /** code-server's `kerberos` module compiles against Kerberos headers; install them when we can. */
 function ensureKerberosHeaders(log) {
-  if (existsSync('/usr/include/gssapi/gssapi.h') || debianPackageInstalled('libkrb5-dev')) return;
+  if (debianPackageInstalled('libkrb5-dev') || commandExists('krb5-config')) return;
   if (process.getuid?.() !== 0) {
     throw new Error(
       'code-server needs the Kerberos headers: apt-get install libkrb5-dev (as root)',
@@ -119,25 +123,40 @@ export function provisionCodeServer(root, log = console.log) {
   ensureKerberosHeaders(log);
   const staging = `${dir}.staging-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
+  try {
+    installInto(staging, log);
+  } catch (e) {
+    rmSync(staging, { recursive: true, force: true });
+    throw e;
+  }
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(staging, dir);
+  log(`provisioned in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  return { ...toolPaths(dir), provisioned: true };
+}
+
+function installInto(staging, log) {
   const tools = toolPaths(staging);
-  npmInstall(path.join(staging, 'node24'), `node@${NODE_MAJOR}`, process.env, log);
+  // Under `npm test` the outer npm exports npm_* variables (user agent, prefixes) that an inner
+  // npm would take as its own config; code-server's install reads the Node version from that
+  // user agent. Drop them; the user's npmrc (registry, proxy, cache) still applies.
+  const baseEnv = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)),
+  );
+  npmInstall(path.join(staging, 'node24'), `node@${NODE_MAJOR}`, baseEnv, log);
   if (!existsSync(tools.node) || !existsSync(path.join(tools.headers, 'include', 'node'))) {
     throw new Error('the node@24 package installed without its binary or headers');
   }
   const buildEnv = {
-    ...isolatedEnv(path.join(staging, '.build-home')),
-    // code-server's install scripts check `node -v` and node-gyp must target Node 24's ABI.
+    ...baseEnv,
+    // code-server's install scripts check the Node version (npm must run on Node 24 for that),
+    // and node-gyp must build against Node 24's headers.
     PATH: `${path.dirname(tools.node)}${path.delimiter}${process.env.PATH}`,
     npm_config_nodedir: tools.headers,
     npm_config_update_notifier: 'false',
     JOBS: String(Math.max(1, os.availableParallelism?.() ?? 2)),
   };
   npmInstall(path.join(staging, 'cs'), `code-server@${CODE_SERVER_VERSION}`, buildEnv, log);
-  rmSync(path.join(staging, '.build-home'), { recursive: true, force: true });
   if (!codeServerRuns(tools)) throw new Error('code-server installed but does not start');
   writeFileSync(path.join(staging, MARKER), `${KEY}\n`);
-  rmSync(dir, { recursive: true, force: true });
-  renameSync(staging, dir);
-  log(`provisioned in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-  return { ...toolPaths(dir), provisioned: true };
 }
