@@ -8,7 +8,7 @@
 // failure. BATCHLINT_E2E_EDITOR=download|code-server forces the choice.
 import { runTests } from '@vscode/test-electron';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +20,10 @@ import { ensureVscodeignore, packageExtension, unexpectedEntries } from './e2e/v
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 process.chdir(root);
 const required = process.env.BATCHLINT_REQUIRE_E2E === '1';
-const runDir = path.join(root, '.vscode-test', 'e2e-run');
+// One folder per run (profiles, workspace copies, the .vsix): several people may run the tests in
+// one tree at once. Removed after a passing run, kept after a failing one for inspection.
+mkdirSync(path.join(root, '.vscode-test'), { recursive: true });
+const runDir = mkdtempSync(path.join(root, '.vscode-test', 'e2e-'));
 const outTests = path.join(root, 'out', 'test', 'e2e');
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const seconds = (t0) => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
@@ -225,14 +228,14 @@ async function nvimSuite() {
 
 const started = Date.now();
 ensureBuilt();
-rmSync(runDir, { recursive: true, force: true });
-mkdirSync(runDir, { recursive: true });
 await vscodeSuites();
 await nvimSuite();
 if (skipped.length > 0) {
   const verdict = required ? 'FAILED (BATCHLINT_REQUIRE_E2E=1), cannot run' : 'skipped';
   console.log(`e2e: real-editor suites ${verdict}: ${skipped.join('; ')}`);
 }
+if (totals.failed > 0) console.log(`e2e: logs and profiles kept in ${path.relative(root, runDir)}`);
+else rmSync(runDir, { recursive: true, force: true });
 console.log(`e2e finished in ${seconds(started)}`);
 console.log(`e2e: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed > 0 ? 1 : 0);
