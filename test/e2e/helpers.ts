@@ -112,3 +112,9 @@ export async function extensionApi(): Promise<{ statusText(): string }> {
   assert.ok(ext, `${EXTENSION_ID} is not installed in this editor`);
   return ext.isActive ? ext.exports : await ext.activate();
 }
+
+/** The number before "requests" ("5 requests", or "5/50,000 requests" with the API's limit). */
+export function requestCount(text: string): number | undefined {
+  const m = /(\d[\d,]*)(?:\/[\d,]+)? requests?\b/.exec(text);
+  return m?.[1] ? Number(m[1].replace(/,/g, '')) : undefined;
+}

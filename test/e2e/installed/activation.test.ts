@@ -3,7 +3,14 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, codeOf, openFixture, waitFor, waitForDiagnostics } from '../helpers';
+import {
+  EXTENSION_ID,
+  codeOf,
+  openFixture,
+  requestCount,
+  waitFor,
+  waitForDiagnostics,
+} from '../helpers';
 
 suite('installed extension', () => {
   test('is installed from the package, not the repository', () => {
@@ -25,5 +32,9 @@ suite('installed extension', () => {
       d.some((x) => codeOf(x) === 'invalid_type'),
     );
     assert.ok(diags.every((d) => d.source === 'batchlint'));
+    const api = ext.exports as { statusText(): string };
+    await waitFor('the status text to count 1 request', () =>
+      requestCount(api.statusText()) === 1 ? true : undefined,
+    );
   });
 });
