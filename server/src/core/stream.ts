@@ -1,8 +1,8 @@
 // Checks a file as a stream of bytes, so a 200 MB batch is checked without holding it in memory:
 // each line is decoded, checked and dropped; only the facts the cross-line rules need are kept.
 
-import { createReadStream, readFileSync, statSync } from 'node:fs';
-import { utf8Length } from './lines';
+import { isAscii, isUtf8 } from 'node:buffer';
+import { createReadStream, statSync } from 'node:fs';
 import type { Problem } from './types';
 import { checkLine } from './line-check';
 import type { LineResult } from './line-check';
@@ -25,42 +25,10 @@ interface PendingLine {
   result: LineResult;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 /** Streams a file (or any byte source) through the checker. */
 export async function checkFile(path: string, options: StreamOptions = {}): Promise<CheckResult> {
-  const stat = statSync(path);
-  if (stat.isFile() && stat.size <= WHOLE_FILE_BYTES) {
-    const bytes = readFileSync(path);
-    options.onProgress?.(bytes.length, bytes.length);
-    return checkBuffer(bytes, options);
-  }
-  return checkStream(createReadStream(path, { highWaterMark: 1 << 20 }), options, stat.size);
-}
-
-/**
- * Files up to this size are read whole and split as a string, which is faster than decoding
- * line by line; larger ones are streamed so memory stays a small multiple of one line.
- */
-const WHOLE_FILE_BYTES = 64 * 1024 * 1024;
-
-/** Checks bytes already in memory: one decode and one split, as a plain JSONL reader would. */
-export function checkBuffer(bytes: Buffer, options: CheckOptions = {}): CheckResult {
-  const text = bytes.toString('utf8');
-  const bom = text.charCodeAt(0) === 0xfeff;
-  // Invalid UTF-8 and binary data need the byte-level path, which says which lines are bad.
-  if (text.includes('\uFFFD') || text.slice(0, 8192).includes('\0')) {
-    return checkBufferLines(bytes, options);
-  }
-  const checker = new StreamChecker();
-  if (bom) checker.problems.push(bomProblem());
-  const body = bom ? text.slice(1) : text;
-  const lines = body === '' ? [] : body.split('\n');
-  const last = lines[lines.length - 1];
-  if (lines.length > 1 && (last === '' || last === '\r')) lines.pop();
-  for (const line of lines) checker.pushText(line, utf8Length(line) + 1);
-  checker.end();
-  return finalize(checker.problems, checker.tally.summary(), options);
+  const { size } = statSync(path);
+  return checkStream(createReadStream(path, { highWaterMark: 1 << 20 }), options, size);
 }
 
 export async function checkStream(
@@ -81,19 +49,26 @@ export async function checkStream(
   return reader.end(options);
 }
 
-function checkBufferLines(bytes: Buffer, options: CheckOptions): CheckResult {
-  const reader = new ByteLines(new StreamChecker());
-  reader.feed(bytes);
-  return reader.end(options);
-}
-
-/** Splits bytes into lines, decoding each on its own so a bad byte condemns one line only. */
+/**
+ * Splits bytes into lines. Each chunk is decoded in one call and split as a string (as fast as
+ * reading a file whole); byte lengths come from the newline positions in the bytes, which match
+ * the string's one for one. At the first invalid UTF-8 byte it falls back to decoding line by
+ * line, so the bad lines, and only they, are reported.
+ */
 class ByteLines {
   bytesRead = 0;
-  private parts: Buffer[] = [];
   private binary = false;
   /** Bytes held until there are enough to tell whether the file starts with a BOM. */
   private head: Buffer | undefined = Buffer.alloc(0);
+  /** Decodes chunk after chunk, holding back a character cut by a chunk boundary. */
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private fast = true;
+  /** The last byte decoded: a non-ASCII one may leave part of a character in the decoder. */
+  private lastByte = 0;
+  /** The line read so far: its decoded text (fast path) and its bytes (either path). */
+  private text = '';
+  private parts: Buffer[] = [];
+  private partBytes = 0;
 
   constructor(private readonly checker: StreamChecker) {}
 
@@ -112,9 +87,7 @@ class ByteLines {
   end(options: CheckOptions): CheckResult {
     if (this.head && this.head.length > 0) this.begin(this.head);
     if (!this.binary) {
-      // A lone CR after the last newline is the tail of a line ending, not a line.
-      const rest = Buffer.concat(this.parts);
-      if (rest.length > 0 && !(rest.length === 1 && rest[0] === 13)) this.checker.push(rest);
+      this.finishLastLine();
       this.checker.end();
     }
     return finalize(this.checker.problems, this.checker.tally.summary(), options);
@@ -138,15 +111,73 @@ class ByteLines {
 
   private feedLines(chunk: Buffer): boolean {
     this.bytesRead += chunk.length;
+    if (this.fast) {
+      let decoded: string | undefined;
+      try {
+        // ASCII (most batch files) decodes fastest as latin1, once no character is pending from
+        // the chunk before; otherwise TextDecoder, faster than Buffer#toString on non-ASCII.
+        const pending = this.lastByte >= 0x80;
+        decoded =
+          !pending && isAscii(chunk)
+            ? chunk.toString('latin1')
+            : this.decoder.decode(chunk, { stream: true });
+        this.lastByte = chunk.length > 0 ? chunk[chunk.length - 1]! : this.lastByte;
+      } catch {
+        this.fast = false;
+      }
+      if (decoded !== undefined) {
+        this.splitDecoded(chunk, decoded);
+        return true;
+      }
+    }
     let start = 0;
     for (let nl = chunk.indexOf(10, start); nl >= 0; nl = chunk.indexOf(10, start)) {
       this.parts.push(chunk.subarray(start, nl));
       this.checker.push(this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts));
       this.parts = [];
+      this.partBytes = 0;
       start = nl + 1;
     }
-    if (start < chunk.length) this.parts.push(chunk.subarray(start));
+    this.keepPartial(chunk, start);
     return true;
+  }
+
+  private splitDecoded(chunk: Buffer, decoded: string): void {
+    let byteAt = 0;
+    let charAt = 0;
+    for (let nl = chunk.indexOf(10, byteAt); nl >= 0; nl = chunk.indexOf(10, byteAt)) {
+      const nlChar = decoded.indexOf('\n', charAt);
+      const line = this.text + decoded.slice(charAt, nlChar);
+      this.checker.pushText(line, this.partBytes + nl - byteAt + 1);
+      this.text = '';
+      this.parts = [];
+      this.partBytes = 0;
+      byteAt = nl + 1;
+      charAt = nlChar + 1;
+    }
+    this.text += decoded.slice(charAt);
+    this.keepPartial(chunk, byteAt);
+  }
+
+  private keepPartial(chunk: Buffer, from: number): void {
+    if (from >= chunk.length) return;
+    this.parts.push(chunk.subarray(from));
+    this.partBytes += chunk.length - from;
+  }
+
+  private finishLastLine(): void {
+    if (this.partBytes === 0) return;
+    // A lone CR after the last newline is the tail of a line ending, not a line.
+    if (this.partBytes === 1 && this.parts[0]![0] === 13) return;
+    if (this.fast) {
+      try {
+        this.checker.pushText(this.text + this.decoder.decode(), this.partBytes + 1);
+        return;
+      } catch {
+        // A character cut short by the end of the file: the byte path reports the line.
+      }
+    }
+    this.checker.push(Buffer.concat(this.parts));
   }
 }
 
@@ -168,16 +199,7 @@ class StreamChecker {
   }
 
   push(raw: Buffer): void {
-    const text = raw.toString('utf8');
-    let invalidUtf8 = false;
-    if (text.includes('\uFFFD')) {
-      try {
-        utf8.decode(raw);
-      } catch {
-        invalidUtf8 = true;
-      }
-    }
-    this.pushText(text, raw.length + 1, invalidUtf8);
+    this.pushText(raw.toString('utf8'), raw.length + 1, !isUtf8(raw));
   }
 
   /** A line already decoded; `bytes` is its size in the file, line ending included. */
