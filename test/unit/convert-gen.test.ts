@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { JsonPath, PathSegment } from '../../server/src/core/types';
 import { params } from './convert-gen-params.test';
+import { Prng } from './fuzz/prng';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type Obj = { [key: string]: Json };
@@ -26,20 +27,15 @@ export interface Sample {
 const WORDS = ['alpha', 'json', 'Grüße', 'tool', '42', 'x y', 'delta', '“q”', 'zeta', ''];
 
 export class Gen {
-  private state: number;
+  private readonly random: Prng;
   readonly s: Sample = { chat: {}, responses: {}, kept: [], dropped: [], features: new Set() };
   private callCounter = 0;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.random = new Prng(seed);
   }
-  /** mulberry32: small, fast and good enough to vary shapes reproducibly. */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.random.next();
   }
   chance(p: number): boolean {
     return this.next() < p;

@@ -5,17 +5,7 @@ import assert from 'node:assert/strict';
 import { DocumentChecker, checkText } from '../../server/src/core';
 import type { Range } from '../../server/src/core';
 import { chatUser, responses } from './builders';
-
-/** A small seeded PRNG (mulberry32) so failures reproduce. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { Prng } from './fuzz/prng';
 
 /** Applies an LSP-style change to a plain string, the reference the checker must match. */
 function applyToString(text: string, range: Range, insert: string): string {
@@ -45,7 +35,8 @@ const SNIPPETS = [
 ];
 
 test('random edits give the same problems as a fresh check', () => {
-  const random = prng(42);
+  const prng = new Prng(42);
+  const random = (): number => prng.next();
   let text = [
     chatUser('a', 'a'),
     chatUser('b', 'b'),

@@ -7,8 +7,7 @@ import { checkLine } from './line-check';
 import type { LineResult } from './line-check';
 import { LineTree } from './locate';
 import { BatchTally } from './cross/tally';
-import { findBlock, blockMessage } from './syntax/blocks';
-import type { Block } from './syntax/blocks';
+import { findBlock, blockProblem } from './syntax/blocks';
 import { finalize, bomProblem } from './options';
 import type { CheckOptions, CheckResult } from './options';
 
@@ -116,19 +115,6 @@ export class DocumentChecker {
     }
     return cached;
   }
-}
-
-function blockProblem(block: Block, endColumn: number): Problem {
-  return {
-    code: 'multiline_request',
-    severity: 'error',
-    message: blockMessage(block),
-    line: block.startLine,
-    column: 0,
-    endLine: block.endLine,
-    endColumn,
-    fix: { id: 'join-lines', endLine: block.endLine },
-  };
 }
 
 function clamp(value: number, min: number, max: number): number {

@@ -8,7 +8,7 @@ import { checkLine } from './line-check';
 import type { LineResult } from './line-check';
 import { LineTree } from './locate';
 import { BatchTally } from './cross/tally';
-import { findBlock, blockMessage, MAX_BLOCK_LINES } from './syntax/blocks';
+import { findBlock, blockProblem, MAX_BLOCK_LINES } from './syntax/blocks';
 import { scanLenient } from './syntax/repair';
 import { fixesFor } from './fixes';
 import { finalize, bomProblem } from './options';
@@ -235,16 +235,7 @@ class StreamChecker {
     let next = 0;
     if (block) {
       const bytes = lines.slice(0, block.endLine - start + 1).reduce((sum, l) => sum + l.bytes, 0);
-      this.emit({
-        code: 'multiline_request',
-        severity: 'error',
-        message: blockMessage(block),
-        line: block.startLine,
-        column: 0,
-        endLine: block.endLine,
-        endColumn: this.textOf(block.endLine).length,
-        fix: { id: 'join-lines', endLine: block.endLine },
-      });
+      this.emit(blockProblem(block, this.textOf(block.endLine).length));
       for (const p of this.tally.add(start, checkLine(block.joined).facts, bytes)) this.emit(p);
       next = block.endLine - start + 1;
     }

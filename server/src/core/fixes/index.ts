@@ -32,11 +32,7 @@ export function fixesFor(problem: Problem, getLine: (line: number) => string): F
       return [{ title, edits: onLine(problem.line, scan.replacements), safe: true }];
     }
     case 'join-lines': {
-      const block = findBlock(
-        getLine,
-        problem.line,
-        problem.line + (Number(ref.endLine) - problem.line) + 1,
-      );
+      const block = findBlock(getLine, problem.line, Number(ref.endLine) + 1);
       if (!block) return [];
       const endColumn = getLine(block.endLine).length;
       const title =

@@ -5,6 +5,7 @@
 import { scanLenient, applyReplacements } from './repair';
 import type { RepairKind } from './repair';
 import { describeRepairs } from './diagnose';
+import type { Problem } from '../types';
 
 /** Longest block we try to join: beyond this, per-line syntax errors are the better report. */
 export const MAX_BLOCK_LINES = 5000;
@@ -62,9 +63,23 @@ function joinBlock(
   return { startLine, endLine, joined, repairs: [...scan.kinds] };
 }
 
-export function blockMessage(block: Block): string {
+function blockMessage(block: Block): string {
   const span = `lines ${block.startLine + 1}–${block.endLine + 1}`;
   const repairs =
     block.repairs.length > 0 ? ` It also uses ${describeRepairs(block.repairs)}.` : '';
   return `This request is spread over ${span}, but JSONL needs each request on one line: every one of these lines is rejected as invalid JSON.${repairs}`;
+}
+
+/** The one problem a pretty-printed request gets, spanning its lines, with the fix that joins them. */
+export function blockProblem(block: Block, endColumn: number): Problem {
+  return {
+    code: 'multiline_request',
+    severity: 'error',
+    message: blockMessage(block),
+    line: block.startLine,
+    column: 0,
+    endLine: block.endLine,
+    endColumn,
+    fix: { id: 'join-lines', endLine: block.endLine },
+  };
 }
