@@ -1,6 +1,7 @@
 // Incremental sync: the server applies each content change to its per-line model instead of
 // re-reading the document, so after any sequence of small edits its diagnostics must equal
-// those of a fresh open of the final text. Also measures one-line-edit latency on 50,000 lines.
+// those of a fresh open of the final text, in small documents and in a 50,000-line one.
+// (How fast a one-line edit is answered is measured by `npm run bench`, never asserted here.)
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,18 +11,7 @@ import type {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspHarness, example, fileUri } from './harness';
-
-/** A small deterministic PRNG so a failure can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { Prng } from '../unit/fuzz/prng';
 
 const PIECES = [
   '"',
@@ -75,7 +65,8 @@ describe('incremental sync', () => {
 
   for (const seed of [1, 2, 3, 4]) {
     it(`random small edits give the diagnostics of a fresh open (seed ${seed})`, async () => {
-      const rand = prng(seed);
+      const generator = new Prng(seed);
+      const rand = (): number => generator.next();
       const uri = fileUri(`random-${seed}.jsonl`);
       const start = [example('seed-mistakes.jsonl'), example('clean-chat.jsonl')].join('');
       await h.openAndDiagnose(uri, seed === 4 ? start.replace(/\n/g, '\r\n') : start);
@@ -130,7 +121,7 @@ describe('incremental sync', () => {
     assert.ok(final.diagnostics.length > 0, 'the x line is flagged');
   });
 
-  it('a one-line edit in a 50,000-line document is answered within 50 ms', async () => {
+  it('one-line edits in a 50,000-line document flag and clear exactly that line', async () => {
     const template = example('clean-chat.jsonl').split('\n')[0]!;
     const lines = Array.from({ length: 50_000 }, (_, i) =>
       template.replace('"task-1"', `"task-${i}"`),
@@ -138,25 +129,22 @@ describe('incremental sync', () => {
     const uri = fileUri('fifty-thousand.jsonl');
     const first = await h.openAndDiagnose(uri, `${lines.join('\n')}\n`);
     assert.deepEqual(first.diagnostics, []);
-    const timings: number[] = [];
     for (let i = 0; i < 21; i++) {
       const line = 1000 + i * 2000;
       const range = { start: { line, character: 1 }, end: { line, character: 1 } };
-      const t0 = performance.now();
-      // Odd rounds break the line, even rounds repair the one before.
+      // Break the line, then repair it.
       const version = await h.change(uri, [{ range, text: 'x' }]);
       const published = await h.waitForVersion(uri, version);
-      timings.push(performance.now() - t0);
-      assert.ok(published.diagnostics.some((d) => d.range.start.line === line));
+      assert.deepEqual(
+        published.diagnostics.map((d) => d.range.start.line),
+        [line],
+      );
       const undo = { start: { line, character: 1 }, end: { line, character: 2 } };
-      await h.waitForVersion(uri, await h.change(uri, [{ range: undo, text: '' }]));
+      const repaired = await h.waitForVersion(
+        uri,
+        await h.change(uri, [{ range: undo, text: '' }]),
+      );
+      assert.deepEqual(repaired.diagnostics, []);
     }
-    process.stdout.write(`# raw: ${timings.map((t) => t.toFixed(0)).join(' ')}\n`);
-    timings.sort((a, b) => a - b);
-    const median = timings[Math.floor(timings.length / 2)]!;
-    process.stdout.write(
-      `# one-line edit on 50,000 lines: median ${median.toFixed(1)} ms, max ${timings[timings.length - 1]!.toFixed(1)} ms\n`,
-    );
-    assert.ok(median < 50, `median ${median.toFixed(1)} ms`);
   });
 });

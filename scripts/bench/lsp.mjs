@@ -1,0 +1,96 @@
+// The language server's figures for `npm run bench`, measured through the real server over
+// stdio: a 50,000-line document from open to first diagnostics, one-line edits to fresh
+// diagnostics (debounce included), and the server's memory after the open. Prints only.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import rpc from 'vscode-languageserver-protocol/node';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const LINES = 50_000;
+const EDITS = 31;
+
+const server = spawn(process.execPath, [path.join(root, 'dist', 'server.js'), '--stdio'], {
+  stdio: ['pipe', 'pipe', 'inherit'],
+});
+const connection = rpc.createProtocolConnection(
+  new rpc.StreamMessageReader(server.stdout),
+  new rpc.StreamMessageWriter(server.stdin),
+);
+/** Resolvers waiting for the diagnostics of a given document version. */
+const waiting = new Map();
+connection.onNotification('textDocument/publishDiagnostics', (params) => {
+  const resolve = waiting.get(params.version);
+  if (resolve) {
+    waiting.delete(params.version);
+    resolve(params.diagnostics);
+  }
+});
+connection.onRequest(() => null); // configuration and the like: defaults
+connection.listen();
+await connection.sendRequest('initialize', {
+  processId: process.pid,
+  rootUri: null,
+  capabilities: {},
+});
+connection.sendNotification('initialized', {});
+
+const template = readFileSync(path.join(root, 'examples', 'clean-chat.jsonl'), 'utf8').split(
+  '\n',
+)[0];
+const text =
+  Array.from({ length: LINES }, (_, i) => template.replace('"task-1"', `"task-${i}"`)).join('\n') +
+  '\n';
+const uri = 'file:///bench/fifty-thousand.jsonl';
+const diagnosticsOf = (version) => new Promise((resolve) => waiting.set(version, resolve));
+
+let version = 1;
+let t0 = performance.now();
+let published = diagnosticsOf(version);
+connection.sendNotification('textDocument/didOpen', {
+  textDocument: { uri, languageId: 'jsonl', version, text },
+});
+await published;
+const openMs = performance.now() - t0;
+const rssMb =
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) /
+  1024;
+
+const timings = [];
+for (let i = 0; i < EDITS; i++) {
+  const line = 1000 + i * 1500;
+  for (const [insert, end] of [
+    ['x', 1],
+    ['', 2],
+  ]) {
+    version++;
+    t0 = performance.now();
+    published = diagnosticsOf(version);
+    connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [
+        { range: { start: { line, character: 1 }, end: { line, character: end } }, text: insert },
+      ],
+    });
+    await published;
+    if (insert === 'x') timings.push(performance.now() - t0);
+  }
+}
+timings.sort((a, b) => a - b);
+const median = timings[Math.floor(timings.length / 2)];
+console.log(
+  '\nlanguage server over stdio, 50,000-line document (%s MB)',
+  (text.length / 1e6).toFixed(1),
+);
+console.log('  open to first diagnostics   %s ms', openMs.toFixed(0));
+console.log(
+  '  one-line edit to diagnostics median %s ms, max %s ms over %d edits (target ≤ 50 ms)',
+  median.toFixed(1),
+  timings[timings.length - 1].toFixed(1),
+  timings.length,
+);
+console.log('  server memory after open    %s MB RSS', rssMb.toFixed(0));
+await connection.sendRequest('shutdown');
+connection.sendNotification('exit');
+connection.dispose();
