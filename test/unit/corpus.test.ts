@@ -1,0 +1,41 @@
+// No false alarms: every line of the valid corpus, through the whole pipeline (syntax, envelope,
+// schemas, rules), draws no error and no warning; the only notes allowed are deprecation hints.
+// A clean example file checks with no problem at all.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { checkText } from '../../server/src/core';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const CORPUS = path.join(ROOT, 'test', 'fixtures', 'valid');
+const ALLOWED_NOTES = new Set(['deprecated_parameter']);
+
+const files = readdirSync(CORPUS).filter((f) => f.endsWith('.jsonl'));
+
+test('the corpus covers every checked endpoint', () => {
+  assert.equal(files.length, 5);
+});
+
+for (const file of files) {
+  test(`corpus: every line of ${file} checks clean through the whole pipeline`, () => {
+    const lines = readFileSync(path.join(CORPUS, file), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '');
+    assert.ok(lines.length >= 15);
+    for (const line of lines) {
+      const unexpected = checkText(line).problems.filter(
+        (p) => p.severity !== 'info' || !ALLOWED_NOTES.has(p.code),
+      );
+      assert.deepEqual(unexpected, [], line.slice(0, 120));
+    }
+  });
+}
+
+test('the clean example file has no problem at all', () => {
+  const text = readFileSync(path.join(ROOT, 'examples', 'clean-chat.jsonl'), 'utf8');
+  const result = checkText(text);
+  assert.deepEqual(result.problems, []);
+  assert.equal(result.summary.requests, 5);
+});
