@@ -126,6 +126,12 @@ const cases: Case[] = [
     expect: `{"custom_id": "a", "method": "POST", "url": "/v1/chat/completions", "body": {"model": "gpt-4o", "messages": [{"role": "user", "content": "it's"}], "store": true, "metadata": null}}`,
   },
   {
+    name: 'a value below its minimum is set to the minimum',
+    text: responses({ input: 'hi', max_output_tokens: 10 }),
+    code: 'integer_below_min_value',
+    expect: '"max_output_tokens":16',
+  },
+  {
     name: 'reasoning model max_tokens → max_completion_tokens',
     text: chat({ model: 'o3-mini', messages: [{ role: 'user', content: 'hi' }], max_tokens: 100 }),
     code: 'unsupported_parameter',

@@ -128,6 +128,10 @@ export function phraseIssue(issue: Issue, ctx: PhraseContext): Finding | undefin
         message:
           `Invalid '${param}': ${kind} ${below ? 'below minimum' : 'above maximum'} value. ` +
           `Expected a value ${op} ${num(p.limit)}, but got ${showValue(value)} instead.`,
+        // Clamping to an inclusive bound changes the request's meaning: offered, never automatic.
+        ...(op.length === 2 && {
+          fix: { id: 'set-value', path: [...ctx.prefix, ...at], value: num(p.limit), safe: false },
+        }),
       });
     }
     case 'minItems':
