@@ -4,93 +4,51 @@
 
 import type { Finding } from '../types';
 import { ENDPOINTS, isEndpoint, suggestEndpoint } from '../endpoints';
-import {
-  invalidTypeMessage,
-  invalidValueMessage,
-  missingMessage,
-  preview,
-  unknownMessage,
-} from '../words';
+import { invalidValueMessage, preview, unknownMessage } from '../words';
+import { validateEnvelope } from '../schema';
 
 const ENVELOPE_KEYS = ['custom_id', 'method', 'url', 'body'] as const;
 /** Anthropic and Together cap custom_id at 64 characters; OpenAI documents no limit. */
 const PORTABLE_ID_LENGTH = 64;
 
 export function checkEnvelope(line: Record<string, unknown>): Finding[] {
-  const findings: Finding[] = [];
-  for (const key of ENVELOPE_KEYS) {
-    if (!(key in line)) {
-      findings.push({
-        code: 'missing_required_parameter',
-        severity: 'error',
-        message: missingMessage(key),
-        param: key,
-        path: [],
-        anchor: 'parent-key',
-        ...(key === 'method' ? { fix: { id: 'add-method' } } : {}),
-      });
-    }
+  // The schema (schemas/envelope.json) says what is required and of which type; this adds the
+  // fixes and what a schema cannot say: the endpoint list, empty ids, undocumented keys.
+  const findings = withFixes(validateEnvelope(line));
+  const { custom_id: customId, url } = line;
+  if (customId === '') {
+    findings.push({
+      code: 'empty_string',
+      severity: 'error',
+      message:
+        "Invalid 'custom_id': empty string. Expected a string with minimum length 1, but got an empty string instead.",
+      param: 'custom_id',
+      path: ['custom_id'],
+      anchor: 'value',
+    });
+  } else if (typeof customId === 'string' && customId.length > PORTABLE_ID_LENGTH) {
+    findings.push({
+      code: 'custom_id_length',
+      severity: 'info',
+      message: `custom_id is ${customId.length} characters long. OpenAI documents no limit, but other batch APIs (Anthropic, Together) cap it at ${PORTABLE_ID_LENGTH}.`,
+      param: 'custom_id',
+      path: ['custom_id'],
+      anchor: 'value',
+    });
   }
-  const { custom_id: customId, method, url, body } = line;
-  if ('custom_id' in line && typeof customId !== 'string') {
-    findings.push(typeError('custom_id', 'a string', customId));
-  } else if (typeof customId === 'string') {
-    if (customId === '') {
-      findings.push({
-        code: 'empty_string',
-        severity: 'error',
-        message:
-          "Invalid 'custom_id': empty string. Expected a string with minimum length 1, but got an empty string instead.",
-        param: 'custom_id',
-        path: ['custom_id'],
-        anchor: 'value',
-      });
-    } else if (customId.length > PORTABLE_ID_LENGTH) {
-      findings.push({
-        code: 'custom_id_length',
-        severity: 'info',
-        message: `custom_id is ${customId.length} characters long. OpenAI documents no limit, but other batch APIs (Anthropic, Together) cap it at ${PORTABLE_ID_LENGTH}.`,
-        param: 'custom_id',
-        path: ['custom_id'],
-        anchor: 'value',
-      });
-    }
-  }
-  if ('method' in line && method !== 'POST') {
-    findings.push(
-      typeof method === 'string'
-        ? {
-            code: 'invalid_value',
-            severity: 'error',
-            message: invalidValueMessage(preview(method), ['POST']),
-            param: 'method',
-            path: ['method'],
-            anchor: 'value',
-            fix: { id: 'set-value', path: ['method'], value: 'POST' },
-          }
-        : typeError('method', 'a string', method),
-    );
-  }
-  if ('url' in line && !isEndpoint(url)) {
-    if (typeof url !== 'string') {
-      findings.push(typeError('url', 'a string', url));
-    } else {
-      const suggestion = suggestEndpoint(url);
-      findings.push({
-        code: 'invalid_value',
-        severity: 'error',
-        message:
-          invalidValueMessage(preview(url), ENDPOINTS) +
-          (suggestion ? ` Did you mean '${suggestion}'?` : ''),
-        param: 'url',
-        path: ['url'],
-        anchor: 'value',
-        ...(suggestion ? { fix: { id: 'set-value', path: ['url'], value: suggestion } } : {}),
-      });
-    }
-  }
-  if ('body' in line && (typeof body !== 'object' || body === null || Array.isArray(body))) {
-    findings.push(typeError('body', 'an object', body));
+  if (typeof url === 'string' && !isEndpoint(url)) {
+    const suggestion = suggestEndpoint(url);
+    findings.push({
+      code: 'invalid_value',
+      severity: 'error',
+      message:
+        invalidValueMessage(preview(url), ENDPOINTS) +
+        (suggestion ? ` Did you mean '${suggestion}'?` : ''),
+      param: 'url',
+      path: ['url'],
+      anchor: 'value',
+      ...(suggestion ? { fix: { id: 'set-value', path: ['url'], value: suggestion } } : {}),
+    });
   }
   for (const key of Object.keys(line)) {
     if ((ENVELOPE_KEYS as readonly string[]).includes(key)) continue;
@@ -107,13 +65,18 @@ export function checkEnvelope(line: Record<string, unknown>): Finding[] {
   return findings;
 }
 
-function typeError(param: string, expected: string, value: unknown): Finding {
-  return {
-    code: 'invalid_type',
-    severity: 'error',
-    message: invalidTypeMessage(param, expected, value),
-    param,
-    path: [param],
-    anchor: 'value',
-  };
+/** The schema's findings with their fixes; a wrong-typed method is not also a wrong value. */
+function withFixes(findings: Finding[]): Finding[] {
+  const mistyped = new Set(findings.filter((f) => f.code === 'invalid_type').map((f) => f.param));
+  return findings
+    .filter((f) => !(f.code === 'invalid_value' && mistyped.has(f.param)))
+    .map((f) => {
+      if (f.code === 'missing_required_parameter' && f.param === 'method') {
+        return { ...f, fix: { id: 'add-method' } };
+      }
+      if (f.code === 'invalid_value' && f.param === 'method') {
+        return { ...f, fix: { id: 'set-value', path: ['method'], value: 'POST' } };
+      }
+      return f;
+    });
 }
