@@ -1,10 +1,11 @@
 // `batchlint convert --to responses`: converts every chat-completions line, leaves every other
-// line exactly as it was (line endings and a BOM included), and lists what could not be carried
-// over. Streams line by line, so a 200 MB file never sits in memory whole.
+// line exactly as it was (line endings, a BOM, even bytes that are not UTF-8), and lists what
+// could not be carried over. Streams chunk by chunk, so a 200 MB file never sits in memory whole.
 
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import { convertLineToResponses } from '../core';
+import { LineReader } from '../core/line-reader';
 
 export interface ConvertOutcome {
   converted: number;
@@ -15,19 +16,45 @@ export interface ConvertOutcome {
 export async function convertStream(input: Readable, output: Writable): Promise<ConvertOutcome> {
   const outcome: ConvertOutcome = { converted: 0, report: [] };
   let index = 0;
+  // The output of the chunk being read: text, with the raw bytes of any line that is not valid
+  // UTF-8 in between (copied byte for byte).
+  let pieces: (string | Buffer)[] = [];
+  let text = '';
+  const reader = new LineReader({
+    bom: () => {
+      text += '\uFEFF';
+    },
+    line: (line, _bytes, ended) => {
+      const cr = line.endsWith('\r');
+      const eol = (cr ? '\r' : '') + (ended ? '\n' : '');
+      text += convertOne(cr ? line.slice(0, -1) : line, index++, outcome) + eol;
+    },
+    badLine: (raw, ended) => {
+      outcome.report.push(`line ${++index}: not converted: the line is not valid UTF-8`);
+      pieces.push(text, raw, ended ? '\n' : '');
+      text = '';
+    },
+  });
+  const flush = async (): Promise<void> => {
+    pieces.push(text);
+    text = '';
+    for (const piece of pieces) {
+      if (piece.length > 0 && !output.write(piece)) await once(output, 'drain');
+    }
+    pieces = [];
+  };
   // One write per chunk read, not per line: the stream machinery costs more than a line.
-  for await (const lines of readLines(input)) {
-    let out = '';
-    for (const { text, eol } of lines) out += convertOne(text, index++, outcome) + eol;
-    if (!output.write(out)) await once(output, 'drain');
+  for await (const chunk of input) {
+    reader.feed(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : (chunk as Buffer));
+    await flush();
   }
+  reader.end();
+  await flush();
   return outcome;
 }
 
-/** Converts one line (keeping a leading BOM on the first), recording what needs a decision. */
-function convertOne(text: string, index: number, outcome: ConvertOutcome): string {
-  const bom = index === 0 && text.startsWith('\uFEFF') ? '\uFEFF' : '';
-  const line = bom ? text.slice(1) : text;
+/** Converts one line, recording what needs a decision; a line it does not convert stays as is. */
+function convertOne(line: string, index: number, outcome: ConvertOutcome): string {
   const result = convertLineToResponses(line);
   const where = `line ${index + 1}`;
   if (result.status === 'unparseable') {
@@ -35,41 +62,7 @@ function convertOne(text: string, index: number, outcome: ConvertOutcome): strin
   }
   for (const item of result.notCarried)
     outcome.report.push(`${where}: '${item.param}' ${item.reason}`);
-  if (result.status !== 'converted') return bom + line;
+  if (result.status !== 'converted') return line;
   outcome.converted++;
-  return bom + result.text;
-}
-
-interface Line {
-  text: string;
-  /** "\n", "\r\n", or "" for a last line without one. */
-  eol: string;
-}
-
-/** The complete lines of each chunk read, with their own endings. */
-async function* readLines(input: Readable): AsyncGenerator<Line[]> {
-  let pending: Buffer[] = [];
-  for await (const piece of input) {
-    const chunk = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : (piece as Buffer);
-    const lines: Line[] = [];
-    let start = 0;
-    for (let nl = chunk.indexOf(10, start); nl >= 0; nl = chunk.indexOf(10, start)) {
-      const text =
-        pending.length === 0
-          ? chunk.toString('utf8', start, nl)
-          : Buffer.concat([...pending, chunk.subarray(start, nl)]).toString('utf8');
-      lines.push(split(text, '\n'));
-      pending = [];
-      start = nl + 1;
-    }
-    if (start < chunk.length) pending.push(chunk.subarray(start));
-    if (lines.length > 0) yield lines;
-  }
-  if (pending.length > 0) yield [split(Buffer.concat(pending).toString('utf8'), '')];
-}
-
-function split(text: string, newline: string): Line {
-  return text.endsWith('\r')
-    ? { text: text.slice(0, -1), eol: `\r${newline}` }
-    : { text, eol: newline };
+  return result.text;
 }

@@ -1,7 +1,6 @@
 // Checks a file as a stream of bytes, so a 200 MB batch is checked without holding it in memory:
 // each line is decoded, checked and dropped; only the facts the cross-line rules need are kept.
 
-import { isAscii, isUtf8 } from 'node:buffer';
 import { createReadStream, statSync } from 'node:fs';
 import type { Problem } from './types';
 import { checkLine } from './line-check';
@@ -11,6 +10,7 @@ import { BatchTally } from './cross/tally';
 import { findBlock, blockProblem, MAX_BLOCK_LINES } from './syntax/blocks';
 import { scanLenient } from './syntax/repair';
 import { fixesFor } from './fixes';
+import { LineReader } from './line-reader';
 import { finalize, bomProblem } from './options';
 import type { CheckOptions, CheckResult } from './options';
 
@@ -36,7 +36,17 @@ export async function checkStream(
   options: StreamOptions = {},
   totalBytes = 0,
 ): Promise<CheckResult> {
-  const reader = new ByteLines(new StreamChecker());
+  const checker = new StreamChecker();
+  let binary = false;
+  const reader = new LineReader({
+    line: (text, bytes) => checker.pushText(text, bytes),
+    badLine: (raw) => checker.pushText(raw.toString('utf8'), raw.length + 1, true),
+    bom: () => checker.problems.push(bomProblem()),
+    binary: () => {
+      binary = true;
+      checker.problems.push(binaryProblem());
+    },
+  });
   let lastProgress = 0;
   for await (const piece of source) {
     if (!reader.feed(typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece)) break;
@@ -46,139 +56,11 @@ export async function checkStream(
     }
   }
   options.onProgress?.(reader.bytesRead, totalBytes);
-  return reader.end(options);
-}
-
-/**
- * Splits bytes into lines. Each chunk is decoded in one call and split as a string (as fast as
- * reading a file whole); byte lengths come from the newline positions in the bytes, which match
- * the string's one for one. At the first invalid UTF-8 byte it falls back to decoding line by
- * line, so the bad lines, and only they, are reported.
- */
-class ByteLines {
-  bytesRead = 0;
-  private binary = false;
-  /** Bytes held until there are enough to tell whether the file starts with a BOM. */
-  private head: Buffer | undefined = Buffer.alloc(0);
-  /** Decodes chunk after chunk, holding back a character cut by a chunk boundary. */
-  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
-  private fast = true;
-  /** The last byte decoded: a non-ASCII one may leave part of a character in the decoder. */
-  private lastByte = 0;
-  /** The line read so far: its decoded text (fast path) and its bytes (either path). */
-  private text = '';
-  private parts: Buffer[] = [];
-  private partBytes = 0;
-
-  constructor(private readonly checker: StreamChecker) {}
-
-  /** Returns false once the input is known not to be text (nothing more is read). */
-  feed(piece: Buffer): boolean {
-    if (!this.head) return this.feedLines(piece);
-    const chunk = Buffer.concat([this.head, piece]);
-    if (chunk.length < 3) {
-      this.head = chunk;
-      return true;
-    }
-    this.head = undefined;
-    return this.begin(chunk);
+  if (!binary) {
+    reader.end();
+    checker.end();
   }
-
-  end(options: CheckOptions): CheckResult {
-    if (this.head && this.head.length > 0) this.begin(this.head);
-    if (!this.binary) {
-      this.finishLastLine();
-      this.checker.end();
-    }
-    return finalize(this.checker.problems, this.checker.tally.summary(), options);
-  }
-
-  /** The first bytes: a BOM is noted and skipped; NUL bytes mean this is not text at all. */
-  private begin(chunk: Buffer): boolean {
-    let rest = chunk;
-    if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
-      this.checker.problems.push(bomProblem());
-      rest = chunk.subarray(3);
-      this.bytesRead += 3;
-    }
-    if (rest.subarray(0, 8192).includes(0)) {
-      this.binary = true;
-      this.checker.problems.push(binaryProblem());
-      return false;
-    }
-    return this.feedLines(rest);
-  }
-
-  private feedLines(chunk: Buffer): boolean {
-    this.bytesRead += chunk.length;
-    if (this.fast) {
-      let decoded: string | undefined;
-      try {
-        // ASCII (most batch files) decodes fastest as latin1, once no character is pending from
-        // the chunk before; otherwise TextDecoder, faster than Buffer#toString on non-ASCII.
-        const pending = this.lastByte >= 0x80;
-        decoded =
-          !pending && isAscii(chunk)
-            ? chunk.toString('latin1')
-            : this.decoder.decode(chunk, { stream: true });
-        this.lastByte = chunk.length > 0 ? chunk[chunk.length - 1]! : this.lastByte;
-      } catch {
-        this.fast = false;
-      }
-      if (decoded !== undefined) {
-        this.splitDecoded(chunk, decoded);
-        return true;
-      }
-    }
-    let start = 0;
-    for (let nl = chunk.indexOf(10, start); nl >= 0; nl = chunk.indexOf(10, start)) {
-      this.parts.push(chunk.subarray(start, nl));
-      this.checker.push(this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts));
-      this.parts = [];
-      this.partBytes = 0;
-      start = nl + 1;
-    }
-    this.keepPartial(chunk, start);
-    return true;
-  }
-
-  private splitDecoded(chunk: Buffer, decoded: string): void {
-    let byteAt = 0;
-    let charAt = 0;
-    for (let nl = chunk.indexOf(10, byteAt); nl >= 0; nl = chunk.indexOf(10, byteAt)) {
-      const nlChar = decoded.indexOf('\n', charAt);
-      const line = this.text + decoded.slice(charAt, nlChar);
-      this.checker.pushText(line, this.partBytes + nl - byteAt + 1);
-      this.text = '';
-      this.parts = [];
-      this.partBytes = 0;
-      byteAt = nl + 1;
-      charAt = nlChar + 1;
-    }
-    this.text += decoded.slice(charAt);
-    this.keepPartial(chunk, byteAt);
-  }
-
-  private keepPartial(chunk: Buffer, from: number): void {
-    if (from >= chunk.length) return;
-    this.parts.push(chunk.subarray(from));
-    this.partBytes += chunk.length - from;
-  }
-
-  private finishLastLine(): void {
-    if (this.partBytes === 0) return;
-    // A lone CR after the last newline is the tail of a line ending, not a line.
-    if (this.partBytes === 1 && this.parts[0]![0] === 13) return;
-    if (this.fast) {
-      try {
-        this.checker.pushText(this.text + this.decoder.decode(), this.partBytes + 1);
-        return;
-      } catch {
-        // A character cut short by the end of the file: the byte path reports the line.
-      }
-    }
-    this.checker.push(Buffer.concat(this.parts));
-  }
+  return finalize(checker.problems, checker.tally.summary(), options);
 }
 
 class StreamChecker {
@@ -196,10 +78,6 @@ class StreamChecker {
       const span = new LineTree(text).locate(path, 'value');
       return { column: span.start, endColumn: span.end };
     });
-  }
-
-  push(raw: Buffer): void {
-    this.pushText(raw.toString('utf8'), raw.length + 1, !isUtf8(raw));
   }
 
   /** A line already decoded; `bytes` is its size in the file, line ending included. */
