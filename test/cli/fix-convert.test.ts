@@ -133,3 +133,26 @@ test('a binary file, invalid UTF-8 and an empty file give clear problems, not cr
     }
   }
 });
+
+test('convert keeps what it does not convert byte for byte: BOM, CRLF, bad UTF-8, no final newline', (t) => {
+  const dir = tempDir(t);
+  const chat = (id: string): string =>
+    `{"custom_id":"${id}","method":"POST","url":"/v1/chat/completions","body":{"model":"m","messages":[{"role":"user","content":"é"}]}}`;
+  const input = Buffer.concat([
+    Buffer.from([0xef, 0xbb, 0xbf]),
+    Buffer.from(`${chat('a')}\r\n{"x":"`),
+    Buffer.from([0xff]),
+    Buffer.from(`"}\n${chat('b')}`),
+  ]);
+  const file = path.join(dir, 'mixed.jsonl');
+  const out = path.join(dir, 'out.jsonl');
+  writeFileSync(file, input);
+  const run = batchlint(['convert', '--to', 'responses', file, '-o', out]);
+  assert.equal(run.status, 1, 'the bad line needs a decision');
+  const bytes = readFileSync(out);
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const [first, second, third] = bytes.subarray(3).toString('latin1').split('\n');
+  assert.ok(first!.endsWith('\r') && first!.includes('"url":"/v1/responses"'));
+  assert.equal(second, '{"x":"\xff"}', 'the invalid line is copied as it was');
+  assert.ok(third!.includes('"custom_id":"b"') && !bytes.toString('latin1').endsWith('\n'));
+});
