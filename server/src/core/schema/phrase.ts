@@ -58,6 +58,15 @@ function finding(
   };
 }
 
+/** A missing property, reported on the object that lacks it, named by its own path. */
+function missingFinding(ctx: PhraseContext, at: JsonPath, target: JsonPath): Finding {
+  return {
+    ...finding(ctx, at, { code: 'missing_required_parameter', anchor: 'parent-key', message: '' }),
+    param: formatParam(target),
+    message: missingMessage(formatParam(target)),
+  };
+}
+
 function num(value: unknown): number {
   return typeof value === 'number' ? value : Number(value);
 }
@@ -88,16 +97,7 @@ export function phraseIssue(issue: Issue, ctx: PhraseContext): Finding | undefin
       });
     }
     case 'required': {
-      const target = [...at, String(p.missingProperty)];
-      return {
-        ...finding(ctx, at, {
-          code: 'missing_required_parameter',
-          anchor: 'parent-key',
-          message: '',
-        }),
-        param: formatParam(target),
-        message: missingMessage(formatParam(target)),
-      };
+      return missingFinding(ctx, at, [...at, String(p.missingProperty)]);
     }
     case 'additionalProperties': {
       const key = [...at, String(p.additionalProperty)];
@@ -181,15 +181,7 @@ function phraseDiscriminator(issue: Issue, ctx: PhraseContext, facts: SchemaFact
     });
   }
   if (tagValue === undefined) {
-    return {
-      ...finding(ctx, at, {
-        code: 'missing_required_parameter',
-        anchor: 'parent-key',
-        message: '',
-      }),
-      param: formatParam(tagAt),
-      message: missingMessage(formatParam(tagAt)),
-    };
+    return missingFinding(ctx, at, tagAt);
   }
   return finding(ctx, tagAt, {
     code: 'invalid_type',
