@@ -9,6 +9,7 @@ export { checkFile, checkStream } from './stream';
 export { fixesFor, applyEdits } from './fixes';
 export { docsUrlFor } from './docs-links';
 export { splitLines } from './lines';
+export { locateValue } from './locate';
 export { convertLineToResponses } from './convert';
 export type { LineConversion, NotCarried } from './convert';
 

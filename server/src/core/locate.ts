@@ -54,6 +54,11 @@ export class LineTree {
   }
 }
 
+/** The span of the value at `path` in one line (the whole line when it is not there). */
+export function locateValue(text: string, path: JsonPath): Span {
+  return new LineTree(text).locate(path, 'value');
+}
+
 function nonEmpty(span: Span): Span {
   return { start: span.start, end: Math.max(span.end, span.start + 1) };
 }

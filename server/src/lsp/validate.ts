@@ -5,6 +5,7 @@
 
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { CheckResult } from '../core';
+import { locateValue } from '../core';
 import { Methods } from '../protocol';
 import type { DocumentSummary } from '../protocol';
 import type { ServerContext } from './context';
@@ -12,8 +13,6 @@ import { toDiagnostic } from './diagnostics';
 import type { OpenDocument } from './documents';
 import { matchesAny } from './glob';
 import { describeError } from './guard';
-import { MAX_LOCATE_LINE } from './json-location';
-import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 
 /** Long enough to merge the changes of one keystroke or a multi-cursor edit, short enough not to be felt. */
 export const DEBOUNCE_MS = 8;
@@ -39,12 +38,9 @@ function relatedSpans(doc: OpenDocument): (line: number, code: string) => [numbe
     if (!span) {
       const text = doc.model.getLine(line);
       const path = RELATED_PATHS[code];
-      const root = path && text.length <= MAX_LOCATE_LINE ? parseTree(text) : undefined;
-      const node = root && path ? findNodeAtLocation(root, path) : undefined;
       const shift = line === 0 && doc.model.hasBom ? 1 : 0;
-      span = node
-        ? [node.offset + shift, node.offset + node.length + shift]
-        : [shift, text.length + shift];
+      const found = path ? locateValue(text, path) : { start: 0, end: text.length };
+      span = [found.start + shift, found.end + shift];
       cache.set(key, span);
     }
     return span;
