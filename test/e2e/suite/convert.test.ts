@@ -19,6 +19,7 @@ suite('convert to responses', () => {
 
   test('converts every request of a chat file', async () => {
     const doc = await openFixture('convert-chat.jsonl');
+    const original = doc.getText();
     const ids = doc
       .getText()
       .split('\n')
@@ -48,6 +49,12 @@ suite('convert to responses', () => {
         assert.equal(l.body.max_output_tokens, 50);
         assert.equal(l.body.model, 'gpt-4.1-mini');
       }
+      // The whole conversion is one edit: a single undo gives the original text back.
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('undo');
+      await waitFor('the text before the conversion', () =>
+        doc.getText() === original ? true : undefined,
+      );
     } finally {
       await revert(doc);
     }
