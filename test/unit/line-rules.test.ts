@@ -220,7 +220,7 @@ const rows: Row[] = [
       messages: [{ role: 'user', content: 'List three colours.' }],
       response_format: { type: 'json_object' },
     }),
-    code: 'invalid_request_error',
+    code: 'json_word_missing',
     message:
       "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.",
   },
@@ -231,7 +231,7 @@ const rows: Row[] = [
       input: 'List three colours.',
       text: { format: { type: 'json_object' } },
     }),
-    code: 'invalid_request_error',
+    code: 'json_word_missing',
     message:
       "Response input messages must contain the word 'json' in some form to use 'text.format' of type 'json_object'. The instructions do not count.",
   },

@@ -10,7 +10,7 @@ export function checkJsonWord(endpoint: Endpoint, body: Record<string, unknown>)
     if (mentionsJson(body.messages)) return [];
     return [
       {
-        code: 'invalid_request_error',
+        code: 'json_word_missing',
         severity: 'error',
         message:
           "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.",
@@ -26,7 +26,7 @@ export function checkJsonWord(endpoint: Endpoint, body: Record<string, unknown>)
     if (mentionsJson(body.input)) return [];
     return [
       {
-        code: 'invalid_request_error',
+        code: 'json_word_missing',
         severity: 'error',
         message:
           "Response input messages must contain the word 'json' in some form to use 'text.format' of type 'json_object'." +
