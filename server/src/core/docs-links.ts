@@ -21,6 +21,7 @@ const BY_CODE: Record<string, string> = {
   invalid_image_format: VISION_GUIDE,
   image_type_mismatch: VISION_GUIDE,
   too_many_images: VISION_GUIDE,
+  json_word_missing: 'https://platform.openai.com/docs/guides/structured-outputs#json-mode',
 };
 
 /** A documentation link for a problem code (and its parameter, where that says more). */
