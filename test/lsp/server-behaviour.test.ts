@@ -37,6 +37,16 @@ describe('which documents are checked', () => {
     assert.deepEqual(await h.settled(uri, version), []);
   });
 
+  it('a new, empty batch file shows nothing until something is typed', async () => {
+    const uri = fileUri('new-batch.jsonl');
+    const summary = await h.open(uri, '');
+    assert.equal(summary.isBatch, true);
+    assert.deepEqual(h.currentDiagnostics(uri), []);
+    const version = await h.change(uri, [{ text: '{"custom_id": "a"}\n' }]);
+    const codes = (await h.settled(uri, version)).map((d) => d.code);
+    assert.ok(codes.includes('missing_required_parameter'), JSON.stringify(codes));
+  });
+
   it('a document of another language is checked only when batchlint.files matches it', async () => {
     const uri = fileUri('requests.txt');
     const bad = example('chat-image-url-string.jsonl');

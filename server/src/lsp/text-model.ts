@@ -102,8 +102,15 @@ export class TextModel {
     const last = this.checker.lineCount - 1;
     const problems: Problem[] = [];
     const summary = { ...result.summary };
+    // A brand-new empty file is not a mistake yet: no red squiggle before the first keystroke.
+    const empty =
+      this.checker.lineCount === 0 ||
+      (this.checker.lineCount === 1 && this.checker.getLine(0) === '');
     for (const p of result.problems) {
-      if (this.phantom && p.line === last && p.fix?.id === 'remove-line') {
+      const hidden =
+        (this.phantom && p.line === last && p.fix?.id === 'remove-line') ||
+        (empty && p.code === 'empty_file');
+      if (hidden) {
         if (p.severity === 'error') summary.errors--;
         else if (p.severity === 'warning') summary.warnings--;
         else summary.infos--;
