@@ -10,6 +10,8 @@ export { fixesFor, applyEdits } from './fixes';
 export { docsUrlFor } from './docs-links';
 export { splitLines } from './lines';
 export { locateValue } from './locate';
+export { isObject } from './json';
+export { formatParam } from './words';
 export { convertLineToResponses } from './convert';
 export type { LineConversion, NotCarried } from './convert';
 

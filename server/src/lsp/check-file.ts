@@ -10,12 +10,13 @@ import { checkFile } from '../core';
 import type { CheckFileResult } from '../protocol';
 import type { ServerContext } from './context';
 import { toDiagnostic } from './diagnostics';
-import { invalid, isRecord } from './guard';
+import { invalid } from './guard';
+import { isObject } from '../core';
 import { toCheckOptions } from './settings';
 
 /** The file path and URI a request names (a file: URI or an absolute path). */
 export function resolveTarget(params: unknown): { path: string; uri: string } {
-  const raw = isRecord(params) ? params.uri : undefined;
+  const raw = isObject(params) ? params.uri : undefined;
   if (typeof raw !== 'string' || raw === '')
     throw invalid('Expected params.uri (a file: URI or an absolute path)');
   if (raw.startsWith('file:')) {
@@ -33,7 +34,7 @@ async function reporterFor(
   ctx: ServerContext,
   params: unknown,
 ): Promise<WorkDoneProgressReporter | undefined> {
-  const token = isRecord(params) ? params.workDoneToken : undefined;
+  const token = isObject(params) ? params.workDoneToken : undefined;
   if (typeof token === 'string' || typeof token === 'number') {
     return ctx.connection.window.attachWorkDoneProgress(token);
   }

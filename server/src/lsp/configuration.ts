@@ -6,13 +6,14 @@ import type { DidChangeConfigurationParams } from 'vscode-languageserver/node';
 import { Settings } from '../protocol';
 import type { BatchlintSettings } from '../protocol';
 import type { ServerContext } from './context';
-import { describeError, isRecord } from './guard';
+import { describeError } from './guard';
+import { isObject } from '../core';
 import { normalizeSettings, toCheckOptions } from './settings';
 import type { Validator } from './validate';
 
 /** The section out of a pushed payload: `{ batchlint: {...} }` or the section itself. */
 export function pushedSection(payload: unknown): unknown {
-  if (isRecord(payload) && isRecord(payload[Settings.section])) return payload[Settings.section];
+  if (isObject(payload) && isObject(payload[Settings.section])) return payload[Settings.section];
   return payload;
 }
 

@@ -8,12 +8,13 @@ import type { TextEdit } from '../core';
 import { Commands } from '../protocol';
 import type { ConvertArgs, ConvertResult } from '../protocol';
 import type { ServerContext } from './context';
-import { invalid, isCount, isRecord } from './guard';
+import { invalid, isCount } from './guard';
+import { isObject } from '../core';
 import { workspaceEdit } from './workspace-edit';
 
 export function parseConvertArgs(params: ExecuteCommandParams): ConvertArgs {
   const arg: unknown = Array.isArray(params.arguments) ? params.arguments[0] : undefined;
-  if (!isRecord(arg) || typeof arg.uri !== 'string' || typeof arg.version !== 'number') {
+  if (!isObject(arg) || typeof arg.uri !== 'string' || typeof arg.version !== 'number') {
     throw invalid(`${Commands.serverConvert} expects [{ uri, version, startLine?, endLine? }]`);
   }
   const args: ConvertArgs = { uri: arg.uri, version: arg.version };

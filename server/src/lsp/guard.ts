@@ -3,6 +3,7 @@
 // Parameter checks throw InvalidParams before a handler touches malformed input.
 
 import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { isObject } from '../core';
 
 type Logger = (message: string) => void;
 
@@ -50,13 +51,9 @@ function invalid(message: string): ResponseError<void> {
   return new ResponseError<void>(ErrorCodes.InvalidParams, message);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** The document URI of a textDocument-style request, or InvalidParams. */
 export function requireUri(params: unknown): string {
-  if (!isRecord(params) || !isRecord(params.textDocument)) {
+  if (!isObject(params) || !isObject(params.textDocument)) {
     throw invalid('Expected params.textDocument');
   }
   const uri = params.textDocument.uri;
@@ -69,8 +66,8 @@ export function requirePosition(
   params: unknown,
   key = 'position',
 ): { line: number; character: number } {
-  const p = isRecord(params) ? params[key] : undefined;
-  if (!isRecord(p) || !isCount(p.line) || !isCount(p.character)) {
+  const p = isObject(params) ? params[key] : undefined;
+  if (!isObject(p) || !isCount(p.line) || !isCount(p.character)) {
     throw invalid(`Expected params.${key} with a line and a character`);
   }
   return { line: p.line, character: p.character };
@@ -81,8 +78,8 @@ export function requireRange(
   params: unknown,
   key = 'range',
 ): { start: { line: number; character: number }; end: { line: number; character: number } } {
-  const r = isRecord(params) ? params[key] : undefined;
-  if (!isRecord(r)) throw invalid(`Expected params.${key}`);
+  const r = isObject(params) ? params[key] : undefined;
+  if (!isObject(r)) throw invalid(`Expected params.${key}`);
   return { start: requirePosition(r, 'start'), end: requirePosition(r, 'end') };
 }
 
@@ -90,4 +87,4 @@ export function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }
 
-export { invalid, isRecord };
+export { invalid };

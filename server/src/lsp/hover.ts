@@ -6,16 +6,8 @@ import type { Hover, HoverParams } from 'vscode-languageserver/node';
 import type { ServerContext } from './context';
 import { requirePosition, requireUri } from './guard';
 import { keyAt } from './json-location';
+import { formatParam, isObject } from '../core';
 import { descriptionOf, keysOf, lineSchemasAt, typesOf, valuesOf } from './schema-info';
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A parameter path the way the API writes it: `messages[0].content`. */
-export function formatPath(path: readonly (string | number)[]): string {
-  return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
-}
 
 export function hover(ctx: ServerContext, params: HoverParams): Hover | null {
   const uri = requireUri(params);
@@ -33,7 +25,7 @@ export function hover(ctx: ServerContext, params: HoverParams): Hover | null {
   const endpoint = isObject(value) && typeof value.url === 'string' ? value.url : undefined;
   const here = lineSchemasAt(value, path);
   const lines: string[] = [];
-  const param = inBody ? formatPath(path.slice(1)) : formatPath(path);
+  const param = inBody ? formatParam(path.slice(1)) : formatParam(path);
   lines.push(`**${param}**${inBody && endpoint ? ` — \`${endpoint}\`` : ''}`);
   if (here.length === 0) {
     const siblings = [...keysOf(lineSchemasAt(value, path.slice(0, -1))).keys()];

@@ -8,6 +8,7 @@ import responses from '../../../schemas/responses.json';
 import embeddings from '../../../schemas/embeddings.json';
 import completions from '../../../schemas/completions.json';
 import moderations from '../../../schemas/moderations.json';
+import { isObject } from '../core';
 
 /** The parts of a JSON Schema read here (everything else is ignored). */
 export interface SchemaNode {
@@ -42,10 +43,6 @@ export function bodySchema(url: unknown): SchemaNode | undefined {
 }
 
 export type Segment = string | number;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The alternatives a node stands for: $ref resolved, oneOf/anyOf/if-then-else spread out. */
 function expand(node: SchemaNode, root: SchemaNode, depth = 0): SchemaNode[] {

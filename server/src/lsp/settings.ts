@@ -4,6 +4,7 @@
 
 import type { BatchlintSettings } from '../protocol';
 import type { CheckOptions } from '../core';
+import { isObject } from '../core';
 
 export const DEFAULT_SETTINGS: Readonly<BatchlintSettings> = Object.freeze<BatchlintSettings>({
   enable: true,
@@ -16,13 +17,9 @@ export const DEFAULT_SETTINGS: Readonly<BatchlintSettings> = Object.freeze<Batch
 const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
 const TRACES = new Set(['off', 'messages', 'verbose']);
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Normalises a raw `batchlint` configuration section; unknown or ill-typed values fall back to defaults. */
 export function normalizeSettings(raw: unknown): BatchlintSettings {
-  const r = isRecord(raw) ? raw : {};
+  const r = isObject(raw) ? raw : {};
   const enable = typeof r.enable === 'boolean' ? r.enable : DEFAULT_SETTINGS.enable;
   const files = Array.isArray(r.files)
     ? r.files.filter((g): g is string => typeof g === 'string' && g.trim() !== '')
@@ -33,7 +30,7 @@ export function normalizeSettings(raw: unknown): BatchlintSettings {
       ? Math.floor(max)
       : DEFAULT_SETTINGS.maxProblems;
   const severity: BatchlintSettings['severity'] = {};
-  if (isRecord(r.severity)) {
+  if (isObject(r.severity)) {
     for (const [code, level] of Object.entries(r.severity)) {
       if (typeof level === 'string' && SEVERITIES.has(level)) {
         severity[code] = level as BatchlintSettings['severity'][string];
@@ -41,7 +38,7 @@ export function normalizeSettings(raw: unknown): BatchlintSettings {
     }
   }
   // VS Code nests dotted keys ("trace.server" → trace.server); other clients may send it flat.
-  const traceRaw = isRecord(r.trace) ? r.trace.server : r['trace.server'];
+  const traceRaw = isObject(r.trace) ? r.trace.server : r['trace.server'];
   const server =
     typeof traceRaw === 'string' && TRACES.has(traceRaw)
       ? (traceRaw as BatchlintSettings['trace']['server'])

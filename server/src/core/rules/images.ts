@@ -6,6 +6,7 @@ import type { Finding, JsonPath } from '../types';
 import { formatParam, preview } from '../words';
 import { isPlaceholder } from './placeholders';
 import type { Visitor } from './walk';
+import { isObject } from '../json';
 
 const SUPPORTED_MIME = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
 /** The API's own limit in its error text ("below 20 MB"). */
@@ -33,7 +34,7 @@ export function collectImages(found: ImageRef[]): NonNullable<Visitor['object']>
     if (part.type !== 'image_url' && part.type !== 'input_image') return false;
     const image = part.image_url;
     if (typeof image === 'string') found.push({ url: image, path: [...path, 'image_url'] });
-    else if (isRecord(image) && typeof image.url === 'string')
+    else if (isObject(image) && typeof image.url === 'string')
       found.push({ url: image.url, path: [...path, 'image_url', 'url'] });
     else if (typeof part.url === 'string') found.push({ url: part.url, path: [...path, 'url'] });
     return true;
@@ -173,8 +174,4 @@ export function sniffImage(head: Buffer): string | undefined {
   )
     return 'image/webp';
   return undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -5,7 +5,7 @@ import type { Finding, JsonPath } from '../types';
 import type { Issue } from './phrase';
 import type { Body, Refiner } from './refiner';
 import { refineChatNesting } from './nesting';
-import { isObject } from './pointer';
+import { isObject } from '../json';
 import { NULL_CONTENT_MESSAGE } from '../words';
 
 /** Responses-style part types that chat refuses but that have a direct chat equivalent. */

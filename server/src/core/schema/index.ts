@@ -7,7 +7,7 @@ import type { Refiner } from './refiner';
 import { schemaFacts, validators } from '../generated';
 import { collapse } from './collapse';
 import { phraseIssue, toIssue } from './phrase';
-import { isObject } from './pointer';
+import { isObject } from '../json';
 import { chatRefiner } from './chat-rules';
 import { responsesRefiner } from './responses-rules';
 import { gotLabel } from '../words';

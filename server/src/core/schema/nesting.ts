@@ -5,7 +5,7 @@
 // do and drops the rest.
 import type { Finding, JsonPath } from '../types';
 import type { Issue } from './phrase';
-import { isObject } from './pointer';
+import { isObject } from '../json';
 import { quoteList } from '../words';
 
 /** Wrapper key by `type`, for the objects that chat nests. */

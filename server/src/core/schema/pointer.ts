@@ -2,6 +2,7 @@
 // line's root (for the locator and the fixes) and the API's parameter string
 // (`messages[0].content[1].image_url`), which is what users see in the API's own errors.
 import type { JsonPath, PathSegment } from '../types';
+import { isObject } from '../json';
 
 /**
  * Decodes a JSON Pointer (`/messages/0/content`) against the value it points into. A segment is
@@ -34,8 +35,4 @@ export function valueAt(root: unknown, path: JsonPath): unknown {
     else return undefined;
   }
   return node;
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

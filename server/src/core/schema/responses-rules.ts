@@ -5,7 +5,8 @@ import type { Finding, JsonPath } from '../types';
 import type { Issue } from './phrase';
 import type { Body, Refiner } from './refiner';
 import { refineResponsesNesting } from './nesting';
-import { isObject, valueAt } from './pointer';
+import { isObject } from '../json';
+import { valueAt } from './pointer';
 import { unknownMessage } from '../words';
 
 /** Chat parameters with a Responses counterpart, and where it lives. */
