@@ -173,6 +173,24 @@ const rows: Row[] = [
     message: `${IMAGE_PARAM} ${EXPECTED_DATA_URL} an invalid base64-encoded value.`,
   },
   {
+    name: 'data URL in base64url (- and _)',
+    text: chatImage(`data:image/png;base64,${PNG_1PX.slice(0, 10)}-${PNG_1PX.slice(11)}`),
+    code: 'invalid_value',
+    message: `${IMAGE_PARAM} ${EXPECTED_DATA_URL} an invalid base64-encoded value.`,
+  },
+  {
+    name: 'data URL with a space inside',
+    text: chatImage(`data:image/png;base64,${PNG_1PX.slice(0, 10)} ${PNG_1PX.slice(10)}`),
+    code: 'invalid_value',
+    message: `${IMAGE_PARAM} ${EXPECTED_DATA_URL} an invalid base64-encoded value.`,
+  },
+  {
+    name: 'data URL with padding in the middle',
+    text: chatImage(`data:image/png;base64,${PNG_1PX.slice(0, 8)}==${PNG_1PX.slice(10)}`),
+    code: 'invalid_value',
+    message: `${IMAGE_PARAM} ${EXPECTED_DATA_URL} an invalid base64-encoded value.`,
+  },
+  {
     name: 'data URL whose bytes are not an image',
     text: chatImage(
       `data:image/png;base64,${Buffer.from('hello world, not a png').toString('base64')}`,

@@ -16,8 +16,6 @@ const MAX_IMAGES_PER_REQUEST = 1500;
 const EXAMPLE = "'data:image/png;base64,aW1nIGJ5dGVzIGhlcmU='";
 const UNSUPPORTED_IMAGE =
   "You uploaded an unsupported image. Please make sure your image is below 20 MB in size and is of one the following formats: ['png', 'jpeg', 'gif', 'webp'].";
-/** Any character base64 does not use; searched from an offset, so a 100 KB value is never copied. */
-const NOT_BASE64 = /[^A-Za-z0-9+/=]/g;
 
 export interface ImageRef {
   url: string;
@@ -105,8 +103,7 @@ function checkImageUrl({ url, path }: ImageRef): Finding | undefined {
       ...at,
     };
   }
-  const dataLength = url.length - comma - 1;
-  if (dataLength === 0) {
+  if (comma === url.length - 1) {
     return {
       code: 'invalid_value',
       severity: 'error',
@@ -114,7 +111,8 @@ function checkImageUrl({ url, path }: ImageRef): Finding | undefined {
       ...at,
     };
   }
-  if (dataLength % 4 === 1 || !isBase64(url, comma + 1)) {
+  const bytes = decodeBase64(url, comma + 1);
+  if (!bytes) {
     return {
       code: 'invalid_value',
       severity: 'error',
@@ -122,11 +120,10 @@ function checkImageUrl({ url, path }: ImageRef): Finding | undefined {
       ...at,
     };
   }
-  const bytes = Math.floor((dataLength * 3) / 4);
-  if (bytes > MAX_IMAGE_BYTES) {
+  if (bytes.length > MAX_IMAGE_BYTES) {
     return { code: 'invalid_image_format', severity: 'error', message: UNSUPPORTED_IMAGE, ...at };
   }
-  const actual = sniffImage(Buffer.from(url.slice(comma + 1, comma + 25), 'base64'));
+  const actual = sniffImage(bytes);
   if (actual === undefined) {
     return {
       code: 'invalid_image_format',
@@ -148,17 +145,23 @@ function checkImageUrl({ url, path }: ImageRef): Finding | undefined {
 }
 
 /**
- * Whether url[from…] is base64: only its alphabet, with '=' padding (at most two) at the very
- * end. Every character is looked at, because one bad character fails the request; the scan is a
- * single native regex pass, the fastest whole-string check JavaScript offers.
+ * Decodes url[from…] if it is strict base64 (only its alphabet, '=' padding at the very end),
+ * else undefined. Every character counts, because one bad character fails the request. Node's
+ * native decoder is many times faster than any scan in JavaScript, but forgiving: it skips
+ * characters outside the alphabet, stops at '=' and also takes base64url's '-' and '_'. So a
+ * skipped or early-stopped character shows as a decoded length short of what the text's length
+ * promises (the arithmetic is exact once padded text is a multiple of four long and no other
+ * text is 4k+1 long), and '-' and '_' are looked for on their own.
  */
-function isBase64(url: string, from: number): boolean {
-  NOT_BASE64.lastIndex = from;
-  if (NOT_BASE64.test(url)) return false;
-  const pad = url.indexOf('=', from);
-  return (
-    pad < 0 || (pad >= url.length - 2 && (pad === url.length - 1 || url[url.length - 1] === '='))
-  );
+export function decodeBase64(url: string, from: number): Buffer | undefined {
+  const length = url.length - from;
+  if (length % 4 === 1 || url.indexOf('-', from) >= 0 || url.indexOf('_', from) >= 0)
+    return undefined;
+  const padding = url.endsWith('==') ? 2 : url.endsWith('=') ? 1 : 0;
+  // Padding only ever completes a last group of four.
+  if (padding > 0 && length % 4 !== 0) return undefined;
+  const bytes = Buffer.from(url.slice(from), 'base64');
+  return bytes.length === Math.floor((length * 3) / 4) - padding ? bytes : undefined;
 }
 
 /** The MIME type the first bytes of an image announce, if any of the four the API takes. */

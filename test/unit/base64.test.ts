@@ -1,0 +1,38 @@
+// The fast base64 check (Node's forgiving decoder plus length arithmetic) must agree exactly with
+// the strict definition: only the alphabet, '=' padding only at the end, a valid length.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { decodeBase64 } from '../../server/src/core/rules/images';
+import { Prng } from './fuzz/prng';
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const INTRUDERS = ['=', '-', '_', ' ', '\n', '$', '.', 'é', '\\'];
+
+/** Strict base64: the alphabet, then at most two '=' that complete a group of four. */
+function expected(data: string): boolean {
+  const match = /^[A-Za-z0-9+/]*(={0,2})$/.exec(data);
+  if (!match) return false;
+  return match[1]!.length > 0 ? data.length % 4 === 0 : data.length % 4 !== 1;
+}
+
+test('decodeBase64 accepts exactly what strict base64 accepts (20,000 seeded strings)', () => {
+  const random = new Prng(0xb64);
+  let valid = 0;
+  for (let i = 0; i < 20_000; i++) {
+    let data = '';
+    const length = random.range(1, 40);
+    for (let j = 0; j < length; j++) data += random.pick(ALPHABET.split(''));
+    if (random.chance(0.3))
+      data = data.slice(0, data.length - (data.length % 4)) + random.pick(['', '=', '==']);
+    if (random.chance(0.4)) {
+      const at = random.int(data.length + 1);
+      data = data.slice(0, at) + random.pick(INTRUDERS) + data.slice(at);
+    }
+    const url = `data:image/png;base64,${data}`;
+    const ours = decodeBase64(url, url.indexOf(',') + 1) !== undefined;
+    assert.equal(ours, expected(data), JSON.stringify(data));
+    if (ours) valid++;
+  }
+  assert.ok(valid > 2000 && valid < 18_000, `both outcomes are exercised (${valid} valid)`);
+});
