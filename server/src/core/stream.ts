@@ -1,7 +1,7 @@
 // Checks a file as a stream of bytes, so a 200 MB batch is checked without holding it in memory:
 // each line is decoded, checked and dropped; only the facts the cross-line rules need are kept.
 
-import { createReadStream, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Problem } from './types';
 import { checkLine } from './line-check';
 import type { LineResult } from './line-check';
@@ -27,8 +27,35 @@ interface PendingLine {
 
 /** Streams a file (or any byte source) through the checker. */
 export async function checkFile(path: string, options: StreamOptions = {}): Promise<CheckResult> {
-  const { size } = statSync(path);
-  return checkStream(createReadStream(path, { highWaterMark: 1 << 20 }), options, size);
+  const fd = openSync(path, 'r');
+  try {
+    return await checkStream(readChunks(fd), options, fstatSync(fd).size);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const CHUNK_BYTES = 1 << 20;
+/** How much is read between two turns of the event loop (so a server stays responsive). */
+const BYTES_PER_TURN = 16 << 20;
+
+/**
+ * Reads a file in chunks with plain synchronous reads (measured faster than a read stream here:
+ * no waiting on the thread pool), handing the event loop a turn every 16 MB.
+ */
+async function* readChunks(fd: number): AsyncGenerator<Buffer> {
+  let sinceTurn = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    const read = readSync(fd, chunk, 0, CHUNK_BYTES, null);
+    if (read === 0) return;
+    yield chunk.subarray(0, read);
+    sinceTurn += read;
+    if (sinceTurn >= BYTES_PER_TURN) {
+      sinceTurn = 0;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
 }
 
 export async function checkStream(
