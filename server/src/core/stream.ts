@@ -149,10 +149,10 @@ class StreamChecker {
   }
 
   private report(line: number, entry: PendingLine): void {
-    this.inHand.set(line, entry.text);
+    this.current = { line, text: entry.text };
     for (const p of entry.result.problems) this.emit({ ...p, line, endLine: line });
     for (const p of this.tally.add(line, entry.result.facts, entry.bytes)) this.emit(p);
-    this.inHand.delete(line);
+    this.current = undefined;
   }
 
   /** Records a problem with the titles of its fixes, computed while its lines are still in hand. */
@@ -162,10 +162,12 @@ class StreamChecker {
     this.problems.push(problem);
   }
 
-  /** Lines whose text is still held: the one being reported, or those of a pending block. */
+  /** Lines whose text is still held: the one being reported, and those of a pending block. */
+  private current: { line: number; text: string } | undefined;
   private readonly inHand = new Map<number, string>();
 
   private textOf(line: number): string {
+    if (this.current?.line === line) return this.current.text;
     return this.inHand.get(line) ?? '';
   }
 }
