@@ -10,6 +10,15 @@ process.chdir(root);
 const only = process.argv[2];
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
+// One formatter for the whole tree: an unformatted file fails the full run.
+if (!only)
+  run(process.execPath, [
+    'node_modules/prettier/bin/prettier.cjs',
+    '--check',
+    '--log-level',
+    'warn',
+    '.',
+  ]);
 run(process.execPath, ['scripts/build.mjs']);
 run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.']);
 
