@@ -52,7 +52,8 @@ export async function convertToResponses(
   const summary =
     `batchlint: converted ${result.converted} line${result.converted === 1 ? '' : 's'} to /v1/responses` +
     (result.unparseable > 0 ? `, ${result.unparseable} not valid JSON (left as they were)` : '') +
-    (decisions > 0 ? `; ${decisions} field${decisions === 1 ? '' : 's'} need a decision.` : '.');
+    (decisions > 0 ? `; ${decisions} field${decisions === 1 ? '' : 's'} need a decision.` : '.') +
+    (result.note ? ` ${result.note}` : '');
   if (decisions === 0) {
     void vscode.window.showInformationMessage(summary);
     return result;

@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import type { ReadStream, WriteStream } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
-import { checkFile, checkStream } from './core';
+import { checkFile, checkStream, OUTPUT_SHAPE_NOTE } from './core';
 import type { CheckResult, StreamOptions } from './core';
 import { parseArgs, UsageError, USAGE } from './cli/args';
 import type { Command } from './cli/args';
@@ -58,6 +58,7 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'convert': {
       const outcome = await convert(command);
       for (const line of outcome.report) process.stderr.write(`${command.file}: ${line}\n`);
+      if (outcome.converted > 0) process.stderr.write(`batchlint: note: ${OUTPUT_SHAPE_NOTE}\n`);
       process.stderr.write(
         `batchlint: converted ${outcome.converted} line${outcome.converted === 1 ? '' : 's'}; ${outcome.report.length} thing${outcome.report.length === 1 ? '' : 's'} need${outcome.report.length === 1 ? 's' : ''} a decision\n`,
       );

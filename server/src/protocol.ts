@@ -65,6 +65,8 @@ export interface ConvertResult {
   needsDecision: string[];
   /** Why nothing was applied (stale version, rejected edit). */
   reason?: string;
+  /** Said once for the whole conversion: how the batch's results will differ. */
+  note?: string;
 }
 
 export interface CheckFileParams {

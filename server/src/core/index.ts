@@ -12,7 +12,7 @@ export { splitLines } from './lines';
 export { locateValue } from './locate';
 export { isObject } from './json';
 export { formatParam } from './words';
-export { convertLineToResponses } from './convert';
+export { convertLineToResponses, OUTPUT_SHAPE_NOTE } from './convert';
 export type { LineConversion, NotCarried } from './convert';
 
 import { DocumentChecker } from './document';

@@ -3,13 +3,12 @@
 // that replaces only the lines that changed. A stale version applies nothing.
 
 import type { ExecuteCommandParams } from 'vscode-languageserver/node';
-import { convertLineToResponses } from '../core';
+import { convertLineToResponses, isObject, OUTPUT_SHAPE_NOTE } from '../core';
 import type { TextEdit } from '../core';
 import { Commands } from '../protocol';
 import type { ConvertArgs, ConvertResult } from '../protocol';
 import type { ServerContext } from './context';
 import { invalid, isCount } from './guard';
-import { isObject } from '../core';
 import { workspaceEdit } from './workspace-edit';
 
 export function parseConvertArgs(params: ExecuteCommandParams): ConvertArgs {
@@ -84,7 +83,8 @@ export async function convertDocument(
     edit,
   });
   result.applied = response.applied;
-  if (!response.applied) {
+  if (response.applied) result.note = OUTPUT_SHAPE_NOTE;
+  else {
     result.reason = response.failureReason ?? 'The editor did not apply the edit.';
   }
   return result;
