@@ -1,4 +1,4 @@
-// The endpoints a batch may target, and which of them batchlint checks the body of.
+// The endpoints a batch may target (which of them have a body schema is the schema layer's to say).
 
 import type { Endpoint } from './types';
 
@@ -12,15 +12,6 @@ export const ENDPOINTS: readonly Endpoint[] = [
   '/v1/images/edits',
   '/v1/videos',
 ];
-
-/** Endpoints whose bodies have a schema here; the others get envelope checks only. */
-export const CHECKED_BODIES: ReadonlySet<Endpoint> = new Set<Endpoint>([
-  '/v1/responses',
-  '/v1/chat/completions',
-  '/v1/embeddings',
-  '/v1/completions',
-  '/v1/moderations',
-]);
 
 export function isEndpoint(url: unknown): url is Endpoint {
   return typeof url === 'string' && (ENDPOINTS as readonly string[]).includes(url);

@@ -5,11 +5,11 @@
 import type { Endpoint, Finding, LineFacts, Severity, FixRef } from './types';
 import { isBlank } from './lines';
 import { LineTree } from './locate';
-import { CHECKED_BODIES, isEndpoint } from './endpoints';
+import { isEndpoint } from './endpoints';
 import { diagnoseSyntax } from './syntax/diagnose';
 import { checkEnvelope } from './rules/envelope';
 import { checkBodyRules } from './rules';
-import { validateBody } from './schema';
+import { hasBodySchema, validateBody } from './schema';
 import { gotLabel } from './words';
 
 /** A problem on one line, before it knows which line it is on. */
@@ -109,7 +109,7 @@ export function checkRequest(request: Record<string, unknown>): Finding[] {
     return findings;
   }
   const endpoint: Endpoint = url;
-  if (!CHECKED_BODIES.has(endpoint)) {
+  if (!hasBodySchema(endpoint)) {
     findings.push({
       code: 'body_not_checked',
       severity: 'info',

@@ -26,6 +26,11 @@ const REFINERS: Partial<Record<SchemaName, Refiner>> = {
   responses: responsesRefiner,
 };
 
+/** Whether the body of requests to `endpoint` is checked against a schema. */
+export function hasBodySchema(endpoint: Endpoint): boolean {
+  return BODY_SCHEMAS[endpoint] !== undefined;
+}
+
 function run(name: SchemaName, value: unknown, prefix: JsonPath, refiner?: Refiner): Finding[] {
   const validate = validators[name];
   const findings: Finding[] = [];
