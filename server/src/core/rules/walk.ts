@@ -22,37 +22,25 @@ export function walk(root: unknown, rootPath: readonly PathSegment[], visitor: V
 function visit(value: unknown, path: PathSegment[], visitor: Visitor): void {
   if (path.length > MAX_DEPTH) return;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const item: unknown = value[i];
-      if (typeof item === 'string') {
-        if (visitor.string) {
-          path.push(i);
-          visitor.string(item, path);
-          path.pop();
-        }
-      } else if (typeof item === 'object' && item !== null) {
-        path.push(i);
-        visit(item, path, visitor);
-        path.pop();
-      }
-    }
+    for (let i = 0; i < value.length; i++) visitChild(value[i], i, path, visitor);
     return;
   }
   if (typeof value !== 'object' || value === null) return;
   const object = value as Record<string, unknown>;
   if (visitor.object?.(object, path) === true) return;
-  for (const key in object) {
-    const child = object[key];
-    if (typeof child === 'string') {
-      if (visitor.string) {
-        path.push(key);
-        visitor.string(child, path);
-        path.pop();
-      }
-    } else if (typeof child === 'object' && child !== null) {
-      path.push(key);
-      visit(child, path, visitor);
-      path.pop();
-    }
+  for (const key in object) visitChild(object[key], key, path, visitor);
+}
+
+/** Visits one member of an object or array: strings go to the visitor, containers are walked. */
+function visitChild(child: unknown, key: PathSegment, path: PathSegment[], visitor: Visitor): void {
+  if (typeof child === 'string') {
+    if (!visitor.string) return;
+    path.push(key);
+    visitor.string(child, path);
+    path.pop();
+  } else if (typeof child === 'object' && child !== null) {
+    path.push(key);
+    visit(child, path, visitor);
+    path.pop();
   }
 }
