@@ -1,7 +1,7 @@
 // An open document, checked incrementally: per-line results are cached and only lines an edit
 // touched are checked again; rules across lines are recomputed from the cached per-line facts.
 
-import type { Problem } from './types';
+import type { LineFacts, Problem } from './types';
 import { splitLines, utf8Length } from './lines';
 import { checkLine } from './line-check';
 import type { LineResult } from './line-check';
@@ -28,6 +28,8 @@ export class DocumentChecker {
   private cache: (CachedLine | undefined)[];
   private bom: boolean;
   private options: CheckOptions;
+  private blocks = new Map<string, LineFacts>();
+  private blocksSeen = new Map<string, LineFacts>();
 
   constructor(text: string, options: CheckOptions = {}) {
     const split = splitLines(text);
@@ -75,6 +77,7 @@ export class DocumentChecker {
   }
 
   check(): CheckResult {
+    this.blocksSeen = new Map();
     const problems: Problem[] = [];
     const trees = new Map<number, LineTree>();
     const tally = new BatchTally((line, path) => {
@@ -93,7 +96,7 @@ export class DocumentChecker {
           problems.push(blockProblem(block, this.getLine(block.endLine).length));
           let bytes = 0;
           for (let l = block.startLine; l <= block.endLine; l++) bytes += this.lineResult(l).bytes;
-          problems.push(...tally.add(line, checkLine(block.joined).facts, bytes));
+          problems.push(...tally.add(line, this.blockFacts(block.joined), bytes));
           line = block.endLine;
           continue;
         }
@@ -102,7 +105,19 @@ export class DocumentChecker {
       problems.push(...tally.add(line, cached.result.facts, cached.bytes));
     }
     problems.push(...tally.finish(this.lines.length));
+    this.blocks = this.blocksSeen;
     return finalize(problems, tally.summary(), this.options);
+  }
+
+  /**
+   * The facts of a pretty-printed request, by its joined text: a keystroke elsewhere must not
+   * re-check every block. Only blocks seen in the last check are kept.
+   */
+  private blockFacts(joined: string): LineFacts {
+    let facts = this.blocks.get(joined);
+    if (!facts) this.blocks.set(joined, (facts = checkLine(joined).facts));
+    this.blocksSeen.set(joined, facts);
+    return facts;
   }
 
   private lineResult(line: number): CachedLine {
