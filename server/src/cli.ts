@@ -76,6 +76,7 @@ async function check(
   for (const path of files) {
     const options: StreamOptions = {
       ...(maxProblems !== undefined && { maxProblems }),
+      fixTitles: format === 'json',
       ...progressFor(path),
     };
     let result: CheckResult;

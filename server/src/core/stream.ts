@@ -17,6 +17,11 @@ import type { CheckOptions, CheckResult } from './options';
 export interface StreamOptions extends CheckOptions {
   /** Called now and then with the bytes read so far and the total (0 when unknown). */
   onProgress?(bytesRead: number, totalBytes: number): void;
+  /**
+   * Fill each problem's `fixTitles` while its line is in hand. Off by default: it parses every
+   * fixable line a second time, which only a report that lists fixes needs.
+   */
+  fixTitles?: boolean;
 }
 
 interface PendingLine {
@@ -63,7 +68,7 @@ export async function checkStream(
   options: StreamOptions = {},
   totalBytes = 0,
 ): Promise<CheckResult> {
-  const checker = new StreamChecker();
+  const checker = new StreamChecker(options.fixTitles === true);
   let binary = false;
   const reader = new LineReader({
     line: (text, bytes) => checker.pushText(text, bytes),
@@ -99,7 +104,7 @@ class StreamChecker {
   private pendingStart = 0;
   private depth = 0;
 
-  constructor() {
+  constructor(private readonly withFixTitles: boolean) {
     this.tally = new BatchTally((line, path) => {
       const text = this.textOf(line);
       const span = new LineTree(text).locate(path, 'value');
@@ -157,7 +162,7 @@ class StreamChecker {
 
   /** Records a problem with the titles of its fixes, computed while its lines are still in hand. */
   private emit(problem: Problem): void {
-    if (problem.fix)
+    if (this.withFixTitles && problem.fix)
       problem.fixTitles = fixesFor(problem, (n) => this.textOf(n)).map((f) => f.title);
     this.problems.push(problem);
   }
