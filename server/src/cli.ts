@@ -32,7 +32,7 @@ async function main(argv: readonly string[]): Promise<number> {
     command = parseArgs(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`batchlint: ${error.message}\n${USAGE}\n`);
+      process.stderr.write(`batchlint: ${error.message} (batchlint --help shows the usage)\n`);
       return 2;
     }
     throw error;

@@ -120,15 +120,45 @@ const USAGE_ERRORS: [string, string[]][] = [
   ['a bad --format', ['check', '--format', 'xml', CLEAN]],
   ['convert without --to', ['convert', CLEAN]],
   ['-o together with --write', ['fix', CLEAN, '-o', 'x', '--write']],
+  ['an option of another command', ['check', '--write', CLEAN]],
+  ['an option without its value', ['check', CLEAN, '--format']],
+  ['a value that looks like an option', ['check', '--max-problems', '-1', CLEAN]],
+  ['a value given to a flag', ['fix', '--write=yes', CLEAN]],
+  ['a negative --max-problems', ['check', '--max-problems=-1', CLEAN]],
+  ['two files to fix', ['fix', CLEAN, CLEAN]],
 ];
 for (const [what, args] of USAGE_ERRORS) {
   test(`exit 2 with a one-line reason for ${what}`, () => {
     const run = batchlint(args);
     assert.equal(run.status, 2);
     assert.equal(run.stdout, '');
-    assert.match(run.stderr.split('\n')[0]!, /^batchlint: \S.*$/);
+    assert.match(run.stderr, /^batchlint: \S[^\n]*\n$/, 'exactly one line');
+    assert.doesNotMatch(run.stderr, /internal error|undefined/);
   });
 }
+
+test('--help prints the usage on stdout, --version the version, exit 0', () => {
+  for (const args of [['--help'], ['-h'], ['check', '--help'], []]) {
+    const run = batchlint(args);
+    assert.equal(run.status, 0, args.join(' '));
+    assert.match(run.stdout, /^Usage:\n {2}batchlint check/);
+  }
+  const version = batchlint(['--version']);
+  assert.equal(version.status, 0);
+  assert.match(version.stdout, /^\d+\.\d+\.\d+\S*\n$/);
+});
+
+test('options go before or after the file, and as --name=value', (t) => {
+  const dir = tempDir(t);
+  const a = batchlint(['check', CLEAN, '--format', 'json']);
+  const b = batchlint(['check', '--format=json', CLEAN]);
+  assert.equal(a.status, 0, a.stderr);
+  assert.equal(a.stdout, b.stdout);
+  const out = path.join(dir, 'out.jsonl');
+  const run = batchlint(['convert', CLEAN, '--output', out, '--to=responses']);
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout, '');
+});
 
 test('exit 2 with a one-line reason for a missing file and for a directory', (t) => {
   const dir = tempDir(t);

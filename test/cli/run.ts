@@ -16,10 +16,10 @@ export interface Run {
   stderr: string;
 }
 
-/** `batchlint ...args` from the repo root (so example paths print as `examples/…`). */
-export function batchlint(args: readonly string[], input?: string | Buffer): Run {
+/** `batchlint ...args` from the repo root (so example paths print as `examples/…`) or `cwd`. */
+export function batchlint(args: readonly string[], input?: string | Buffer, cwd = repo): Run {
   const result = spawnSync(process.execPath, [cli, ...args], {
-    cwd: repo,
+    cwd,
     input: input ?? '',
     encoding: 'utf8',
     maxBuffer: 64 << 20,

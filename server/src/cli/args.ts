@@ -1,4 +1,8 @@
-// Command-line parsing: small enough not to need a library, strict enough to say what is wrong.
+// Command-line parsing by node:util's parseArgs (strict: an unknown option or a missing value is
+// an error); this file only says which options each command takes and turns the parser's errors
+// into one-line reasons.
+
+import { parseArgs as parse } from 'node:util';
 
 export type Format = 'text' | 'json' | 'sarif';
 
@@ -20,76 +24,87 @@ export const USAGE = `Usage:
 Exit status: 0 no errors (convert: nothing needs a decision), 1 errors found (convert: something
 needs a decision), 2 usage or I/O error.`;
 
+/** Every option of every command; which command takes which is said in VERB_OPTIONS. */
+const OPTIONS = {
+  format: { type: 'string' },
+  'max-problems': { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  write: { type: 'boolean' },
+  to: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+type OptionName = keyof typeof OPTIONS;
+
+const VERB_OPTIONS: Record<'check' | 'fix' | 'convert', readonly OptionName[]> = {
+  check: ['format', 'max-problems'],
+  fix: ['output', 'write'],
+  convert: ['to', 'output', 'write'],
+};
+
+/** Reads `argv` (without node and the script); throws UsageError with a one-line reason. */
 export function parseArgs(argv: readonly string[]): Command {
-  const [verb, ...rest] = argv;
-  if (verb === undefined || verb === '--help' || verb === '-h' || verb === 'help')
-    return { kind: 'help' };
-  if (verb === '--version' || verb === '-v') return { kind: 'version' };
-  const flags = new Map<string, string | true>();
-  const positional: string[] = [];
-  const takesValue = new Set(['--format', '--max-problems', '-o', '--output', '--to']);
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    if (arg === '-' || !arg.startsWith('-')) {
-      positional.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.includes('=')
-      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-      : [arg, undefined];
-    if (takesValue.has(name)) {
-      const value = inline ?? rest[++i];
-      if (value === undefined) throw new UsageError(`${name} needs a value`);
-      flags.set(name === '--output' ? '-o' : name, value);
-    } else if (name === '--write' || name === '--help' || name === '-h') {
-      flags.set(name, true);
-    } else {
-      throw new UsageError(`unknown option ${arg}`);
-    }
+  let parsed;
+  try {
+    parsed = parse({
+      args: [...argv],
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+      tokens: true,
+    });
+  } catch (error) {
+    throw new UsageError(reasonFor(error));
   }
-  if (flags.has('--help') || flags.has('-h')) return { kind: 'help' };
-  const allowed = (names: string[]): void => {
-    for (const name of flags.keys())
-      if (!names.includes(name)) throw new UsageError(`${name} does not apply to '${verb}'`);
+  const { values, positionals, tokens } = parsed;
+  const [verb, ...files] = positionals;
+  if (values.help || verb === 'help') return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+  if (verb === undefined) return { kind: 'help' };
+  if (verb !== 'check' && verb !== 'fix' && verb !== 'convert')
+    throw new UsageError(`unknown command '${verb}'`);
+  const allowed = VERB_OPTIONS[verb];
+  for (const token of tokens) {
+    if (token.kind === 'option' && !allowed.includes(token.name as OptionName))
+      throw new UsageError(`${token.rawName} does not apply to '${verb}'`);
+  }
+  if (verb === 'check') {
+    if (files.length === 0)
+      throw new UsageError("'check' needs at least one FILE (or '-' for stdin)");
+    const format = values.format ?? 'text';
+    if (format !== 'text' && format !== 'json' && format !== 'sarif')
+      throw new UsageError(`--format must be text, json or sarif, not '${format}'`);
+    const command: Command = { kind: 'check', files, format };
+    const max = values['max-problems'];
+    if (max !== undefined) {
+      if (!/^\d+$/.test(max)) throw new UsageError('--max-problems takes a whole number');
+      command.maxProblems = Number(max);
+    }
+    return command;
+  }
+  if (verb === 'convert' && values.to !== 'responses')
+    throw new UsageError("'convert' needs --to responses (the only target so far)");
+  if (files.length !== 1) throw new UsageError(`'${verb}' takes exactly one FILE`);
+  if (values.output !== undefined && values.write)
+    throw new UsageError('use either -o OUT or --write, not both');
+  const file = files[0]!;
+  if (values.write && file === '-') throw new UsageError('--write needs a file, not stdin');
+  return {
+    kind: verb,
+    file,
+    write: values.write === true,
+    ...(values.output !== undefined && { output: values.output }),
   };
-  switch (verb) {
-    case 'check': {
-      allowed(['--format', '--max-problems']);
-      if (positional.length === 0)
-        throw new UsageError("'check' needs at least one FILE (or '-' for stdin)");
-      const format = (flags.get('--format') ?? 'text') as string;
-      if (format !== 'text' && format !== 'json' && format !== 'sarif')
-        throw new UsageError(`--format must be text, json or sarif, not '${format}'`);
-      const command: Command = { kind: 'check', files: positional, format };
-      const max = flags.get('--max-problems');
-      if (max !== undefined) {
-        const n = Number(max);
-        if (!Number.isInteger(n) || n < 0)
-          throw new UsageError('--max-problems takes a whole number');
-        command.maxProblems = n;
-      }
-      return command;
-    }
-    case 'fix':
-    case 'convert': {
-      allowed(verb === 'fix' ? ['-o', '--write'] : ['-o', '--write', '--to']);
-      if (verb === 'convert' && flags.get('--to') !== 'responses')
-        throw new UsageError("'convert' needs --to responses (the only target so far)");
-      if (positional.length !== 1) throw new UsageError(`'${verb}' takes exactly one FILE`);
-      if (flags.has('-o') && flags.has('--write'))
-        throw new UsageError('use either -o OUT or --write, not both');
-      const file = positional[0]!;
-      if (flags.has('--write') && file === '-')
-        throw new UsageError('--write needs a file, not stdin');
-      const output = flags.get('-o');
-      return {
-        kind: verb,
-        file,
-        write: flags.has('--write'),
-        ...(typeof output === 'string' && { output }),
-      };
-    }
-    default:
-      throw new UsageError(`unknown command '${verb}'`);
-  }
+}
+
+/** parseArgs' own messages run to several sentences; the CLI gives one line. */
+function reasonFor(error: unknown): string {
+  const { code, message = String(error) } = error as { code?: string; message?: string };
+  const option = /'(--?[\w-]+)/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option}`;
+  if (/argument missing/.test(message)) return `${option} needs a value`;
+  if (/argument is ambiguous/.test(message))
+    return `${option} needs a value (write ${option}=VALUE for one that starts with '-')`;
+  if (/does not take an argument/.test(message)) return `${option} takes no value`;
+  return message.split('\n')[0]!;
 }

@@ -1,6 +1,8 @@
 // Output formats for `batchlint check`: text for people, JSON for scripts, SARIF 2.1.0 for
 // code-scanning uploads. Lines and columns are 1-based; columns count UTF-16 code units.
 
+import { isAbsolute, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Problem, Summary } from '../core';
 import { docsUrlFor } from '../core';
 
@@ -61,7 +63,7 @@ export function formatSarif(reports: readonly FileReport[], version: string): st
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: path === '-' ? 'stdin' : path.split('\\').join('/') },
+            artifactLocation: { uri: artifactUri(path) },
             region: {
               startLine: p.line + 1,
               startColumn: p.column + 1,
@@ -92,6 +94,17 @@ export function formatSarif(reports: readonly FileReport[], version: string): st
     ],
   };
   return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+/**
+ * A SARIF artifact uri (RFC 3986): an absolute path becomes a file: URL, a relative one a
+ * relative reference with each segment percent-encoded (`a b#1.jsonl` → `a%20b%231.jsonl`).
+ */
+export function artifactUri(path: string): string {
+  if (path === '-') return 'stdin';
+  if (isAbsolute(path)) return pathToFileURL(path).href;
+  const segments = sep === '\\' ? path.split(/[\\/]/) : path.split('/');
+  return segments.map(encodeURIComponent).join('/');
 }
 
 function sum<T>(items: readonly T[], of: (item: T) => number): number {

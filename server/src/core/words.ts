@@ -23,6 +23,8 @@ export function gotLabel(value: unknown): string {
     case 'boolean':
       return 'a boolean';
     case 'number':
+      // A literal such as 1e400 is past the largest double: JSON parsers read it as Infinity.
+      if (!Number.isFinite(value)) return 'a number too large to represent';
       return Number.isInteger(value) ? 'an integer' : 'a decimal number';
     case 'object':
       return 'an object';
