@@ -21,6 +21,8 @@ const SCHEMAS = {
   embeddings: 'embeddings.json',
   completions: 'completions.json',
   moderations: 'moderations.json',
+  // Not an endpoint: the model table's shape, to check users' --models files at run time.
+  models: 'models.schema.json',
 };
 
 const ajv = new Ajv.default({
