@@ -5,9 +5,7 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
-  ProposedFeatures,
   TextDocumentSyncKind,
-  createConnection,
 } from 'vscode-languageserver/node';
 import type { InitializeParams, InitializeResult } from 'vscode-languageserver/node';
 import { Commands, FIX_ALL_KIND, Methods, Settings } from './protocol';
@@ -26,13 +24,14 @@ import { DocumentStore } from './lsp/documents';
 import { describeError, guard, guardNotification, invalid } from './lsp/guard';
 import { hover } from './lsp/hover';
 import { normalizeSettings, toCheckOptions } from './lsp/settings';
+import { connectFromArgv } from './lsp/transport';
 import { Validator } from './lsp/validate';
 
 /** The package version, written in by the bundler (absent when run from tsc output). */
 declare const BATCHLINT_VERSION: string | undefined;
 const VERSION = typeof BATCHLINT_VERSION === 'string' ? BATCHLINT_VERSION : '0.0.0-dev';
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = connectFromArgv();
 const log = (message: string): void => {
   try {
     connection.console.error(message);
