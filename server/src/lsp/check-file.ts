@@ -2,6 +2,8 @@
 // to hand over: VS Code syncs at most 50 MB, the Batch API takes 200 MB), reports work-done
 // progress and publishes the problems under the file's URI.
 
+import { stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { isAbsolute } from 'node:path';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
@@ -46,11 +48,45 @@ async function reporterFor(
   }
 }
 
+/** What a path is when it is not a regular file (reading a FIFO or a device would block). */
+function kindOf(stats: Stats): string | undefined {
+  if (stats.isFile()) return undefined;
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isFIFO()) return 'a named pipe (FIFO)';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/** Refuses anything but a regular file before reading it: the server must never block. */
+async function requireRegularFile(path: string): Promise<void> {
+  let stats: Stats;
+  try {
+    stats = await stat(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    if (code === 'ENOENT')
+      throw new ResponseError<void>(LSPErrorCodes.RequestFailed, `No such file: ${path}`);
+    throw new ResponseError<void>(
+      LSPErrorCodes.RequestFailed,
+      `Could not check ${path}: ${String(error)}`,
+    );
+  }
+  const kind = kindOf(stats);
+  if (kind) {
+    throw new ResponseError<void>(
+      LSPErrorCodes.RequestFailed,
+      `Not checked: ${path} is ${kind}; batchlint checks regular files only.`,
+    );
+  }
+}
+
 export async function checkFileOnDisk(
   ctx: ServerContext,
   params: unknown,
 ): Promise<CheckFileResult> {
   const target = resolveTarget(params);
+  await requireRegularFile(target.path);
   const progress = await reporterFor(ctx, params);
   const name = target.path.slice(target.path.replace(/\\/g, '/').lastIndexOf('/') + 1);
   progress?.begin(`batchlint: checking ${name}`, 0, undefined, false);

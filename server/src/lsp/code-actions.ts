@@ -1,7 +1,9 @@
 // Code actions: a quick fix per core Fix of each batchlint diagnostic in the range, "fix all of
 // this kind" (one merged edit), `source.fixAll.batchlint` (every safe fix, for codeActionsOnSave)
-// and "Convert this line to responses format" on chat completions lines. Fixes come from the
-// core's pure fixesFor; this file only picks, merges and wraps them as versioned edits.
+// and "Convert this line to responses format" on chat completions lines. A diagnostic's fixes
+// are built from the diagnostic alone (its code, range and `data`), for the document version
+// its `data` names and no other; fixes come from the core's pure fixesFor. This file only picks,
+// merges and wraps them as versioned edits.
 
 import { CodeActionKind } from 'vscode-languageserver/node';
 import type { CodeAction, CodeActionParams, Diagnostic } from 'vscode-languageserver/node';
@@ -9,7 +11,7 @@ import { fixesFor } from '../core';
 import type { Fix, Problem, TextEdit } from '../core';
 import { FIX_ALL_KIND } from '../protocol';
 import type { ServerContext } from './context';
-import { problemFromDiagnostic } from './diagnostics';
+import { diagnosticVersion, problemFromDiagnostic } from './diagnostics';
 import type { OpenDocument } from './documents';
 import { convertLineAction } from './convert-line';
 import { requireRange, requireUri } from './guard';
@@ -30,25 +32,16 @@ export function fixesOf(doc: OpenDocument, problem: Problem): Fix[] {
     return [{ title: 'Remove the byte order mark', edits: [edit], safe: true }];
   }
   const model = doc.model;
-  return fixesFor(model.toCoreProblem(problem), (line) => model.getLine(line)).map((fix) => ({
+  const mapper = model.mapper;
+  return fixesFor(mapper.spanToCore(problem), (line) => model.getLine(line)).map((fix) => ({
     ...fix,
-    edits: fix.edits.map((e) => model.toDocEdit(e)),
+    edits: fix.edits.map((e) => mapper.spanToEditor(e)),
   }));
 }
 
 /** The fix an editor applies first: the first safe one, else none (unsafe fixes need a look). */
 export function preferredIndex(fixes: readonly Fix[]): number {
   return fixes.findIndex((f) => f.safe);
-}
-
-function sameSpot(p: Problem, d: Diagnostic): boolean {
-  return (
-    p.code === d.code &&
-    p.line === d.range.start.line &&
-    p.column === d.range.start.character &&
-    p.endLine === d.range.end.line &&
-    p.endColumn === d.range.end.character
-  );
 }
 
 export function codeActions(
@@ -70,18 +63,19 @@ export function codeActions(
 
   if (wanted(CodeActionKind.QuickFix, only)) {
     const fixAllCodes = new Set<string>();
-    for (const diagnostic of diagnostics) {
-      if (!problemFromDiagnostic(diagnostic)) continue;
-      // Only diagnostics of the current version: a stale one's fix would edit the wrong text.
-      const problem = result.problems.find((p) => sameSpot(p, diagnostic));
+    for (const diagnostic of diagnostics as unknown[]) {
+      // Anyone else's diagnostic, or a malformed one, gets nothing; the others still get theirs.
+      const problem = problemFromDiagnostic(diagnostic);
       if (!problem) continue;
+      // Only diagnostics of the current version: a stale one's fix would edit the wrong text.
+      if (diagnosticVersion(diagnostic) !== doc.version) continue;
       const fixes = fixesOf(doc, problem);
       const preferred = preferredIndex(fixes);
       fixes.forEach((fix, i) => {
         actions.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic],
+          diagnostics: [diagnostic as Diagnostic],
           isPreferred: i === preferred,
           edit: edit(fix.edits),
         });

@@ -24,21 +24,23 @@ export function completion(ctx: ServerContext, params: CompletionParams): Comple
   const uri = requireUri(params);
   const position = requirePosition(params);
   const doc = ctx.documents.get(uri);
-  if (!doc || !doc.active || position.line >= doc.model.lineCount) return [];
-  const shift = position.line === 0 && doc.model.hasBom ? 1 : 0;
-  const column = Math.max(0, position.character - shift);
-  const loc = locateInLine(doc.model.getLine(position.line), column);
+  if (!doc || !doc.active || position.line >= doc.model.mapper.editorLineCount) return [];
+  const mapper = doc.model.mapper;
+  const { line, column } = mapper.toCore(position);
+  const loc = locateInLine(doc.model.getLine(line), column);
   if (!loc) return [];
   const node = loc.node;
   // Replace the string or number being typed (quotes included), else insert at the cursor.
   const onNode =
     node && node.offset <= column && column <= node.offset + node.length && node.type !== 'object';
   const range: Range = onNode
-    ? {
-        start: { line: position.line, character: node.offset + shift },
-        end: { line: position.line, character: node.offset + node.length + shift },
-      }
-    : { start: position, end: position };
+    ? mapper.toEditorRange({
+        line,
+        column: node.offset,
+        endLine: line,
+        endColumn: node.offset + node.length,
+      })
+    : mapper.toEditorRange({ line, column, endLine: line, endColumn: column });
 
   if (loc.atKey) {
     const objectPath = loc.path.slice(0, -1);

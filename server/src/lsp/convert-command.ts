@@ -45,9 +45,17 @@ export async function convertDocument(
     );
   }
   const model = doc.model;
+  const mapper = model.mapper;
+  // Lines in the arguments are the editor's; the converter works on the core's (JSONL) lines.
   const last = Math.max(0, model.contentLineCount - 1);
-  const start = Math.min(args.startLine ?? 0, last);
-  const end = Math.min(Math.max(args.endLine ?? last, start), last);
+  const lastEditorLine = mapper.toEditor(last, model.getLine(last).length).line;
+  if (args.startLine !== undefined && args.startLine > lastEditorLine) {
+    return notApplied(
+      `Line ${args.startLine + 1} is past the end of the document (${lastEditorLine + 1} lines); nothing to convert there.`,
+    );
+  }
+  const start = Math.min(mapper.coreLine(args.startLine ?? 0), last);
+  const end = Math.min(Math.max(mapper.coreLine(args.endLine ?? lastEditorLine), start), last);
   const result: ConvertResult = {
     applied: false,
     converted: 0,
@@ -63,14 +71,15 @@ export async function convertDocument(
     else if (conversion.status !== 'converted' || conversion.text === text) result.unchanged++;
     else {
       result.converted++;
-      const column = line === 0 && model.hasBom ? 1 : 0;
-      edits.push({
-        line,
-        column,
-        endLine: line,
-        endColumn: column + text.length,
-        newText: conversion.text,
-      });
+      edits.push(
+        mapper.spanToEditor({
+          line,
+          column: 0,
+          endLine: line,
+          endColumn: text.length,
+          newText: conversion.text,
+        }),
+      );
     }
     for (const left of conversion.notCarried) {
       result.needsDecision.push(`line ${line + 1}: ${left.param}: ${left.reason}`);

@@ -23,19 +23,19 @@ export function convertLineAction(
   if (range.end.line > line + 1 || (range.end.line === line + 1 && range.end.character > 0)) {
     return undefined;
   }
-  if (line >= doc.model.lineCount) return undefined;
-  const text = doc.model.getLine(line);
+  if (line >= doc.model.mapper.editorLineCount) return undefined;
+  const coreLine = doc.model.mapper.coreLine(line);
+  const text = doc.model.getLine(coreLine);
   if (text.length > MAX_LINE || !CHAT_URL.test(text)) return undefined;
   const conversion = convertLineToResponses(text);
   if (conversion.status !== 'converted') return undefined;
-  const column = line === 0 && doc.model.hasBom ? 1 : 0;
-  const edit = {
-    line,
-    column,
-    endLine: line,
-    endColumn: column + text.length,
+  const edit = doc.model.mapper.spanToEditor({
+    line: coreLine,
+    column: 0,
+    endLine: coreLine,
+    endColumn: text.length,
     newText: conversion.text,
-  };
+  });
   const left = conversion.notCarried.length;
   const title =
     left === 0

@@ -2,8 +2,9 @@
 // in `code` and `data`, so code actions can be computed from the diagnostic alone.
 
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
-import type { Diagnostic, DiagnosticRelatedInformation } from 'vscode-languageserver/node';
-import { docsUrlFor } from '../core';
+import type { Diagnostic, DiagnosticRelatedInformation, Range } from 'vscode-languageserver/node';
+import { docsUrlFor, isObject } from '../core';
+import { isCount } from './guard';
 import type { FixRef, Problem, Severity } from '../core';
 import { SOURCE } from '../protocol';
 import type { DiagnosticData } from '../protocol';
@@ -24,7 +25,11 @@ export function toDiagnostic(
   problem: Problem,
   uri: string,
   version: number,
-  relatedSpan: (line: number, code: string) => [number, number] = () => [0, 0],
+  /** Where the related line's compared value is, in editor coordinates (the core's line given). */
+  relatedRange: (line: number, code: string) => Range = (line) => ({
+    start: { line, character: 0 },
+    end: { line, character: 0 },
+  }),
 ): Diagnostic {
   const data: DiagnosticData = { version };
   if (problem.fix) data.fix = problem.fix;
@@ -43,15 +48,8 @@ export function toDiagnostic(
   const href = docsUrlFor(problem.code, problem.param);
   if (href) diagnostic.codeDescription = { href };
   if (problem.relatedLine !== undefined) {
-    const [start, end] = relatedSpan(problem.relatedLine, problem.code);
     const related: DiagnosticRelatedInformation = {
-      location: {
-        uri,
-        range: {
-          start: { line: problem.relatedLine, character: start },
-          end: { line: problem.relatedLine, character: end },
-        },
-      },
+      location: { uri, range: relatedRange(problem.relatedLine, problem.code) },
       message: RELATED[problem.code] ?? 'The line this problem refers to',
     };
     diagnostic.relatedInformation = [related];
@@ -59,27 +57,44 @@ export function toDiagnostic(
   return diagnostic;
 }
 
-/** Rebuilds the core problem behind one of our diagnostics; undefined for anyone else's. */
-export function problemFromDiagnostic(diagnostic: Diagnostic): Problem | undefined {
-  if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') return undefined;
-  const data = (diagnostic.data ?? {}) as DiagnosticData;
+function isPosition(value: unknown): value is { line: number; character: number } {
+  return isObject(value) && isCount(value.line) && isCount(value.character);
+}
+
+/** The document version one of our diagnostics was computed for (from its `data`). */
+export function diagnosticVersion(diagnostic: unknown): number | undefined {
+  if (!isObject(diagnostic) || !isObject(diagnostic.data)) return undefined;
+  const version = diagnostic.data.version;
+  return typeof version === 'number' ? version : undefined;
+}
+
+/**
+ * Rebuilds the core problem behind one of our diagnostics, in editor coordinates, from the
+ * diagnostic alone; undefined for anyone else's and for anything malformed (null, no range).
+ */
+export function problemFromDiagnostic(diagnostic: unknown): Problem | undefined {
+  if (!isObject(diagnostic) || diagnostic.source !== SOURCE) return undefined;
+  if (typeof diagnostic.code !== 'string' || !isObject(diagnostic.range)) return undefined;
+  const { start, end } = diagnostic.range;
+  if (!isPosition(start) || !isPosition(end)) return undefined;
+  const data: Record<string, unknown> = isObject(diagnostic.data) ? diagnostic.data : {};
   const severity: Severity =
     diagnostic.severity === DiagnosticSeverity.Warning
       ? 'warning'
       : diagnostic.severity === DiagnosticSeverity.Error || diagnostic.severity === undefined
         ? 'error'
         : 'info';
-  const { start, end } = diagnostic.range;
+  const message = isObject(diagnostic.message) ? diagnostic.message.value : diagnostic.message;
   const problem: Problem = {
     code: diagnostic.code,
     severity,
-    message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+    message: typeof message === 'string' ? message : '',
     line: start.line,
     column: start.character,
     endLine: end.line,
     endColumn: end.character,
   };
-  if (data.fix && typeof data.fix.id === 'string') problem.fix = data.fix as FixRef;
+  if (isObject(data.fix) && typeof data.fix.id === 'string') problem.fix = data.fix as FixRef;
   if (typeof data.param === 'string') problem.param = data.param;
   return problem;
 }

@@ -13,10 +13,10 @@ export function hover(ctx: ServerContext, params: HoverParams): Hover | null {
   const uri = requireUri(params);
   const position = requirePosition(params);
   const doc = ctx.documents.get(uri);
-  if (!doc || !doc.active || position.line >= doc.model.lineCount) return null;
-  const text = doc.model.getLine(position.line);
-  const column =
-    position.line === 0 && doc.model.hasBom ? position.character - 1 : position.character;
+  if (!doc || !doc.active || position.line >= doc.model.mapper.editorLineCount) return null;
+  const mapper = doc.model.mapper;
+  const { line, column } = mapper.toCore(position);
+  const text = doc.model.getLine(line);
   const found = keyAt(text, column);
   if (!found) return null;
   const { path, node, value } = found;
@@ -44,12 +44,13 @@ export function hover(ctx: ServerContext, params: HoverParams): Hover | null {
       lines.push(`Accepted values: ${values.map((v) => `\`${JSON.stringify(v)}\``).join(', ')}`);
     }
   }
-  const shift = position.line === 0 && doc.model.hasBom ? 1 : 0;
   return {
     contents: { kind: MarkupKind.Markdown, value: lines.join('\n\n') },
-    range: {
-      start: { line: position.line, character: node.offset + shift },
-      end: { line: position.line, character: node.offset + node.length + shift },
-    },
+    range: mapper.toEditorRange({
+      line,
+      column: node.offset,
+      endLine: line,
+      endColumn: node.offset + node.length,
+    }),
   };
 }

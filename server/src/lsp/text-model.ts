@@ -1,26 +1,26 @@
 // An open document as the core's incremental DocumentChecker, kept in the editor's coordinates.
-// Two places where the core's view of a text and LSP's differ are reconciled here, once:
+// Where the core's view of a text and LSP's differ is reconciled here, once:
 //  - LSP counts the empty "line" after a final newline; the core drops it. We give the checker
 //    that empty line back so line numbers match 1:1, and hide the blank-line problem it causes.
-//  - A UTF-8 byte order mark is character 0 of line 0 for LSP; the core strips it. Columns on
-//    line 0 are shifted by one in both directions while the document starts with one.
+//  - Columns and lines between the two (a BOM, lone "\r" line ends) go through the document's
+//    PositionMapper, which every handler uses.
+// Most edits are applied to the changed lines only. Edits that touch the BOM, insert a "\r"
+// that is not part of "\r\n", or land in a document that holds a lone "\r" are applied to the
+// whole text by LSP's own rules (vscode-languageserver-textdocument) and the lines re-split.
 
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentChecker, looksLikeBatch } from '../core';
-import type { CheckOptions, CheckResult, Problem, TextEdit } from '../core';
+import type { CheckOptions, CheckResult, Problem } from '../core';
+import { PositionMapper } from './position-mapper';
+import type { LspPosition, LspRange } from './position-mapper';
+
+export type { LspPosition, LspRange };
 
 const BOM = '\uFEFF';
 /** looksLikeBatch reads at most five non-blank lines; a few more cover blank ones in between. */
 const SAMPLE_LINES = 20;
 const SAMPLE_CHARS = 4096;
 
-export interface LspPosition {
-  line: number;
-  character: number;
-}
-export interface LspRange {
-  start: LspPosition;
-  end: LspPosition;
-}
 export interface ContentChange {
   range?: LspRange;
   text: string;
@@ -31,6 +31,14 @@ export class TextModel {
   private bom = false;
   /** The last line is the empty one after a final newline (LSP's, not the core's). */
   private phantom = false;
+  /** Core lines holding a lone "\r" (an editor line end inside a JSONL line), ascending. */
+  private crLines: number[] = [];
+  /**
+   * Each core line's own line end: "\n", "\r\n", "\r" (a lone one, only before the phantom
+   * line) or "" (the last line). The core drops them; the exact path needs them back.
+   */
+  private endings: string[] = [];
+  private positions!: PositionMapper;
 
   constructor(
     text: string,
@@ -39,6 +47,12 @@ export class TextModel {
     this.reset(text);
   }
 
+  /** The document's one position mapper (rebuilt on every change). */
+  get mapper(): PositionMapper {
+    return this.positions;
+  }
+
+  /** Lines as the core counts them (the phantom line included). */
   get lineCount(): number {
     return this.checker.lineCount;
   }
@@ -52,16 +66,18 @@ export class TextModel {
     return this.bom;
   }
 
-  /** A line's text as the core sees it (no BOM, no line ending). */
+  /** A core line's text (no BOM, no line ending; a lone "\r" stays in it). */
   getLine(line: number): string {
     return this.checker.getLine(line);
   }
 
-  /** The whole text (line endings normalised to "\n"). */
+  /** The whole text, exactly as the editor holds it. */
   getText(): string {
-    const lines: string[] = [];
-    for (let i = 0; i < this.checker.lineCount; i++) lines.push(this.checker.getLine(i));
-    return (this.bom ? BOM : '') + lines.join('\n');
+    const parts: string[] = [];
+    for (let i = 0; i < this.checker.lineCount; i++) {
+      parts.push(this.checker.getLine(i), this.endings[i] ?? '');
+    }
+    return (this.bom ? BOM : '') + parts.join('');
   }
 
   setOptions(options: CheckOptions): void {
@@ -69,22 +85,37 @@ export class TextModel {
     this.checker.setOptions(options);
   }
 
-  /** Applies one LSP content change (ranged or full) without re-splitting the whole text. */
+  /** Applies one LSP content change (ranged or full); positions are clamped, ranges ordered. */
   apply(change: ContentChange): void {
-    const range = change.range;
-    if (!range) return this.reset(change.text);
-    const { start, end } = range;
-    const atStart = start.line === 0 && start.character === 0;
-    // Edits that add, remove or move past the BOM are rare; take the simple exact path.
-    if (atStart && (this.bom || change.text.startsWith(BOM))) return this.applyToText(change);
-    const shift = (p: LspPosition): number =>
-      Math.max(0, p.line === 0 && this.bom ? p.character - 1 : p.character);
-    this.checker.applyChange(
-      { line: start.line, column: shift(start), endLine: end.line, endColumn: shift(end) },
-      change.text,
-    );
+    const text = String(change.text ?? '');
+    if (!change.range) return this.reset(text);
+    const span = this.positions.toCoreSpan(change.range);
+    const atStart = (p: LspPosition): boolean => p.line <= 0 && p.character <= 0;
+    const touchesBom =
+      (this.bom && (atStart(change.range.start) || atStart(change.range.end))) ||
+      (text.startsWith(BOM) && span.line === 0 && span.column === 0);
     const last = this.checker.lineCount - 1;
-    this.phantom = last > 0 && this.checker.getLine(last) === '';
+    const loneCrEnd = last > 0 && this.endings[last - 1] === '\r';
+    if (touchesBom || this.crLines.length > 0 || loneCrEnd || hasLoneCr(text)) {
+      return this.applyToText({ range: change.range, text });
+    }
+    // No lone "\r" in the document or the change: the core's lines are the editor's lines.
+    const kept = this.endings[Math.min(span.endLine, last)] ?? '';
+    this.checker.applyChange(span, text);
+    const added: string[] = [];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      added.push(text[i - 1] === '\r' ? '\r\n' : '\n');
+    }
+    added.push(kept);
+    spliceLarge(
+      this.endings,
+      span.line,
+      Math.max(0, Math.min(span.endLine, last) - span.line + 1),
+      added,
+    );
+    const end = this.checker.lineCount - 1;
+    this.phantom = end > 0 && this.checker.getLine(end) === '';
+    this.positions = new PositionMapper(this.checker, this.bom, this.crLines);
   }
 
   /** Whether the first lines look like batch input (see the core's looksLikeBatch). */
@@ -116,70 +147,80 @@ export class TextModel {
         else summary.infos--;
         continue;
       }
-      problems.push(this.toDocProblem(p));
+      problems.push(this.toEditorProblem(p));
     }
     // The phantom line is the final newline, which the core counted once already.
     if (this.phantom) summary.bytes = Math.max(0, summary.bytes - 1);
     return { problems, summary };
   }
 
-  /** A problem in core coordinates → editor coordinates. */
-  private toDocProblem(p: Problem): Problem {
-    if (!this.bom) return p;
-    if (p.fix?.id === 'remove-bom') return { ...p, column: 0, endLine: 0, endColumn: 1 };
-    if (p.line !== 0 && p.endLine !== 0) return p;
-    return {
-      ...p,
-      column: p.line === 0 ? p.column + 1 : p.column,
-      endColumn: p.endLine === 0 ? p.endColumn + 1 : p.endColumn,
-    };
-  }
-
-  /** A problem in editor coordinates → core coordinates (for the core's fixes). */
-  toCoreProblem(p: Problem): Problem {
-    if (!this.bom || (p.line !== 0 && p.endLine !== 0)) return p;
-    return {
-      ...p,
-      column: p.line === 0 ? Math.max(0, p.column - 1) : p.column,
-      endColumn: p.endLine === 0 ? Math.max(0, p.endColumn - 1) : p.endColumn,
-    };
-  }
-
-  /** An edit from the core (core coordinates) → editor coordinates. */
-  toDocEdit(edit: TextEdit): TextEdit {
-    if (!this.bom) return edit;
-    return {
-      ...edit,
-      column: edit.line === 0 ? edit.column + 1 : edit.column,
-      endColumn: edit.endLine === 0 ? edit.endColumn + 1 : edit.endColumn,
-    };
+  /** A problem in core coordinates → editor coordinates (the BOM's own problem covers it). */
+  private toEditorProblem(p: Problem): Problem {
+    if (p.fix?.id === 'remove-bom' && this.bom) {
+      return { ...p, line: 0, column: 0, endLine: 0, endColumn: 1 };
+    }
+    return this.positions.spanToEditor(p);
   }
 
   private reset(text: string): void {
     this.bom = text.startsWith(BOM);
-    this.checker = new DocumentChecker(text, this.options);
-    this.phantom = false;
-    if (text.endsWith('\n') && text.length > (this.bom ? 1 : 0)) {
-      const last = this.checker.lineCount - 1;
-      const end = this.checker.getLine(last).length;
-      this.checker.applyChange({ line: last, column: end, endLine: last, endColumn: end }, '\n');
-      this.phantom = true;
+    // LSP's last line after a final line end ("\n", or a lone "\r" the core takes for one) is
+    // given to the core as one more, empty line (never through an edit: the core's edits drop
+    // a "\r" at the end of a line).
+    this.phantom = (text.endsWith('\n') || text.endsWith('\r')) && text.length > (this.bom ? 1 : 0);
+    const suffix = !this.phantom ? '' : text.endsWith('\n') ? '\n' : '\n\n';
+    this.checker = new DocumentChecker(text + suffix, this.options);
+    this.endings = lineEndings(text);
+    if (this.phantom) this.endings.push('');
+    this.crLines = [];
+    if (text.includes('\r')) {
+      for (let i = 0; i < this.checker.lineCount; i++) {
+        if (this.checker.getLine(i).includes('\r')) this.crLines.push(i);
+      }
     }
+    this.positions = new PositionMapper(this.checker, this.bom, this.crLines);
   }
 
-  private applyToText(change: ContentChange): void {
-    const text = this.getText();
-    const offset = (p: LspPosition): number => {
-      let at = 0;
-      for (let i = 0; i < p.line && i < this.lineCount; i++) {
-        at += this.checker.getLine(i).length + 1 + (i === 0 && this.bom ? 1 : 0);
-      }
-      const lineLength = this.checker.getLine(p.line).length + (p.line === 0 && this.bom ? 1 : 0);
-      return Math.min(text.length, at + Math.min(p.character, lineLength));
-    };
-    const range = change.range!;
-    const a = offset(range.start);
-    const b = Math.max(a, offset(range.end));
-    this.reset(text.slice(0, a) + change.text + text.slice(b));
+  /** The exact path: the change applied to the whole text by LSP's rules, then lines re-split. */
+  private applyToText(change: { range: LspRange; text: string }): void {
+    const doc = TextDocument.create('', '', 0, this.getText());
+    this.reset(TextDocument.update(doc, [change], 1).getText());
   }
+}
+
+/** Whether a text holds a "\r" that is not part of "\r\n" (or ends in one, which may become one). */
+function hasLoneCr(text: string): boolean {
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) {
+    if (text[i + 1] !== '\n') return true;
+  }
+  return false;
+}
+
+/** The line end of each of the core's lines of a text (see TextModel.endings; no phantom). */
+function lineEndings(text: string): string[] {
+  const body = text.startsWith(BOM) ? text.slice(1) : text;
+  if (body === '') return [];
+  const endings: string[] = [];
+  let lastStart = 0;
+  for (let i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', i + 1)) {
+    endings.push(body[i - 1] === '\r' ? '\r\n' : '\n');
+    lastStart = i + 1;
+  }
+  // The text after the last "\n" is a line unless empty (a final newline starts no line).
+  if (lastStart < body.length || endings.length === 0) {
+    endings.push(body.endsWith('\r') ? '\r' : '');
+  }
+  return endings;
+}
+
+/** Array.prototype.splice without spreading a huge argument list onto the stack. */
+function spliceLarge<T>(array: T[], start: number, deleteCount: number, items: T[]): void {
+  if (items.length < 10_000) {
+    array.splice(start, deleteCount, ...items);
+    return;
+  }
+  const tail = array.splice(start + deleteCount);
+  array.length = start;
+  for (const item of items) array.push(item);
+  for (const item of tail) array.push(item);
 }

@@ -3,7 +3,7 @@
 // costs one check, and one keystroke on a 50,000-line file is answered within a few ms because
 // the model re-checks only the changed lines.
 
-import type { Diagnostic } from 'vscode-languageserver/node';
+import type { Diagnostic, Range } from 'vscode-languageserver/node';
 import type { CheckResult } from '../core';
 import { locateValue } from '../core';
 import { Methods } from '../protocol';
@@ -29,21 +29,28 @@ const RELATED_PATHS: Record<string, (string | number)[]> = {
   model_mismatch: ['body', 'model'],
 };
 
-/** Finds the compared value on a related line (once per line and check), else the whole line. */
-function relatedSpans(doc: OpenDocument): (line: number, code: string) => [number, number] {
-  const cache = new Map<string, [number, number]>();
+/**
+ * Finds the compared value on a related (core) line, once per line and check, else the whole
+ * line; the range is in editor coordinates.
+ */
+function relatedRanges(doc: OpenDocument): (line: number, code: string) => Range {
+  const cache = new Map<string, Range>();
   return (line, code) => {
     const key = `${line}:${code}`;
-    let span = cache.get(key);
-    if (!span) {
+    let range = cache.get(key);
+    if (!range) {
       const text = doc.model.getLine(line);
       const path = RELATED_PATHS[code];
-      const shift = line === 0 && doc.model.hasBom ? 1 : 0;
       const found = path ? locateValue(text, path) : { start: 0, end: text.length };
-      span = [found.start + shift, found.end + shift];
-      cache.set(key, span);
+      range = doc.model.mapper.toEditorRange({
+        line,
+        column: found.start,
+        endLine: line,
+        endColumn: found.end,
+      });
+      cache.set(key, range);
     }
-    return span;
+    return range;
   };
 }
 
@@ -90,7 +97,7 @@ export class Validator {
       const result = doc.model.check();
       doc.result = result;
       doc.resultVersion = doc.version;
-      const related = relatedSpans(doc);
+      const related = relatedRanges(doc);
       this.publish(
         doc,
         result.problems.map((p) => toDiagnostic(p, doc.uri, doc.version, related)),
