@@ -21,6 +21,9 @@ const SCHEMAS = {
   embeddings: 'embeddings.json',
   completions: 'completions.json',
   moderations: 'moderations.json',
+  imagesGenerations: 'images-generations.json',
+  imagesEdits: 'images-edits.json',
+  videos: 'videos.json',
   // Not an endpoint: the model table's shape, to check users' --models files at run time.
   models: 'models.schema.json',
 };

@@ -135,11 +135,10 @@ const rows: Row[] = [
     span: '"meta"',
   },
   {
-    name: 'images body not checked',
-    text: line('/v1/images/generations', { prompt: 'x' }),
-    code: 'body_not_checked',
-    message: 'batchlint checks the envelope of /v1/images/generations requests but not their body.',
-    severity: 'info',
+    name: 'images body checked',
+    text: line('/v1/images/generations', { model: 'gpt-image-1' }),
+    code: 'missing_required_parameter',
+    message: "Missing required parameter: 'prompt'.",
   },
   {
     name: 'stream true',

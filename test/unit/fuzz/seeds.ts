@@ -55,7 +55,11 @@ const OWN_LINES = [
     'own-responses',
   ),
   own('/v1/images/generations', { model: 'gpt-image-1', prompt: 'A red fox.' }, 'own-img-gen'),
-  own('/v1/images/edits', { model: 'gpt-image-1', prompt: 'Add a hat.' }, 'own-img-edit'),
+  own(
+    '/v1/images/edits',
+    { model: 'gpt-image-1', prompt: 'Add a hat.', images: [{ file_id: 'file-1' }] },
+    'own-img-edit',
+  ),
   own('/v1/videos', { model: 'sora-2', prompt: 'Waves at dusk.' }, 'own-video'),
   own('/v1/embeddings', { model: 'text-embedding-3-small', input: ['a', 'b'] }, 'own-emb'),
 ];

@@ -1,7 +1,8 @@
 // Removes ajv errors that only restate another one, so each real problem yields one finding:
 // `if` errors repeat the then/else error under them, a missing discriminator tag is already a
-// missing `required` property, `propertyNames` repeats the key error found inside it, and a
-// string too short to hold anything cannot match a pattern either.
+// missing `required` property, `propertyNames` repeats the key error found inside it, a string
+// too short to hold anything cannot match a pattern either, and a value of the wrong type is not
+// also reported as outside the enum.
 import type { AjvError } from './compiled-types';
 
 const RESTATING = new Set(['if', 'propertyNames', 'oneOf', 'anyOf', 'allOf', 'not']);
@@ -15,6 +16,7 @@ export function collapse(errors: readonly AjvError[]): AjvError[] {
   const tooShort = new Set(
     errors.filter((e) => e.keyword === 'minLength').map((e) => e.instancePath),
   );
+  const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const seen = new Set<string>();
   const out: AjvError[] = [];
   for (const e of errors) {
@@ -29,6 +31,7 @@ export function collapse(errors: readonly AjvError[]): AjvError[] {
       continue;
     }
     if (e.keyword === 'pattern' && tooShort.has(e.instancePath)) continue;
+    if (e.keyword === 'enum' && wrongType.has(e.instancePath)) continue;
     const key = `${e.instancePath}\u0000${e.schemaPath}\u0000${JSON.stringify(e.params)}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -19,6 +19,9 @@ const BODY_SCHEMAS: Partial<Record<Endpoint, SchemaName>> = {
   '/v1/embeddings': 'embeddings',
   '/v1/completions': 'completions',
   '/v1/moderations': 'moderations',
+  '/v1/images/generations': 'imagesGenerations',
+  '/v1/images/edits': 'imagesEdits',
+  '/v1/videos': 'videos',
 };
 
 const REFINERS: Partial<Record<SchemaName, Refiner>> = {
