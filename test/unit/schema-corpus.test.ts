@@ -18,6 +18,9 @@ const MIN_LINES: Record<string, number> = {
   'embeddings.jsonl': 15,
   'completions.jsonl': 15,
   'moderations.jsonl': 15,
+  'images-generations.jsonl': 15,
+  'images-edits.jsonl': 15,
+  'videos.jsonl': 15,
 };
 
 interface Request {
