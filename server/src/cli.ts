@@ -1,30 +1,23 @@
 // The `batchlint` command: the same core as the language server, for scripts and CI.
 // Exit status: 0 clean, 1 problems (errors, or a conversion that needs a decision), 2 usage or I/O.
 
-import {
-  createReadStream,
-  createWriteStream,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import type { ReadStream, WriteStream } from 'node:fs';
-import type { Readable, Writable } from 'node:stream';
-import { checkFile, checkStream, OUTPUT_SHAPE_NOTE } from './core';
+import { once } from 'node:events';
+import { createReadStream, readFileSync } from 'node:fs';
+import type { ReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { checkFile, checkStream, fixDocument, isBinary, OUTPUT_SHAPE_NOTE } from './core';
 import type { CheckResult, StreamOptions } from './core';
 import { parseArgs, UsageError, USAGE } from './cli/args';
 import type { Command } from './cli/args';
 import { formatJson, formatSarif, formatText } from './cli/report';
 import type { FileReport } from './cli/report';
-import { fixText } from './cli/fix-text';
 import { convertStream } from './cli/convert-text';
 import type { ConvertOutcome } from './cli/convert-text';
+import { describe as reason, IoError, openDestination } from './cli/output';
+import type { Destination, OutputChoice } from './cli/output';
 
 declare const BATCHLINT_VERSION: string | undefined;
 const VERSION = typeof BATCHLINT_VERSION === 'string' ? BATCHLINT_VERSION : '0.0.0-dev';
-
-class IoError extends Error {}
 
 async function main(argv: readonly string[]): Promise<number> {
   let command: Command;
@@ -47,8 +40,14 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'check':
       return check(command.files, command.format, command.maxProblems);
     case 'fix': {
-      const outcome = fixText(readText(command.file));
-      writeResult(command, outcome.text);
+      const input = readBytes(command.file);
+      if (isBinary(input)) {
+        throw new IoError(
+          `${command.file} is not a text file (it holds NUL bytes); nothing was fixed or written`,
+        );
+      }
+      const outcome = fixDocument(input);
+      await writeAll(command, outcome.output);
       const { errors } = outcome.after.summary;
       process.stderr.write(
         `batchlint: applied ${outcome.applied} fix${outcome.applied === 1 ? '' : 'es'}; ${errors} error${errors === 1 ? '' : 's'} left\n`,
@@ -100,41 +99,48 @@ async function check(
   return reports.some((r) => r.summary.errors > 0) ? 1 : 0;
 }
 
-/** Streams the conversion to stdout, to -o OUT, or (--write) to a temporary file renamed over the input. */
-async function convert(command: {
-  file: string;
-  output?: string;
-  write: boolean;
-}): Promise<ConvertOutcome> {
-  const target = command.write ? `${command.file}.batchlint-tmp` : command.output;
+/** Streams the conversion to stdout, to -o OUT, or (--write) over the input (see cli/output.ts). */
+async function convert(command: OutputChoice): Promise<ConvertOutcome> {
   let input: Readable;
-  let output: Writable;
   try {
     input = command.file === '-' ? process.stdin : await opened(createReadStream(command.file));
   } catch (error) {
     throw new IoError(`cannot read ${command.file}: ${reason(error)}`);
   }
+  const output = openDestination(command);
   try {
-    output = target === undefined ? process.stdout : await opened(createWriteStream(target));
-  } catch (error) {
-    throw new IoError(`cannot write ${target ?? 'stdout'}: ${reason(error)}`);
-  }
-  try {
-    const outcome = await convertStream(input, output);
-    if (output !== process.stdout)
-      await new Promise<void>((resolve, reject) =>
-        output.end((error?: Error | null) => (error ? reject(error) : resolve())),
-      );
-    if (command.write && target) renameSync(target, command.file);
+    const outcome = await convertStream(input, output.stream);
+    await output.commit();
+    noteOf(output);
     return outcome;
   } catch (error) {
-    if (command.write && target) rmSync(target, { force: true });
+    output.abort();
+    if (error instanceof IoError) throw error;
     throw new IoError(`cannot convert ${command.file}: ${reason(error)}`);
   }
 }
 
+/** Writes pieces to stdout, to -o OUT, or (--write) over the input (see cli/output.ts). */
+async function writeAll(command: OutputChoice, pieces: readonly Buffer[]): Promise<void> {
+  const output = openDestination(command);
+  try {
+    for (const piece of pieces) {
+      if (!output.stream.write(piece)) await once(output.stream, 'drain');
+    }
+    await output.commit();
+    noteOf(output);
+  } catch (error) {
+    output.abort();
+    throw new IoError(`cannot write ${command.output ?? command.file}: ${reason(error)}`);
+  }
+}
+
+function noteOf(output: Destination): void {
+  if (output.note) process.stderr.write(`batchlint: note: ${output.note}\n`);
+}
+
 /** Resolves once a file stream is open, so a missing file is a one-line error, not a crash. */
-function opened<T extends ReadStream | WriteStream>(stream: T): Promise<T> {
+function opened<T extends ReadStream>(stream: T): Promise<T> {
   return new Promise((resolve, reject) => {
     const events = stream as NodeJS.EventEmitter;
     events.once('error', reject);
@@ -157,36 +163,12 @@ function progressFor(path: string): Pick<StreamOptions, 'onProgress'> {
   };
 }
 
-function readText(path: string): string {
+function readBytes(path: string): Buffer {
   try {
-    return readFileSync(path === '-' ? 0 : path, 'utf8');
+    return readFileSync(path === '-' ? 0 : path);
   } catch (error) {
     throw new IoError(`cannot read ${path}: ${reason(error)}`);
   }
-}
-
-function writeResult(
-  command: { file: string; output?: string; write: boolean },
-  text: string,
-): void {
-  const target = command.write ? command.file : command.output;
-  if (target === undefined) {
-    process.stdout.write(text);
-    return;
-  }
-  try {
-    writeFileSync(target, text);
-  } catch (error) {
-    throw new IoError(`cannot write ${target}: ${reason(error)}`);
-  }
-}
-
-function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'it is a directory';
-  if (code === 'EACCES') return 'permission denied';
-  return error instanceof Error ? error.message : String(error);
 }
 
 // A reader that stops early (`| head`) is not an error of ours.
