@@ -14,6 +14,7 @@ import { checkFileOnDisk } from './lsp/check-file';
 import { completion, COMPLETION_TRIGGERS } from './lsp/completion';
 import {
   applySettings,
+  useFilePatterns,
   loadSettings,
   onConfigurationChange,
   pushedSection,
@@ -23,6 +24,7 @@ import { convertDocument } from './lsp/convert-command';
 import { DocumentStore } from './lsp/documents';
 import { describeError, guard, guardNotification, invalid } from './lsp/guard';
 import { hover } from './lsp/hover';
+import { compileFilePatterns } from './lsp/file-patterns';
 import { normalizeSettings, toCheckOptions } from './lsp/settings';
 import { connectFromArgv } from './lsp/transport';
 import { Validator } from './lsp/validate';
@@ -45,6 +47,7 @@ const ctx: ServerContext = {
   documents: new DocumentStore(() => toCheckOptions(ctx.settings)),
   abilities: { configuration: false, documentChanges: false, workDoneProgress: false },
   settings: normalizeSettings(undefined),
+  filePatterns: compileFilePatterns([]),
   log,
 };
 const validator = new Validator(ctx);
@@ -71,6 +74,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(
   guardNotification('initialized', log, async () => {
+    // The patterns pushed with initialize; said to the user now that messages may be shown.
+    useFilePatterns(ctx);
     if (dynamicConfiguration) {
       await connection.client.register(DidChangeConfigurationNotification.type, {
         section: Settings.section,

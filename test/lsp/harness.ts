@@ -54,6 +54,8 @@ export class LspHarness {
   readonly diagnostics = new Channel<PublishDiagnosticsParams>();
   readonly summaries = new Channel<DocumentSummary>();
   readonly progress = new Channel<{ token: string | number; value: unknown }>();
+  /** window/showMessage notifications (what the user is told in a pop-up). */
+  readonly messages = new Channel<{ type: number; message: string }>();
   readonly logs: string[] = [];
   readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
   readonly docs = new Map<string, TextDocument>();
@@ -82,6 +84,9 @@ export class LspHarness {
     connection.onNotification('window/logMessage', (p: { message: string }) => {
       h.logs.push(p.message);
     });
+    connection.onNotification('window/showMessage', (p: { type: number; message: string }) =>
+      h.messages.push(p),
+    );
     connection.onNotification('$/progress', (p: { token: string | number; value: unknown }) =>
       h.progress.push(p),
     );

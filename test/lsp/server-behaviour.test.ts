@@ -59,6 +59,26 @@ describe('which documents are checked', () => {
     await h.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
   });
 
+  it('an invalid batchlint.files pattern is reported and the others still apply', async () => {
+    const uri = fileUri('listed.txt');
+    await h.open(uri, example('chat-image-url-string.jsonl'), 'plaintext');
+    const told = h.messages.next((m) => m.message.includes('"a["'), 'a message about "a["');
+    await h.configure({ files: ['a[', 'listed.txt'] });
+    assert.match((await told).message, /is not a valid pattern \(Missing closing/);
+    await h.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+    await h.configure({});
+    await h.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
+  });
+
+  it('a pattern that backtracks as a regex is matched in linear time', async () => {
+    // A file name of 250 "a"s: the regex the old matcher built would backtrack for hours.
+    const uri = fileUri(`${'a'.repeat(250)}.txt`);
+    await h.configure({ files: ['*a*a*a*a*a*a*a*a*ab'] });
+    const summary = await h.open(uri, example('chat-image-url-string.jsonl'), 'plaintext');
+    assert.equal(summary.isBatch, false);
+    await h.configure({});
+  });
+
   it('closing a document clears its diagnostics', async () => {
     const uri = fileUri('closing.jsonl');
     await h.openAndDiagnose(uri, example('chat-image-url-string.jsonl'));

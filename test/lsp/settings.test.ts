@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/lsp/settings';
-import { matchesAny } from '../../server/src/lsp/glob';
+import { compileFilePatterns } from '../../server/src/lsp/file-patterns';
 
 describe('normalizeSettings', () => {
   const cases: [string, unknown, Partial<typeof DEFAULT_SETTINGS>][] = [
@@ -43,6 +43,26 @@ describe('batchlint.files globs', () => {
   ];
   for (const [uri, globs, expected] of cases) {
     it(`${uri} ${JSON.stringify(globs)} → ${expected}`, () =>
-      assert.equal(matchesAny(uri, globs), expected));
+      assert.equal(compileFilePatterns(globs).matches(uri), expected));
   }
+});
+
+describe('batchlint.files patterns are validated and matched in linear time', () => {
+  it('an invalid pattern is named with the reason; the valid ones still match', () => {
+    const patterns = compileFilePatterns(['a[', '!*.txt', '+(x|y).txt', 'requests.txt']);
+    assert.equal(patterns.errors.length, 2, patterns.errors.join('\n'));
+    assert.match(patterns.errors[0]!, /"a\[" is not a valid pattern \(Missing closing: "\]"/);
+    assert.match(patterns.errors[1]!, /"!\*\.txt" is not a valid pattern \(negated patterns/);
+    assert.equal(patterns.matches('file:///p/requests.txt'), true);
+    assert.equal(patterns.matches('file:///p/x.txt'), true);
+  });
+
+  it('*a*a*a*a*a*a*a*a*ab against a 100,000-character name (was: seconds of backtracking)', () => {
+    const patterns = compileFilePatterns(['*a*a*a*a*a*a*a*a*ab', 'data/**/*a*a*a*a*ab']);
+    assert.deepEqual(patterns.errors, []);
+    const name = 'a'.repeat(100_000);
+    assert.equal(patterns.matches(`file:///p/${name}`), false);
+    assert.equal(patterns.matches(`file:///p/data/${'a/'.repeat(5000)}${name}`), false);
+    assert.equal(patterns.matches(`file:///p/${name}b`), true);
+  });
 });

@@ -2,11 +2,13 @@
 // it, else taken from what the client pushes (didChangeConfiguration or initializationOptions).
 // Either way they pass through normalizeSettings, and a change re-checks every open document.
 
+import { MessageType, ShowMessageNotification } from 'vscode-languageserver/node';
 import type { DidChangeConfigurationParams } from 'vscode-languageserver/node';
 import { Settings } from '../protocol';
 import type { BatchlintSettings } from '../protocol';
 import type { ServerContext } from './context';
 import { describeError } from './guard';
+import { compileFilePatterns } from './file-patterns';
 import { isObject } from '../core';
 import { normalizeSettings, toCheckOptions } from './settings';
 import type { Validator } from './validate';
@@ -42,8 +44,24 @@ export function applySettings(
   settings: BatchlintSettings,
 ): void {
   ctx.settings = settings;
+  useFilePatterns(ctx);
   ctx.documents.setOptions(toCheckOptions(settings));
   validator.runAll();
+}
+
+/** Compiles `batchlint.files` for the current settings; says once which patterns are ignored. */
+export function useFilePatterns(ctx: ServerContext): void {
+  const previous = ctx.filePatterns.errors;
+  ctx.filePatterns = compileFilePatterns(ctx.settings.files);
+  for (const error of ctx.filePatterns.errors) {
+    ctx.log(error);
+    if (!previous.includes(error)) {
+      void ctx.connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Warning,
+        message: error,
+      });
+    }
+  }
 }
 
 export async function onConfigurationChange(

@@ -4,6 +4,7 @@
 import type { Connection } from 'vscode-languageserver/node';
 import type { BatchlintSettings } from '../protocol';
 import type { DocumentStore } from './documents';
+import type { FilePatterns } from './file-patterns';
 
 export interface ClientAbilities {
   /** workspace/configuration requests are answered. */
@@ -19,6 +20,8 @@ export interface ServerContext {
   readonly documents: DocumentStore;
   readonly abilities: ClientAbilities;
   settings: BatchlintSettings;
+  /** `settings.files`, compiled once per settings change. */
+  filePatterns: FilePatterns;
   /** Logs to the client's output channel; never throws. */
   log(message: string): void;
 }

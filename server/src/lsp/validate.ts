@@ -11,7 +11,6 @@ import type { DocumentSummary } from '../protocol';
 import type { ServerContext } from './context';
 import { toDiagnostic } from './diagnostics';
 import type { OpenDocument } from './documents';
-import { matchesAny } from './glob';
 import { describeError } from './guard';
 
 /** Long enough to merge the changes of one keystroke or a multi-cursor edit, short enough not to be felt. */
@@ -61,7 +60,7 @@ export class Validator {
   isChecked(doc: OpenDocument): boolean {
     const settings = this.ctx.settings;
     if (!settings.enable || doc.broken !== undefined) return false;
-    if (matchesAny(doc.uri, settings.files)) return true;
+    if (this.ctx.filePatterns.matches(doc.uri)) return true;
     return isJsonl(doc) && doc.model.looksLikeBatch();
   }
 
