@@ -115,6 +115,21 @@ describe('settings', () => {
     await h.configure({});
     await h.waitForDiagnostics(uri, (p) => p.diagnostics.length === 3);
   });
+
+  it('keeps and publishes at most maxProblems diagnostics, and counts them all', async () => {
+    // 20,000 "{}" lines: four problems each. The server holds the first ten and the counts.
+    // (The files setting makes it check them: "{}" alone does not look like batch input.)
+    const uri = fileUri('many-problems.jsonl');
+    await h.configure({ maxProblems: 10, files: ['many-problems.jsonl'] });
+    const published = h.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+    const checked = h.summaries.next((s) => s.uri === uri && s.isBatch, 'the checked summary');
+    await h.open(uri, '{}\n'.repeat(20_000));
+    assert.equal((await published).diagnostics.length, 10);
+    const summary = await checked;
+    assert.ok(summary.errors >= 4 * 20_000, `errors counted: ${summary.errors}`);
+    await h.close(uri);
+    await h.configure({});
+  });
 });
 
 describe('checkFile', () => {
