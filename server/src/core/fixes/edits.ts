@@ -5,7 +5,8 @@
 import type { Node } from 'jsonc-parser';
 import { getNodeValue } from 'jsonc-parser';
 import type { JsonPath } from '../types';
-import { LineTree } from '../locate';
+import { lineTreeOf } from '../locate';
+import type { LineTree } from '../locate';
 
 export interface Replacement {
   start: number;
@@ -18,7 +19,7 @@ export class LineEditor {
   readonly edits: Replacement[] = [];
 
   constructor(readonly text: string) {
-    this.tree = new LineTree(text);
+    this.tree = lineTreeOf(text);
   }
 
   node(path: JsonPath): Node | undefined {
