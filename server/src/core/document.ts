@@ -1,14 +1,18 @@
 // An open document, checked incrementally: per-line results are cached and only lines an edit
 // touched are checked again; rules across lines are recomputed from the cached per-line facts.
 
-import type { LineFacts, Problem } from './types';
+import type { LineFacts } from './types';
 import { splitLines, utf8Length } from './lines';
 import { checkLine } from './line-check';
 import type { LineResult } from './line-check';
 import { LineTree } from './locate';
+import { LineMemo } from './line-memo';
 import { BatchTally } from './cross/tally';
-import { findBlock, blockProblem } from './syntax/blocks';
+import { blockProblem } from './syntax/blocks';
+import { BlockFinder, lineShape } from './syntax/block-finder';
+import type { LineShape } from './syntax/block-finder';
 import { finalize, bomProblem } from './options';
+import { ProblemCollector } from './problems';
 import type { CheckOptions, CheckResult } from './options';
 
 export interface Range {
@@ -21,6 +25,14 @@ export interface Range {
 interface CachedLine {
   result: LineResult;
   bytes: number;
+  /** The line's brackets, read the first time a block search passes through it. */
+  shape?: LineShape;
+}
+
+interface DocumentLine {
+  text: string;
+  opensBlock: boolean;
+  cached: CachedLine;
 }
 
 export class DocumentChecker {
@@ -30,6 +42,7 @@ export class DocumentChecker {
   private options: CheckOptions;
   private blocks = new Map<string, LineFacts>();
   private blocksSeen = new Map<string, LineFacts>();
+  private readonly memo = new LineMemo();
 
   constructor(text: string, options: CheckOptions = {}) {
     const split = splitLines(text);
@@ -78,7 +91,7 @@ export class DocumentChecker {
 
   check(): CheckResult {
     this.blocksSeen = new Map();
-    const problems: Problem[] = [];
+    const collector = new ProblemCollector(this.options);
     const trees = new Map<number, LineTree>();
     const tally = new BatchTally((line, path) => {
       let tree = trees.get(line);
@@ -86,27 +99,33 @@ export class DocumentChecker {
       const span = tree.locate(path, 'value');
       return { column: span.start, endColumn: span.end };
     });
-    if (this.bom) problems.push(bomProblem());
-    const getLine = (n: number): string => this.getLine(n);
+    if (this.bom) collector.add(bomProblem());
+    const finder = new BlockFinder<DocumentLine>(
+      {
+        single: ({ cached }, line) => {
+          for (const p of cached.result.problems) {
+            const severity = collector.count(p.code, p.severity);
+            if (severity && collector.wants(line, p.column, severity))
+              collector.keep({ ...p, severity, line, endLine: line });
+          }
+          collector.addAll(tally.add(line, cached.result.facts, cached.bytes));
+        },
+        block: (block, lines) => {
+          collector.add(blockProblem(block, this.getLine(block.endLine).length));
+          const bytes = lines.reduce((sum, l) => sum + l.cached.bytes, 0);
+          collector.addAll(tally.add(block.startLine, this.blockFacts(block.joined), bytes));
+        },
+      },
+      ({ cached, text }) => (cached.shape ??= lineShape(text)),
+    );
     for (let line = 0; line < this.lines.length; line++) {
       const cached = this.lineResult(line);
-      if (cached.result.opensBlock) {
-        const block = findBlock(getLine, line, this.lines.length);
-        if (block) {
-          problems.push(blockProblem(block, this.getLine(block.endLine).length));
-          let bytes = 0;
-          for (let l = block.startLine; l <= block.endLine; l++) bytes += this.lineResult(l).bytes;
-          problems.push(...tally.add(line, this.blockFacts(block.joined), bytes));
-          line = block.endLine;
-          continue;
-        }
-      }
-      for (const p of cached.result.problems) problems.push({ ...p, line, endLine: line });
-      problems.push(...tally.add(line, cached.result.facts, cached.bytes));
+      finder.push({ text: this.lines[line]!, opensBlock: cached.result.opensBlock, cached });
     }
-    problems.push(...tally.finish(this.lines.length));
+    finder.end();
+    collector.addAll(tally.finish(this.lines.length));
     this.blocks = this.blocksSeen;
-    return finalize(problems, tally.summary(), this.options);
+    return finalize(collector, tally.summary());
   }
 
   /**
@@ -125,7 +144,7 @@ export class DocumentChecker {
     if (!cached) {
       const text = this.lines[line]!;
       // +1 for the "\n" (the last line's missing newline is not worth a special case).
-      cached = { result: checkLine(text), bytes: utf8Length(text) + 1 };
+      cached = { result: this.memo.check(text), bytes: utf8Length(text) + 1 };
       this.cache[line] = cached;
     }
     return cached;

@@ -1,6 +1,7 @@
 // What callers can tune (severity per code, a cap on problems) and the shape of a check's result.
 
 import type { Problem, Severity } from './types';
+import type { ProblemCollector } from './problems';
 import type { TallySummary } from './cross/tally';
 
 export type SeveritySetting = Severity | 'off';
@@ -24,35 +25,9 @@ export interface CheckResult {
   summary: Summary;
 }
 
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-/** Applies the severity settings, sorts, counts and caps. */
-export function finalize(
-  problems: Problem[],
-  tally: TallySummary,
-  options: CheckOptions,
-): CheckResult {
-  const overrides = options.severity ?? {};
-  const kept: Problem[] = [];
-  for (const problem of problems) {
-    const setting = overrides[problem.code];
-    if (setting === 'off') continue;
-    kept.push(setting ? { ...problem, severity: setting } : problem);
-  }
-  kept.sort(
-    (a, b) => a.line - b.line || a.column - b.column || RANK[a.severity] - RANK[b.severity],
-  );
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  for (const p of kept) {
-    if (p.severity === 'error') errors++;
-    else if (p.severity === 'warning') warnings++;
-    else infos++;
-  }
-  const max = options.maxProblems;
-  const capped = max !== undefined && max >= 0 && kept.length > max ? kept.slice(0, max) : kept;
-  return { problems: capped, summary: { ...tally, errors, warnings, infos } };
+/** The result of a check from its collected problems and the tally's summary. */
+export function finalize(collector: ProblemCollector, tally: TallySummary): CheckResult {
+  return { problems: collector.finish(), summary: { ...tally, ...collector.counts } };
 }
 
 export function bomProblem(): Problem {

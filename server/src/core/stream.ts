@@ -7,11 +7,14 @@ import { checkLine } from './line-check';
 import type { LineResult } from './line-check';
 import { LineTree } from './locate';
 import { BatchTally } from './cross/tally';
-import { findBlock, blockProblem, MAX_BLOCK_LINES } from './syntax/blocks';
-import { scanLenient } from './syntax/repair';
+import { blockProblem } from './syntax/blocks';
+import { BlockFinder } from './syntax/block-finder';
+import type { BlockItem } from './syntax/block-finder';
 import { fixesFor } from './fixes';
 import { LineReader } from './line-reader';
+import { LineMemo } from './line-memo';
 import { finalize, bomProblem } from './options';
+import { ProblemCollector } from './problems';
 import type { CheckOptions, CheckResult } from './options';
 
 export interface StreamOptions extends CheckOptions {
@@ -22,12 +25,12 @@ export interface StreamOptions extends CheckOptions {
    * fixable line a second time, which only a report that lists fixes needs.
    */
   fixTitles?: boolean;
-}
-
-interface PendingLine {
-  text: string;
-  bytes: number;
-  result: LineResult;
+  /**
+   * Receives every problem (severity settings applied, not capped) as soon as its line is
+   * complete, in position order but for whole-file problems only the end tells, which come last:
+   * a report can be written while the file is read.
+   */
+  onProblem?(problem: Problem): void;
 }
 
 /** Streams a file (or any byte source) through the checker. */
@@ -68,15 +71,16 @@ export async function checkStream(
   options: StreamOptions = {},
   totalBytes = 0,
 ): Promise<CheckResult> {
-  const checker = new StreamChecker(options.fixTitles === true);
+  const collector = new ProblemCollector(options, options.onProblem);
+  const checker = new StreamChecker(collector, options.fixTitles === true);
   let binary = false;
   const reader = new LineReader({
     line: (text, bytes) => checker.pushText(text, bytes),
     badLine: (raw) => checker.pushText(raw.toString('utf8'), raw.length + 1, true),
-    bom: () => checker.problems.push(bomProblem()),
+    bom: () => collector.add(bomProblem()),
     binary: () => {
       binary = true;
-      checker.problems.push(binaryProblem());
+      collector.add(binaryProblem());
     },
   });
   let lastProgress = 0;
@@ -92,82 +96,83 @@ export async function checkStream(
     reader.end();
     checker.end();
   }
-  return finalize(checker.problems, checker.tally.summary(), options);
+  return finalize(collector, checker.tally.summary());
 }
 
+interface PendingLine extends BlockItem {
+  bytes: number;
+  result: LineResult;
+}
+
+/**
+ * Checks line after line, holding only the lines a pretty-printed request may still span (the
+ * block finder decides) and the problems the collector keeps.
+ */
 class StreamChecker {
-  readonly problems: Problem[] = [];
   readonly tally: BatchTally;
   private line = 0;
-  /** Lines held back while a pretty-printed request may still be open (first line at `pendingStart`). */
-  private pending: PendingLine[] = [];
-  private pendingStart = 0;
-  private depth = 0;
+  private readonly blocks: BlockFinder<PendingLine>;
+  private readonly memo = new LineMemo();
 
-  constructor(private readonly withFixTitles: boolean) {
+  constructor(
+    private readonly collector: ProblemCollector,
+    private readonly withFixTitles: boolean,
+  ) {
     this.tally = new BatchTally((line, path) => {
-      const text = this.textOf(line);
-      const span = new LineTree(text).locate(path, 'value');
+      const span = new LineTree(this.textOf(line)).locate(path, 'value');
       return { column: span.start, endColumn: span.end };
+    });
+    this.blocks = new BlockFinder<PendingLine>({
+      single: (entry, line) => this.report(line, entry),
+      block: (block, entries) => {
+        entries.forEach((e, i) => this.inHand.set(block.startLine + i, e.text));
+        const bytes = entries.reduce((sum, e) => sum + e.bytes, 0);
+        this.emit(blockProblem(block, this.textOf(block.endLine).length));
+        for (const p of this.tally.add(block.startLine, checkLine(block.joined).facts, bytes))
+          this.emit(p);
+        this.inHand.clear();
+      },
     });
   }
 
   /** A line already decoded; `bytes` is its size in the file, line ending included. */
   pushText(line: string, bytes: number, invalidUtf8 = false): void {
     const text = line.endsWith('\r') ? line.slice(0, -1) : line;
-    const result = invalidUtf8 ? invalidUtf8Result(text) : checkLine(text);
-    const entry = { text, bytes, result };
-    if (this.pending.length > 0) {
-      this.pending.push(entry);
-      this.depth = scanLenient(text, this.depth).depth;
-      if (this.depth <= 0 || this.pending.length >= MAX_BLOCK_LINES) this.flushPending();
-    } else if (result.opensBlock) {
-      this.pending = [entry];
-      this.pendingStart = this.line;
-      this.depth = scanLenient(text).depth;
-    } else {
-      this.report(this.line, entry);
-    }
+    const result = invalidUtf8 ? invalidUtf8Result(text) : this.memo.check(text);
+    this.blocks.push({ text, bytes, result, opensBlock: result.opensBlock });
     this.line++;
   }
 
   end(): void {
-    if (this.pending.length > 0) this.flushPending();
-    this.problems.push(...this.tally.finish(this.line));
-  }
-
-  private flushPending(): void {
-    const lines = this.pending;
-    const start = this.pendingStart;
-    this.pending = [];
-    lines.forEach((l, i) => this.inHand.set(start + i, l.text));
-    const block = findBlock((n) => this.textOf(n), start, start + lines.length);
-    let next = 0;
-    if (block) {
-      const bytes = lines.slice(0, block.endLine - start + 1).reduce((sum, l) => sum + l.bytes, 0);
-      this.emit(blockProblem(block, this.textOf(block.endLine).length));
-      for (const p of this.tally.add(start, checkLine(block.joined).facts, bytes)) this.emit(p);
-      next = block.endLine - start + 1;
-    }
-    for (let i = next; i < lines.length; i++) this.report(start + i, lines[i]!);
-    this.inHand.clear();
+    this.blocks.end();
+    for (const p of this.tally.finish(this.line)) this.collector.add(p);
   }
 
   private report(line: number, entry: PendingLine): void {
     this.current = { line, text: entry.text };
-    for (const p of entry.result.problems) this.emit({ ...p, line, endLine: line });
+    const collector = this.collector;
+    for (const p of entry.result.problems) {
+      const severity = collector.count(p.code, p.severity);
+      if (severity && collector.wants(line, p.column, severity))
+        this.emit({ ...p, severity, line, endLine: line }, true);
+    }
     for (const p of this.tally.add(line, entry.result.facts, entry.bytes)) this.emit(p);
     this.current = undefined;
   }
 
   /** Records a problem with the titles of its fixes, computed while its lines are still in hand. */
-  private emit(problem: Problem): void {
+  private emit(problem: Problem, counted = false): void {
+    if (!counted) {
+      const severity = this.collector.count(problem.code, problem.severity);
+      if (!severity || !this.collector.wants(problem.line, problem.column, severity)) return;
+      problem.severity = severity;
+    }
     if (this.withFixTitles && problem.fix)
       problem.fixTitles = fixesFor(problem, (n) => this.textOf(n)).map((f) => f.title);
-    this.problems.push(problem);
+    this.collector.keep(problem);
   }
 
-  /** Lines whose text is still held: the one being reported, and those of a pending block. */
+  /** Lines whose text is still held: the one being reported, and those of a block. */
   private current: { line: number; text: string } | undefined;
   private readonly inHand = new Map<number, string>();
 

@@ -42,7 +42,8 @@ export function findBlock(
   return undefined;
 }
 
-function joinBlock(
+/** The block of lines startLine..endLine (inclusive) joined and repaired, if it parses as one object. */
+export function joinBlock(
   getLine: (line: number) => string,
   startLine: number,
   endLine: number,

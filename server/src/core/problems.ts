@@ -1,0 +1,114 @@
+// Collects the problems of one check as they are found: applies the severity settings, counts
+// every problem, and keeps only the first `maxProblems` by position, so the memory a check needs
+// is bounded by what it reports, not by how broken the file is (1 MB of "{}" lines is four
+// million problems).
+
+import type { Problem, Severity } from './types';
+import type { CheckOptions } from './options';
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Position order: line, column, then errors before warnings before infos. */
+export function byPosition(a: Problem, b: Problem): number {
+  return a.line - b.line || a.column - b.column || RANK[a.severity] - RANK[b.severity];
+}
+
+export interface ProblemCounts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export class ProblemCollector {
+  readonly counts: ProblemCounts = { errors: 0, warnings: 0, infos: 0 };
+  private kept: Problem[] = [];
+  private readonly max: number | undefined;
+  private readonly overrides: CheckOptions['severity'];
+  /** Once `max` problems are kept: the last of them in position order (nothing after it is listed). */
+  private worst: Problem | undefined;
+  /** Problems of the line being reported, held until a later line shows it is complete. */
+  private line: Problem[] = [];
+
+  /**
+   * `onProblem`, when given, receives each problem listed (severity settings applied) as soon as
+   * its line is complete: in position order, but for problems of the whole file that only the
+   * end tells (an empty file), which come last. With a cap it may receive a few more than the
+   * cap (those found before a problem that ranks ahead of them).
+   */
+  constructor(
+    options: CheckOptions,
+    private readonly onProblem?: (problem: Problem) => void,
+  ) {
+    const max = options.maxProblems;
+    this.max = max !== undefined && max >= 0 ? max : undefined;
+    this.overrides = options.severity;
+  }
+
+  /** Counts a problem found; returns its severity after the settings, undefined when it is off. */
+  count(code: string, severity: Severity): Severity | undefined {
+    const setting = this.overrides?.[code];
+    if (setting === 'off') return undefined;
+    const final = setting ?? severity;
+    if (final === 'error') this.counts.errors++;
+    else if (final === 'warning') this.counts.warnings++;
+    else this.counts.infos++;
+    return final;
+  }
+
+  /**
+   * Whether a counted problem at this position would be listed: callers skip building the ones
+   * that would not (most of them, in a file with a million problems and a cap of 1,000).
+   */
+  wants(line: number, column: number, severity: Severity): boolean {
+    if (this.max === undefined) return true;
+    const worst = this.worst;
+    if (!worst) return this.max > 0;
+    // Equal positions keep their order of arrival, so a tie with the last kept one is cut too.
+    return (
+      (line - worst.line || column - worst.column || RANK[severity] - RANK[worst.severity]) < 0
+    );
+  }
+
+  /** Lists a problem that was counted and is wanted (its severity already the final one). */
+  keep(problem: Problem): void {
+    if (this.onProblem) {
+      if (this.line.length > 0 && problem.line > this.line[0]!.line) this.flushLine();
+      this.line.push(problem);
+    }
+    this.kept.push(problem);
+    // Sorting a stable list and cutting it never drops a problem that belongs in the first `max`.
+    if (this.max !== undefined && this.kept.length >= 2 * this.max + 64) this.trim();
+  }
+
+  /** Counts a problem and lists it if it is among the first `maxProblems`. */
+  add(problem: Problem): void {
+    const severity = this.count(problem.code, problem.severity);
+    if (severity === undefined || !this.wants(problem.line, problem.column, severity)) return;
+    this.keep(severity === problem.severity ? problem : { ...problem, severity });
+  }
+
+  addAll(problems: Iterable<Problem>): void {
+    for (const p of problems) this.add(p);
+  }
+
+  /** The problems kept, in position order, at most `maxProblems`. */
+  finish(): Problem[] {
+    this.flushLine();
+    this.trim();
+    return this.kept;
+  }
+
+  private trim(): void {
+    this.kept.sort(byPosition);
+    if (this.max === undefined || this.kept.length < this.max) return;
+    this.kept.length = this.max;
+    this.worst = this.kept[this.max - 1];
+  }
+
+  private flushLine(): void {
+    if (this.line.length === 0) return;
+    const batch = this.line.sort(byPosition);
+    this.line = [];
+    for (const p of batch) this.onProblem!(p);
+  }
+}
