@@ -12,6 +12,8 @@ import type { Command } from './cli/args';
 import { formatJson, formatSarif, formatText } from './cli/report';
 import type { FileReport } from './cli/report';
 import { convertStream } from './cli/convert-text';
+import { runResults } from './cli/results';
+import { runSplit } from './cli/split';
 import type { ConvertOutcome } from './cli/convert-text';
 import { describe as reason, IoError, openDestination } from './cli/output';
 import type { Destination, OutputChoice } from './cli/output';
@@ -20,6 +22,8 @@ declare const BATCHLINT_VERSION: string | undefined;
 const VERSION = typeof BATCHLINT_VERSION === 'string' ? BATCHLINT_VERSION : '0.0.0-dev';
 
 async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === 'results') return runResults(argv.slice(1), VERSION);
+  if (argv[0] === 'split') return runSplit(argv.slice(1));
   let command: Command;
   try {
     command = parseArgs(argv);

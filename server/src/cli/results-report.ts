@@ -1,0 +1,95 @@
+// Output of `batchlint results`: the formats of `check` (text, JSON `files[].problems[]`, SARIF),
+// one file entry per file that has something to say, plus the batch's summary.
+
+import type { Problem, Summary } from '../core';
+import type { InputReport, ResultsSummary, Usage } from '../core/results';
+import { formatJson, formatSarif, formatText } from './report';
+import type { FileReport } from './report';
+
+export type ResultsFormat = 'text' | 'json' | 'sarif';
+
+interface Files {
+  input: string;
+  resultFiles: readonly string[];
+  batchFile?: string;
+  format: ResultsFormat;
+}
+
+/** The whole report, ready for stdout. */
+export function formatResults(files: Files, report: InputReport, version: string): string {
+  const reports: FileReport[] = [fileReport(files.input, report.problems, report.summary.requests)];
+  files.resultFiles.forEach((path, i) => {
+    const problems = report.fileProblems[i] ?? [];
+    if (problems.length > 0) reports.push(fileReport(path, byLine(problems), 0));
+  });
+  if (files.batchFile !== undefined && report.batchProblems.length > 0)
+    reports.push(fileReport(files.batchFile, report.batchProblems, 0));
+  switch (files.format) {
+    case 'json': {
+      const json = JSON.parse(formatJson(reports)) as Record<string, unknown>;
+      return JSON.stringify({ ...json, summary: jsonSummary(report.summary) }, null, 2) + '\n';
+    }
+    case 'sarif': {
+      const sarif = JSON.parse(formatSarif(reports, version)) as {
+        runs: Record<string, unknown>[];
+      };
+      sarif.runs[0]!['properties'] = { batchResults: jsonSummary(report.summary) };
+      return JSON.stringify(sarif, null, 2) + '\n';
+    }
+    case 'text':
+      return formatText(reports) + summaryText(report.summary);
+  }
+}
+
+function fileReport(path: string, problems: Problem[], requests: number): FileReport {
+  const count = (severity: Problem['severity']): number =>
+    problems.filter((p) => p.severity === severity).length;
+  const summary: Summary = {
+    requests,
+    bytes: 0,
+    embeddingInputs: 0,
+    errors: count('error'),
+    warnings: count('warning'),
+    infos: count('info'),
+  };
+  return { path, summary, problems };
+}
+
+function byLine(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** The summary as JSON: counts, usage, and why there is no cost. */
+function jsonSummary(summary: ResultsSummary): Record<string, unknown> {
+  return {
+    ...summary,
+    cost: null,
+    costNote: COST_NOTE,
+  };
+}
+
+const COST_NOTE = 'not computed: batchlint has no batch prices for models yet';
+
+/** Three lines for people: what became of the requests, the tokens used, the cost. */
+export function summaryText(summary: ResultsSummary): string {
+  const n = (value: number): string => value.toLocaleString('en-US');
+  const parts = [`${n(summary.succeeded)} succeeded`, `${n(summary.failed)} failed`];
+  parts.push(`${n(summary.expired)} expired`);
+  if (summary.cancelled > 0) parts.push(`${n(summary.cancelled)} cancelled`);
+  if (summary.timedOut > 0) parts.push(`${n(summary.timedOut)} timed out`);
+  parts.push(`${n(summary.missing)} missing`);
+  const batch = summary.batch
+    ? ` (batch${summary.batch.id ? ` ${summary.batch.id}` : ''}${summary.batch.status ? `: ${summary.batch.status}` : ''})`
+    : '';
+  const lines = [`results${batch}: ${n(summary.requests)} requests: ${parts.join(', ')}`];
+  lines.push(`usage: ${usageText(summary.usage)}`);
+  lines.push(`cost: ${COST_NOTE}`);
+  return lines.join('\n') + '\n';
+}
+
+function usageText(usage: Usage): string {
+  const n = (value: number): string => value.toLocaleString('en-US');
+  const cached = usage.cachedInput > 0 ? ` (${n(usage.cachedInput)} cached)` : '';
+  const reasoning = usage.reasoning > 0 ? ` (${n(usage.reasoning)} reasoning)` : '';
+  return `${n(usage.input)} input tokens${cached}, ${n(usage.output)} output tokens${reasoning}, ${n(usage.total)} in all`;
+}

@@ -1,0 +1,146 @@
+// `batchlint results INPUT [--output OUT.jsonl] [--errors ERR.jsonl] [--batch BATCH.json]
+//  [--retry RETRY.jsonl [--fix]] [--format text|json|sarif]`: puts a finished batch's results
+// back on the input's lines (matched by custom_id), reports them like `check` does, and writes
+// the lines to send again. Exit status as `check`: 0 no errors, 1 errors, 2 usage or I/O.
+
+import { isUtf8 } from 'node:buffer';
+import { parseArgs } from 'node:util';
+import { matchInputFile, readResults } from '../core/results';
+import type { InputReport } from '../core/results';
+import { TempFile } from '../core/temp-file';
+import { fixText } from './fix-text';
+import { formatResults } from './results-report';
+import type { ResultsFormat } from './results-report';
+
+export const RESULTS_USAGE = `Usage:
+  batchlint results INPUT [--output OUT.jsonl] [--errors ERR.jsonl] [--batch BATCH.json]
+                    [--retry RETRY.jsonl [--fix]] [--format text|json|sarif]
+
+  Shows a finished batch's results on the lines of its input file, matched by custom_id:
+  failed requests in the API's own words on the parameter they name, expired, cancelled and
+  missing ones, a failed batch's validation errors on their lines. --output and --errors may be
+  given more than once. --retry writes the input lines of failed, expired, cancelled and missing
+  requests, byte for byte (--fix applies the safe fixes to them first).`;
+
+interface ResultsArgs {
+  input: string;
+  resultFiles: string[];
+  batchFile?: string;
+  retry?: string;
+  fix: boolean;
+  format: ResultsFormat;
+}
+
+/** A mistake in how the command was called: exit status 2 with the usage. */
+class UsageError extends Error {}
+
+function readArgs(argv: readonly string[]): ResultsArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        output: { type: 'string', multiple: true, short: 'o' },
+        errors: { type: 'string', multiple: true },
+        batch: { type: 'string' },
+        retry: { type: 'string' },
+        fix: { type: 'boolean', default: false },
+        format: { type: 'string', default: 'text' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1)
+    throw new UsageError("'results' takes exactly one INPUT file (the batch's input .jsonl)");
+  const format = values.format;
+  if (format !== 'text' && format !== 'json' && format !== 'sarif')
+    throw new UsageError(`--format must be text, json or sarif, not '${format}'`);
+  const resultFiles = [...(values.output ?? []), ...(values.errors ?? [])];
+  if (resultFiles.length === 0 && values.batch === undefined)
+    throw new UsageError("'results' needs --output, --errors or --batch: where the results are");
+  if (values.fix && values.retry === undefined)
+    throw new UsageError('--fix applies to the --retry lines: give --retry RETRY.jsonl');
+  const args: ResultsArgs = { input: positionals[0]!, resultFiles, fix: values.fix, format };
+  if (values.batch !== undefined) args.batchFile = values.batch;
+  if (values.retry !== undefined) args.retry = values.retry;
+  return args;
+}
+
+/** Runs `batchlint results` with the arguments after the verb; returns the exit status. */
+export async function runResults(argv: readonly string[], version: string): Promise<number> {
+  let args: ResultsArgs;
+  try {
+    args = readArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`batchlint: ${error.message}\n${RESULTS_USAGE}\n`);
+    return 2;
+  }
+  if (args.input === '-' || args.resultFiles.includes('-')) {
+    process.stderr.write("batchlint: 'results' reads files, not stdin\n");
+    return 2;
+  }
+  let report: InputReport;
+  let retried = 0;
+  let fixed = 0;
+  let retryFile: TempFile | undefined;
+  try {
+    const index = await readResults({
+      resultFiles: args.resultFiles,
+      ...(args.batchFile !== undefined && { batchFile: args.batchFile }),
+    });
+    if (args.retry !== undefined) retryFile = openRetry(args.retry);
+    const out = retryFile;
+    report = await matchInputFile(args.input, index, {
+      ...(out && {
+        onRetryLine: (raw) => {
+          retried++;
+          if (!args.fix) return out.write(raw);
+          const repaired = fixLine(raw);
+          if (repaired !== raw) fixed++;
+          out.write(repaired);
+        },
+      }),
+    });
+    retryFile?.commit();
+  } catch (error) {
+    retryFile?.abort();
+    process.stderr.write(`batchlint: ${(error as Error).message}\n`);
+    return 2;
+  }
+  process.stdout.write(formatResults(args, report, version));
+  if (args.retry !== undefined) {
+    const what = `${retried} line${retried === 1 ? '' : 's'} to send again`;
+    const how = args.fix ? ` (${fixed} with fixes applied)` : '';
+    process.stderr.write(`batchlint: wrote ${what} to ${args.retry}${how}\n`);
+  }
+  const anyError = [report.problems, ...report.fileProblems, report.batchProblems].some((list) =>
+    list.some((p) => p.severity === 'error'),
+  );
+  return anyError ? 1 : 0;
+}
+
+function openRetry(path: string): TempFile {
+  try {
+    return new TempFile(path);
+  } catch (error) {
+    throw new Error(`cannot write ${path}: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Applies the safe fixes to one retried line, keeping its line ending. A line that is not valid
+ * UTF-8, or that no safe fix changes, comes back as the very same bytes.
+ */
+function fixLine(raw: Buffer): Buffer {
+  if (!isUtf8(raw)) return raw;
+  const text = raw.toString('utf8');
+  const ending = text.endsWith('\r\n') ? '\r\n' : text.endsWith('\n') ? '\n' : '';
+  const body = text.slice(0, text.length - ending.length);
+  const outcome = fixText(body);
+  return outcome.applied === 0 ? raw : Buffer.from(outcome.text + ending, 'utf8');
+}

@@ -1,0 +1,92 @@
+// Decides where a batch file is cut into parts: each part holds at most `maxRequests` requests
+// and `maxBytes` bytes, and only one url and one model (a batch takes one of each). Parts are
+// runs of consecutive lines, so the parts joined in order are the input, byte for byte.
+
+import { isObject } from '../json';
+
+export interface SplitLimits {
+  /** Requests per part (the Batch API's limit is 50,000). */
+  maxRequests: number;
+  /** Bytes per part, line endings (and a leading BOM) included (the API's limit is 200 MB). */
+  maxBytes: number;
+}
+
+/** What a part holds so far. */
+export interface PartFacts {
+  requests: number;
+  bytes: number;
+  url?: string;
+  model?: string;
+  /** 0-based line of the input where the part starts. */
+  firstLine: number;
+}
+
+/** A line that cannot go in any part: alone it is over the byte limit. */
+export class LineTooLarge extends Error {
+  constructor(
+    readonly line: number,
+    readonly bytes: number,
+    limit: number,
+  ) {
+    super(
+      `line ${line + 1} alone is ${bytes.toLocaleString('en-US')} bytes, more than the ${limit.toLocaleString('en-US')} bytes a part may hold`,
+    );
+  }
+}
+
+/** Feeds lines in order; says for each whether it starts a new part. */
+export class PartPlanner {
+  private current: PartFacts | undefined;
+  readonly parts: PartFacts[] = [];
+
+  constructor(private readonly limits: SplitLimits) {}
+
+  /**
+   * Takes one line: `text` (decoded, for its url and model) and its size in bytes. Returns true
+   * when the line starts a new part. Throws LineTooLarge when no part can hold it.
+   */
+  add(line: number, text: string, bytes: number): boolean {
+    if (bytes > this.limits.maxBytes) throw new LineTooLarge(line, bytes, this.limits.maxBytes);
+    const request = requestKey(text);
+    const part = this.current;
+    const fresh =
+      !part ||
+      part.bytes + bytes > this.limits.maxBytes ||
+      (request !== undefined &&
+        (part.requests + 1 > this.limits.maxRequests ||
+          (part.requests > 0 && (request.url !== part.url || request.model !== part.model))));
+    const target = fresh ? this.start(line) : part!;
+    target.bytes += bytes;
+    if (request) {
+      if (target.requests === 0) {
+        if (request.url !== undefined) target.url = request.url;
+        if (request.model !== undefined) target.model = request.model;
+      }
+      target.requests++;
+    }
+    return fresh;
+  }
+
+  private start(line: number): PartFacts {
+    this.current = { requests: 0, bytes: 0, firstLine: line };
+    this.parts.push(this.current);
+    return this.current;
+  }
+}
+
+/** A request line's url and model; undefined for a line that is not a request object. */
+function requestKey(text: string): { url?: string; model?: string } | undefined {
+  if (!text.includes('{')) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!isObject(value)) return undefined;
+  const key: { url?: string; model?: string } = {};
+  if (typeof value['url'] === 'string') key.url = value['url'];
+  const body = value['body'];
+  if (isObject(body) && typeof body['model'] === 'string') key.model = body['model'];
+  return key;
+}

@@ -1,0 +1,73 @@
+// `batchlint split` as a process: the parts it writes and what it says about them, and clear
+// reasons with exit status 1 or 2 when it cannot split.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { batchlint, tempDir } from './run';
+import { chatUser, embeddings } from '../unit/builders';
+
+test('split --max-requests: parts of at most N requests, one url each, joined back byte for byte', (t) => {
+  const dir = tempDir(t);
+  const file = path.join(dir, 'batch.jsonl');
+  const input = Buffer.concat([
+    Buffer.from([0xef, 0xbb, 0xbf]),
+    Buffer.from([1, 2, 3, 4, 5].map((i) => `${chatUser(`q${i}`, `c${i}`)}\r\n`).join('')),
+    Buffer.from(`${embeddings('e', 'e1')}\n${embeddings('f', 'e2')}`),
+  ]);
+  writeFileSync(file, input);
+  const run = batchlint(['split', file, '--max-requests', '2']);
+  assert.equal(run.status, 0, run.stderr);
+  const names = [1, 2, 3, 4].map((k) => path.join(dir, `batch.part-${k}.jsonl`));
+  assert.deepEqual(
+    run.stdout.split('\n').map((l) => l.replace(/, \d+ bytes/, '')),
+    [
+      `${names[0]}: lines 1-2, 2 requests, /v1/chat/completions, gpt-4o-mini`,
+      `${names[1]}: lines 3-4, 2 requests, /v1/chat/completions, gpt-4o-mini`,
+      `${names[2]}: lines 5-5, 1 requests, /v1/chat/completions, gpt-4o-mini`,
+      `${names[3]}: lines 6-7, 2 requests, /v1/embeddings, text-embedding-3-small`,
+      '',
+    ],
+  );
+  assert.deepEqual(Buffer.concat(names.map((n) => readFileSync(n))), input);
+  assert.deepEqual(readdirSync(dir).sort(), ['batch.jsonl', ...names.map((n) => path.basename(n))]);
+  for (const part of names.slice(1)) assert.equal(batchlint(['check', part]).status, 0);
+});
+
+test('split: nothing to split, usage mistakes, a line too large', (t) => {
+  const dir = tempDir(t);
+  const file = path.join(dir, 'batch.jsonl');
+  writeFileSync(file, `${chatUser('a', 'a')}\n`);
+  const none = batchlint(['split', file]);
+  assert.equal(none.status, 0);
+  assert.equal(
+    none.stdout,
+    `${file}: within the limits, one url and one model: nothing to split\n`,
+  );
+  for (const [args, reason] of [
+    [['split'], /takes exactly one FILE/],
+    [['split', '-'], /takes exactly one FILE/],
+    [
+      ['split', file, '--max-requests', '0'],
+      /--max-requests takes a whole number of at least 1, not '0'/,
+    ],
+    [['split', file, '--max-bytes', '2MB'], /--max-bytes takes a whole number/],
+    [['split', file, '--parts', '2'], /Unknown option '--parts'/],
+    [
+      ['split', path.join(dir, 'nope.jsonl')],
+      /^batchlint: cannot split .*nope\.jsonl: no such file\n$/,
+    ],
+  ] as const) {
+    const run = batchlint(args);
+    assert.equal(run.status, 2, `${args.join(' ')}: ${run.stderr}`);
+    assert.match(run.stderr, reason);
+  }
+  const tooLarge = batchlint(['split', file, '--max-bytes', '50']);
+  assert.equal(tooLarge.status, 1);
+  assert.match(
+    tooLarge.stderr,
+    /^batchlint: cannot split .*: line 1 alone is \d+ bytes, more than the 50 bytes a part may hold\n$/,
+  );
+  assert.deepEqual(readdirSync(dir), ['batch.jsonl']);
+});
