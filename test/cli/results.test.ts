@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { batchlint, tempDir } from './run';
+import { ModelCatalogue } from '../../server/src/core/models/catalogue';
 import type { JsonReport } from './run';
 import { chatUser } from '../unit/builders';
 import { EXPIRED_MESSAGE, failed, notRun, succeeded } from '../unit/result-builders';
@@ -193,8 +194,11 @@ test('results --format json: the problems of check per file, plus a summary', (t
     reasoning: 0,
     total: 30,
   });
-  assert.equal(report.summary['cost'], null);
-  assert.equal(typeof report.summary['costNote'], 'string');
+  // Priced at the model table's batch price for gpt-4o-mini (USD per 1M tokens).
+  const cost = report.summary['cost'] as { usd: number; byModel: Record<string, { id: string }> };
+  const price = ModelCatalogue.builtIn().resolve('gpt-4o-mini')!.facts.prices!.batch!;
+  assert.ok(Math.abs(cost.usd - (20 * price.input + 10 * price.output) / 1e6) < 1e-12);
+  assert.equal(cost.byModel['gpt-4o-mini-2024-07-18']!.id, 'gpt-4o-mini');
 });
 
 test('results --format text ends with the summary; only warnings exit 0', (t) => {
@@ -218,7 +222,10 @@ test('results --format text ends with the summary; only warnings exit 0', (t) =>
   assert.equal(lines[0], `${files.input}:2:14: warning: ${EXPIRED_MESSAGE} [batch_expired]`);
   assert.equal(lines[2], 'results: 2 requests: 1 succeeded, 0 failed, 1 expired, 0 missing');
   assert.equal(lines[3], 'usage: 10 input tokens, 5 output tokens, 15 in all');
-  assert.match(lines[4]!, /^cost: not computed/);
+  assert.match(
+    lines[4]!,
+    /^cost: \$0\.0000 at the batch prices of the model table \(\d{4}-\d{2}-\d{2}\)$/,
+  );
 });
 
 test('results --format sarif carries the summary in the run properties', (t) => {
@@ -293,7 +300,10 @@ test('results: usage mistakes and unreadable files are one-line reasons with exi
       /--format must be text, json or sarif/,
     ],
     [['results', input, '--output', input, '--fix'], /--fix applies to the --retry lines/],
-    [['results', input, '--outptu', input], /Unknown option '--outptu'/],
+    [
+      ['results', input, '--outptu', input],
+      /^batchlint: unknown option --outptu \(batchlint results --help shows the usage\)\n$/,
+    ],
     [
       ['results', input, '--output', path.join(dir, 'nope.jsonl')],
       /^batchlint: cannot read .*nope\.jsonl: no such file\n$/,

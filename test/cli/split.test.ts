@@ -53,7 +53,10 @@ test('split: nothing to split, usage mistakes, a line too large', (t) => {
       /--max-requests takes a whole number of at least 1, not '0'/,
     ],
     [['split', file, '--max-bytes', '2MB'], /--max-bytes takes a whole number/],
-    [['split', file, '--parts', '2'], /Unknown option '--parts'/],
+    [
+      ['split', file, '--parts', '2'],
+      /^batchlint: unknown option --parts \(batchlint split --help shows the usage\)\n$/,
+    ],
     [
       ['split', path.join(dir, 'nope.jsonl')],
       /^batchlint: cannot split .*nope\.jsonl: no such file\n$/,

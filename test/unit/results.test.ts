@@ -3,7 +3,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readBatchObject, ResultIndex } from '../../server/src/core/results';
+import { batchCost, readBatchObject, ResultIndex } from '../../server/src/core/results';
+import { ModelCatalogue } from '../../server/src/core/models/catalogue';
 import type { Problem } from '../../server/src/core';
 import { chat, chatUser } from './builders';
 import { EXPIRED_MESSAGE, failed, failedBatch, notRun, succeeded } from './result-builders';
@@ -426,4 +427,50 @@ test('results: with only a batch object that did not fail, nothing is missing', 
 test('results: a batch object that is not one is refused with a reason', () => {
   assert.throws(() => readBatchObject('Batch(id=...)'), /^Error: not JSON/);
   assert.throws(() => readBatchObject('{"object": "list"}'), /not a batch object/);
+});
+
+test('results: the cost is the usage priced per model at the batch prices, and says what it left out', () => {
+  const catalogue = ModelCatalogue.from({
+    asOf: '2026-01-01',
+    models: {
+      cheap: {
+        aliases: ['cheap-2026-01-01'],
+        prices: { batch: { input: 1, cachedInput: 0.5, output: 4 } },
+      },
+      plain: { prices: { batch: { input: 2, output: 8 } } },
+      disputed: {
+        prices: { batch: { input: 1, output: 1 } },
+        uncertain: { prices: 'two sources' },
+      },
+      free: {},
+    },
+  });
+  const usage = (input: number, cachedInput: number, output: number) => ({
+    input,
+    cachedInput,
+    output,
+    reasoning: 0,
+    total: input + output,
+  });
+  const cost = batchCost(
+    {
+      'cheap-2026-01-01': usage(1_000_000, 400_000, 500_000),
+      plain: usage(1_000_000, 100_000, 0),
+      disputed: usage(1_000_000, 0, 1_000_000),
+      free: usage(5, 0, 5),
+      'no-such-model': usage(5, 0, 5),
+    },
+    catalogue,
+  );
+  // cheap: 600k × $1 + 400k × $0.5 + 500k × $4; plain: 1M × $2 (no cached price); disputed: $1 + $1.
+  assert.deepEqual(cost.byModel, {
+    'cheap-2026-01-01': { id: 'cheap', usd: 0.6 + 0.2 + 2 },
+    plain: { id: 'plain', usd: 2 },
+    disputed: { id: 'disputed', usd: 2 },
+  });
+  assert.ok(Math.abs(cost.usd - 6.8) < 1e-9);
+  assert.deepEqual(cost.unpriced, ['free', 'no-such-model']);
+  assert.deepEqual(cost.uncertain, ['disputed']);
+  assert.deepEqual(cost.cachedAsInput, ['plain']);
+  assert.equal(cost.asOf, '2026-01-01');
 });

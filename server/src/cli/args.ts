@@ -19,6 +19,10 @@ export const USAGE = `Usage:
   batchlint check [--format text|json|sarif] [--max-problems N] FILE...   check batch files ('-' reads stdin)
   batchlint fix FILE [-o OUT | --write]                                  apply every safe fix
   batchlint convert --to responses FILE [-o OUT | --write]               chat completions -> responses
+  batchlint results INPUT [--output OUT.jsonl] [--errors ERR.jsonl] [--batch BATCH.json]
+                    [--retry RETRY.jsonl [--fix]] [--format text|json|sarif]
+                                                   a finished batch's results on the input's lines
+  batchlint split FILE [--max-requests N] [--max-bytes B]      parts within the API's limits
   batchlint --help | --version
 
 Exit status: 0 no errors (convert: nothing needs a decision), 1 errors found (convert: something
@@ -98,7 +102,7 @@ export function parseArgs(argv: readonly string[]): Command {
 }
 
 /** parseArgs' own messages run to several sentences; the CLI gives one line. */
-function reasonFor(error: unknown): string {
+export function reasonFor(error: unknown): string {
   const { code, message = String(error) } = error as { code?: string; message?: string };
   const option = /'(--?[\w-]+)/.exec(message)?.[1] ?? '';
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option}`;

@@ -2,7 +2,8 @@
 // one file entry per file that has something to say, plus the batch's summary.
 
 import type { Problem, Summary } from '../core';
-import type { InputReport, ResultsSummary, Usage } from '../core/results';
+import { batchCost } from '../core/results';
+import type { BatchCost, InputReport, ResultsSummary, Usage } from '../core/results';
 import { formatJson, formatSarif, formatText } from './report';
 import type { FileReport } from './report';
 
@@ -59,16 +60,10 @@ function byLine(problems: readonly Problem[]): Problem[] {
   return [...problems].sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
-/** The summary as JSON: counts, usage, and why there is no cost. */
+/** The summary as JSON: counts, usage, and the cost at the model table's batch prices. */
 function jsonSummary(summary: ResultsSummary): Record<string, unknown> {
-  return {
-    ...summary,
-    cost: null,
-    costNote: COST_NOTE,
-  };
+  return { ...summary, cost: batchCost(summary.usageByModel) };
 }
-
-const COST_NOTE = 'not computed: batchlint has no batch prices for models yet';
 
 /** Three lines for people: what became of the requests, the tokens used, the cost. */
 export function summaryText(summary: ResultsSummary): string {
@@ -83,7 +78,7 @@ export function summaryText(summary: ResultsSummary): string {
     : '';
   const lines = [`results${batch}: ${n(summary.requests)} requests: ${parts.join(', ')}`];
   lines.push(`usage: ${usageText(summary.usage)}`);
-  lines.push(`cost: ${COST_NOTE}`);
+  lines.push(`cost: ${costText(batchCost(summary.usageByModel))}`);
   return lines.join('\n') + '\n';
 }
 
@@ -92,4 +87,19 @@ function usageText(usage: Usage): string {
   const cached = usage.cachedInput > 0 ? ` (${n(usage.cachedInput)} cached)` : '';
   const reasoning = usage.reasoning > 0 ? ` (${n(usage.reasoning)} reasoning)` : '';
   return `${n(usage.input)} input tokens${cached}, ${n(usage.output)} output tokens${reasoning}, ${n(usage.total)} in all`;
+}
+
+/** "$0.0123 at batch prices (…)", with what was left out and why. */
+function costText(cost: BatchCost): string {
+  const usd = (value: number): string => `$${value.toFixed(value < 1 ? 4 : 2)}`;
+  const parts = [`${usd(cost.usd)} at the batch prices of the model table (${cost.asOf})`];
+  if (cost.unpriced.length > 0)
+    parts.push(`not priced (no batch price in the table): ${cost.unpriced.join(', ')}`);
+  if (cost.uncertain.length > 0)
+    parts.push(`prices uncertain (sources disagree): ${cost.uncertain.join(', ')}`);
+  if (cost.cachedAsInput.length > 0)
+    parts.push(
+      `cached input priced as input (no cached batch price): ${cost.cachedAsInput.join(', ')}`,
+    );
+  return parts.join('; ');
 }

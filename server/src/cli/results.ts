@@ -5,6 +5,7 @@
 
 import { isUtf8 } from 'node:buffer';
 import { parseArgs } from 'node:util';
+import { reasonFor } from './args';
 import { matchInputFile, readResults } from '../core/results';
 import type { InputReport } from '../core/results';
 import { TempFile } from '../core/temp-file';
@@ -34,7 +35,7 @@ interface ResultsArgs {
 /** A mistake in how the command was called: exit status 2 with the usage. */
 class UsageError extends Error {}
 
-function readArgs(argv: readonly string[]): ResultsArgs {
+function readArgs(argv: readonly string[]): ResultsArgs | 'help' {
   let parsed;
   try {
     parsed = parseArgs({
@@ -48,12 +49,14 @@ function readArgs(argv: readonly string[]): ResultsArgs {
         retry: { type: 'string' },
         fix: { type: 'boolean', default: false },
         format: { type: 'string', default: 'text' },
+        help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(reasonFor(error));
   }
   const { values, positionals } = parsed;
+  if (values.help) return 'help';
   if (positionals.length !== 1)
     throw new UsageError("'results' takes exactly one INPUT file (the batch's input .jsonl)");
   const format = values.format;
@@ -74,10 +77,17 @@ function readArgs(argv: readonly string[]): ResultsArgs {
 export async function runResults(argv: readonly string[], version: string): Promise<number> {
   let args: ResultsArgs;
   try {
-    args = readArgs(argv);
+    const read = readArgs(argv);
+    if (read === 'help') {
+      process.stdout.write(`${RESULTS_USAGE}\n`);
+      return 0;
+    }
+    args = read;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`batchlint: ${error.message}\n${RESULTS_USAGE}\n`);
+    process.stderr.write(
+      `batchlint: ${error.message} (batchlint results --help shows the usage)\n`,
+    );
     return 2;
   }
   if (args.input === '-' || args.resultFiles.includes('-')) {

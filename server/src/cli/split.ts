@@ -4,6 +4,7 @@
 // Exit status: 0 split (or nothing to split), 1 a line too large for any part, 2 usage or I/O.
 
 import { parseArgs } from 'node:util';
+import { reasonFor } from './args';
 import { API_LIMITS, LineTooLarge, splitFile } from '../core/split';
 import type { SplitLimits } from '../core/split';
 
@@ -16,7 +17,7 @@ export const SPLIT_USAGE = `Usage:
 
 class UsageError extends Error {}
 
-function readArgs(argv: readonly string[]): { file: string; limits: SplitLimits } {
+function readArgs(argv: readonly string[]): { file: string; limits: SplitLimits } | 'help' {
   let parsed;
   try {
     parsed = parseArgs({
@@ -26,12 +27,14 @@ function readArgs(argv: readonly string[]): { file: string; limits: SplitLimits 
       options: {
         'max-requests': { type: 'string' },
         'max-bytes': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(reasonFor(error));
   }
   const { values, positionals } = parsed;
+  if (values.help) return 'help';
   if (positionals.length !== 1 || positionals[0] === '-')
     throw new UsageError("'split' takes exactly one FILE (not stdin: the parts go beside it)");
   return {
@@ -55,10 +58,15 @@ function positive(name: string, value: string | undefined, fallback: number): nu
 export async function runSplit(argv: readonly string[]): Promise<number> {
   let args: { file: string; limits: SplitLimits };
   try {
-    args = readArgs(argv);
+    const read = readArgs(argv);
+    if (read === 'help') {
+      process.stdout.write(`${SPLIT_USAGE}\n`);
+      return 0;
+    }
+    args = read;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`batchlint: ${error.message}\n${SPLIT_USAGE}\n`);
+    process.stderr.write(`batchlint: ${error.message} (batchlint split --help shows the usage)\n`);
     return 2;
   }
   try {

@@ -6,6 +6,8 @@ export type { ResultCode } from './codes';
 export { readResult } from './record';
 export type { RequestResult, ResultError, ResultStatus, MalformedResult } from './record';
 export type { Usage } from './usage';
+export { batchCost } from './cost';
+export type { BatchCost, ModelCost } from './cost';
 export { readBatchObject } from './batch-object';
 export type { BatchObject, BatchError } from './batch-object';
 export { ResultIndex, InputPass } from './matcher';
