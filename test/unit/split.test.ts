@@ -10,6 +10,10 @@ import path from 'node:path';
 import { LineTooLarge, partPath, splitFile } from '../../server/src/core/split';
 import { chatUser, embeddings, responses } from './builders';
 import { Prng } from './fuzz/prng';
+import { openDestination } from '../../server/src/cli/output';
+
+/** Parts go through the command line's safe write (a temporary file renamed into place). */
+const open = (part: string) => openDestination({ file: '-', output: part, write: false });
 
 function tempDir(t: { after(fn: () => void): void }): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'batchlint-split-'));
@@ -76,7 +80,7 @@ test('split: 300 seeded files: parts within the limits, one url and model each, 
         .map((l) => l.length + 4),
     );
     const maxBytes = rng.range(longest, longest * 20);
-    const outcome = await splitFile(file, { maxRequests, maxBytes });
+    const outcome = await splitFile(file, open, { maxRequests, maxBytes });
     const written = readdirSync(dir).filter((name) => name.startsWith(`b${seed}.part-`));
     assert.equal(written.length, outcome.parts.length, `seed ${seed}`);
     if (outcome.parts.length === 0) continue;
@@ -115,7 +119,7 @@ test('split: a file within the limits with one url and model is left alone', asy
   const dir = tempDir(t);
   const file = path.join(dir, 'batch.jsonl');
   writeFileSync(file, `${chatUser('a', 'a')}\n${chatUser('b', 'b')}\n`);
-  const outcome = await splitFile(file);
+  const outcome = await splitFile(file, open);
   assert.deepEqual(outcome, { parts: [], lines: 2 });
   assert.deepEqual(readdirSync(dir), ['batch.jsonl']);
 });
@@ -125,15 +129,18 @@ test('split: a line over the byte limit on its own is refused, and nothing is le
   const file = path.join(dir, 'batch.jsonl');
   const big = chatUser('x'.repeat(500), 'b');
   writeFileSync(file, `${chatUser('a', 'a')}\n${big}\n`);
-  await assert.rejects(splitFile(file, { maxRequests: 1, maxBytes: 300 }), (error: unknown) => {
-    assert.ok(error instanceof LineTooLarge);
-    assert.equal(error.line, 1);
-    assert.equal(
-      error.message,
-      `line 2 alone is ${Buffer.byteLength(big) + 1} bytes, more than the 300 bytes a part may hold`,
-    );
-    return true;
-  });
+  await assert.rejects(
+    splitFile(file, open, { maxRequests: 1, maxBytes: 300 }),
+    (error: unknown) => {
+      assert.ok(error instanceof LineTooLarge);
+      assert.equal(error.line, 1);
+      assert.equal(
+        error.message,
+        `line 2 alone is ${Buffer.byteLength(big) + 1} bytes, more than the 300 bytes a part may hold`,
+      );
+      return true;
+    },
+  );
   assert.deepEqual(readdirSync(dir), ['batch.jsonl']);
 });
 

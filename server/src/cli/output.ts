@@ -110,8 +110,10 @@ function temporaryBeside({ real, mode }: { real: string; mode?: number }): Desti
       renameSync(temp, real);
     },
     abort() {
+      // destroy() closes the descriptor itself (autoClose or not): closing it again here would
+      // fail with EBADF, or close a file opened since under the same number.
+      open = false;
       stream.destroy();
-      close();
       try {
         unlinkSync(temp);
       } catch {

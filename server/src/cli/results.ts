@@ -8,8 +8,10 @@ import { parseArgs } from 'node:util';
 import { reasonFor } from './args';
 import { matchInputFile, readResults } from '../core/results';
 import type { InputReport } from '../core/results';
-import { TempFile } from '../core/temp-file';
-import { fixText } from './fix-text';
+import { fixLine } from '../core';
+import { once } from 'node:events';
+import { describe, IoError, openDestination } from './output';
+import type { Destination } from './output';
 import { formatResults } from './results-report';
 import type { ResultsFormat } from './results-report';
 
@@ -97,26 +99,31 @@ export async function runResults(argv: readonly string[], version: string): Prom
   let report: InputReport;
   let retried = 0;
   let fixed = 0;
-  let retryFile: TempFile | undefined;
+  let retryFile: Destination | undefined;
   try {
     const index = await readResults({
       resultFiles: args.resultFiles,
       ...(args.batchFile !== undefined && { batchFile: args.batchFile }),
     });
-    if (args.retry !== undefined) retryFile = openRetry(args.retry);
-    const out = retryFile;
+    if (args.retry !== undefined) retryFile = openRetry(args.input, args.retry);
+    const out = retryFile?.stream;
+    let failure: Error | undefined;
+    out?.on('error', (error: Error) => (failure ??= error));
     report = await matchInputFile(args.input, index, {
       ...(out && {
         onRetryLine: (raw) => {
           retried++;
-          if (!args.fix) return out.write(raw);
-          const repaired = fixLine(raw);
+          const repaired = args.fix ? fixRaw(raw) : raw;
           if (repaired !== raw) fixed++;
           out.write(repaired);
         },
+        afterChunk: async () => {
+          if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'error')]);
+          if (failure) throw new IoError(`cannot write ${args.retry}: ${describe(failure)}`);
+        },
       }),
     });
-    retryFile?.commit();
+    await retryFile?.commit();
   } catch (error) {
     retryFile?.abort();
     process.stderr.write(`batchlint: ${(error as Error).message}\n`);
@@ -134,11 +141,13 @@ export async function runResults(argv: readonly string[], version: string): Prom
   return anyError ? 1 : 0;
 }
 
-function openRetry(path: string): TempFile {
+/** The retry file: written beside its target and renamed over it once complete; never the input. */
+function openRetry(input: string, path: string): Destination {
   try {
-    return new TempFile(path);
+    return openDestination({ file: input, output: path, write: false });
   } catch (error) {
-    throw new Error(`cannot write ${path}: ${(error as Error).message}`);
+    if (error instanceof IoError) throw error;
+    throw new IoError(`cannot write ${path}: ${describe(error)}`);
   }
 }
 
@@ -146,11 +155,10 @@ function openRetry(path: string): TempFile {
  * Applies the safe fixes to one retried line, keeping its line ending. A line that is not valid
  * UTF-8, or that no safe fix changes, comes back as the very same bytes.
  */
-function fixLine(raw: Buffer): Buffer {
+function fixRaw(raw: Buffer): Buffer {
   if (!isUtf8(raw)) return raw;
   const text = raw.toString('utf8');
   const ending = text.endsWith('\r\n') ? '\r\n' : text.endsWith('\n') ? '\n' : '';
-  const body = text.slice(0, text.length - ending.length);
-  const outcome = fixText(body);
+  const outcome = fixLine(text.slice(0, text.length - ending.length));
   return outcome.applied === 0 ? raw : Buffer.from(outcome.text + ending, 'utf8');
 }

@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { reasonFor } from './args';
 import { API_LIMITS, LineTooLarge, splitFile } from '../core/split';
+import { describe, IoError, openDestination } from './output';
 import type { SplitLimits } from '../core/split';
 
 export const SPLIT_USAGE = `Usage:
@@ -70,7 +71,11 @@ export async function runSplit(argv: readonly string[]): Promise<number> {
     return 2;
   }
   try {
-    const outcome = await splitFile(args.file, args.limits);
+    const outcome = await splitFile(
+      args.file,
+      (part) => openDestination({ file: args.file, output: part, write: false }),
+      args.limits,
+    );
     if (outcome.parts.length === 0) {
       process.stdout.write(
         `${args.file}: within the limits, one url and one model: nothing to split\n`,
@@ -90,13 +95,7 @@ export async function runSplit(argv: readonly string[]): Promise<number> {
       process.stderr.write(`batchlint: cannot split ${args.file}: ${error.message}\n`);
       return 1;
     }
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a directory'
-          : (error as Error).message;
+    const reason = error instanceof IoError ? error.message : describe(error);
     process.stderr.write(`batchlint: cannot split ${args.file}: ${reason}\n`);
     return 2;
   }

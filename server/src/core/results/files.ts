@@ -65,6 +65,8 @@ export interface InputReport {
 export interface MatchOptions {
   /** Called for each line that belongs in a retry file, with its exact bytes (line ending included). */
   onRetryLine?(raw: Buffer, outcome: LineOutcome): void;
+  /** Awaited after each chunk of input is matched (a writer's back-pressure). */
+  afterChunk?(): Promise<void>;
   /** How messages name the input; its path by default. */
   inputName?: string;
 }
@@ -94,16 +96,19 @@ export async function matchInputFile(
       bom = true;
     },
   });
-  await eachChunk(path, (chunk) => reader.feed(chunk));
+  await eachChunk(path, async (chunk) => {
+    reader.feed(chunk);
+    await options.afterChunk?.();
+  });
   reader.end();
   const rest = pass.finish(line);
   return { problems, ...rest, bom };
 }
 
-async function eachChunk(path: string, take: (chunk: Buffer) => void): Promise<void> {
+async function eachChunk(path: string, take: (chunk: Buffer) => unknown): Promise<void> {
   try {
     for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES }))
-      take(chunk as Buffer);
+      await take(chunk as Buffer);
   } catch (error) {
     // Only the file system's errors are the file's fault; anything else is ours and goes on up.
     if (typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;

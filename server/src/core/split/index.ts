@@ -1,10 +1,12 @@
 // Splits a batch file that is over the API's limits (or mixes urls or models) into parts that
 // each fit: FILE.part-1.jsonl, FILE.part-2.jsonl, … beside it. The file is read as a stream and
-// each part written as it goes, to temporary files renamed into place only once all are written.
+// each part written as it goes, through sinks the caller opens (temporary files renamed into
+// place), committed only once every part is written.
 
+import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
+import type { Writable } from 'node:stream';
 import { MAX_FILE_BYTES, MAX_REQUESTS } from '../cross/tally';
-import { TempFile } from '../temp-file';
 import { PartPlanner } from './planner';
 import type { PartFacts, SplitLimits } from './planner';
 
@@ -16,6 +18,13 @@ export const API_LIMITS: SplitLimits = { maxRequests: MAX_REQUESTS, maxBytes: MA
 
 export interface SplitPart extends PartFacts {
   path: string;
+}
+
+/** A part being written: nothing may appear at its path before `commit` (the front end's safe write). */
+export interface PartSink {
+  stream: Writable;
+  commit(): Promise<void>;
+  abort(): void;
 }
 
 export interface SplitOutcome {
@@ -34,19 +43,21 @@ export function partPath(path: string, k: number): string {
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /**
- * Splits `path` into parts within `limits`. Throws LineTooLarge when a single line is over the
- * byte limit, and the file system's errors when reading or writing fails; nothing is left behind
- * then.
+ * Splits `path` into parts within `limits`, each written to `open(partPath)`. Throws LineTooLarge
+ * when a single line is over the byte limit, and the file system's errors when reading or writing
+ * fails; every sink is aborted then, so nothing is left behind.
  */
 export async function splitFile(
   path: string,
+  open: (partPath: string) => PartSink,
   limits: SplitLimits = API_LIMITS,
 ): Promise<SplitOutcome> {
   const planner = new PartPlanner(limits);
-  const temps: TempFile[] = [];
+  const sinks: PartSink[] = [];
   let line = 0;
   let pending: Buffer[] = [];
   let first = true;
+  let failure: Error | undefined;
   const take = (raw: Buffer): void => {
     let text = raw.toString('utf8');
     if (first) {
@@ -54,9 +65,13 @@ export async function splitFile(
       // The BOM stays in part 1 (so the parts join back to the input) but is not JSON.
       if (raw.subarray(0, 3).equals(BOM)) text = text.slice(1);
     }
-    if (planner.add(line, text, raw.length))
-      temps.push(new TempFile(partPath(path, temps.length + 1)));
-    temps[temps.length - 1]!.write(raw);
+    if (planner.add(line, text, raw.length)) {
+      const sink = open(partPath(path, sinks.length + 1));
+      // A write that fails (a full disk) fails the split at the next chunk, not the process.
+      sink.stream.on('error', (error: Error) => (failure ??= error));
+      sinks.push(sink);
+    }
+    sinks[sinks.length - 1]!.stream.write(raw);
     line++;
   };
   try {
@@ -69,16 +84,21 @@ export async function splitFile(
         pending = [];
         start = nl + 1;
       }
-      if (start < data.length) pending.push(Buffer.from(data.subarray(start)));
+      if (start < data.length) pending.push(data.subarray(start));
+      const current = sinks[sinks.length - 1]?.stream;
+      if (current?.writableNeedDrain)
+        await Promise.race([once(current, 'drain'), once(current, 'error')]);
+      if (failure) throw failure;
     }
     if (pending.length > 0) take(Buffer.concat(pending));
-    if (temps.length <= 1) {
-      temps.forEach((t) => t.abort());
+    if (sinks.length <= 1) {
+      sinks.forEach((s) => s.abort());
       return { parts: [], lines: line };
     }
-    temps.forEach((t) => t.commit());
+    if (failure) throw failure;
+    for (const sink of sinks) await sink.commit();
   } catch (error) {
-    temps.forEach((t) => t.abort());
+    sinks.forEach((s) => s.abort());
     throw error;
   }
   return {
