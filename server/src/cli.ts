@@ -1,5 +1,6 @@
 // The `batchlint` command: the same core as the language server, for scripts and CI.
-// Exit status: 0 clean, 1 problems (errors, or a conversion that needs a decision), 2 usage or I/O.
+// Exit status: 0 clean, 1 problems (errors, or a conversion that needs a decision or changed a
+// value), 2 usage or I/O.
 
 import { once } from 'node:events';
 import { createReadStream, readFileSync } from 'node:fs';
@@ -62,8 +63,13 @@ async function main(argv: readonly string[]): Promise<number> {
       const outcome = await convert(command);
       for (const line of outcome.report) process.stderr.write(`${command.file}: ${line}\n`);
       if (outcome.converted > 0) process.stderr.write(`batchlint: note: ${OUTPUT_SHAPE_NOTE}\n`);
+      const decisions = outcome.report.length - outcome.changes;
+      const changed =
+        outcome.changes > 0
+          ? `; ${outcome.changes} value${outcome.changes === 1 ? '' : 's'} dropped, added or changed`
+          : '';
       process.stderr.write(
-        `batchlint: converted ${outcome.converted} line${outcome.converted === 1 ? '' : 's'}; ${outcome.report.length} thing${outcome.report.length === 1 ? '' : 's'} need${outcome.report.length === 1 ? 's' : ''} a decision\n`,
+        `batchlint: converted ${outcome.converted} line${outcome.converted === 1 ? '' : 's'}; ${decisions} thing${decisions === 1 ? '' : 's'} need${decisions === 1 ? 's' : ''} a decision${changed}\n`,
       );
       return outcome.report.length > 0 ? 1 : 0;
     }

@@ -16,6 +16,7 @@ interface ExpectedLine {
   custom_id: string | null;
   status: string;
   notCarried: Array<{ path: Array<string | number>; param: string; reason: string }>;
+  changes: Array<{ param: string; kind: string; detail: string }>;
   notes: string[];
   errorStartsWith?: string;
 }
@@ -53,6 +54,7 @@ input.forEach((lineText, i) => {
     assert.equal(result.status, entry.status);
     assert.equal(result.text, expected[i]);
     assert.deepEqual(result.notCarried, entry.notCarried);
+    assert.deepEqual(result.changes, entry.changes);
     assert.deepEqual(result.notes, entry.notes);
     if (entry.errorStartsWith !== undefined) {
       assert.ok(result.error?.startsWith(entry.errorStartsWith), result.error);

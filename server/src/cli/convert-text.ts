@@ -9,12 +9,17 @@ import { LineReader } from '../core/line-reader';
 
 export interface ConvertOutcome {
   converted: number;
-  /** One human-readable line per thing that needs a decision, prefixed by its 1-based line. */
+  /**
+   * One human-readable line per thing that needs a decision or a value dropped, added or
+   * changed, prefixed by its 1-based line.
+   */
   report: string[];
+  /** How many of the report's lines are values dropped, added or changed. */
+  changes: number;
 }
 
 export async function convertStream(input: Readable, output: Writable): Promise<ConvertOutcome> {
-  const outcome: ConvertOutcome = { converted: 0, report: [] };
+  const outcome: ConvertOutcome = { converted: 0, report: [], changes: 0 };
   let index = 0;
   // The output of the chunk being read: text, with the raw bytes of any line that is not valid
   // UTF-8 in between (copied byte for byte).
@@ -62,6 +67,9 @@ function convertOne(line: string, index: number, outcome: ConvertOutcome): strin
   }
   for (const item of result.notCarried)
     outcome.report.push(`${where}: '${item.param}' ${item.reason}`);
+  outcome.changes += result.changes.length;
+  for (const change of result.changes)
+    outcome.report.push(`${where}: '${change.param}' ${change.kind}: ${change.detail}`);
   if (result.status !== 'converted') return line;
   outcome.converted++;
   return result.text;

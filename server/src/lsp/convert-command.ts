@@ -84,6 +84,11 @@ export async function convertDocument(
     for (const left of conversion.notCarried) {
       result.needsDecision.push(`line ${line + 1}: ${left.param}: ${left.reason}`);
     }
+    for (const change of conversion.changes) {
+      result.needsDecision.push(
+        `line ${line + 1}: ${change.param}: ${change.kind}: ${change.detail}`,
+      );
+    }
   }
   if (edits.length === 0) return { ...result, reason: 'No line needed converting.' };
   const edit = workspaceEdit(doc.uri, doc.version, edits, ctx.abilities.documentChanges);

@@ -36,7 +36,7 @@ export function convertLineAction(
     endColumn: text.length,
     newText: conversion.text,
   });
-  const left = conversion.notCarried.length;
+  const left = conversion.notCarried.length + conversion.changes.length;
   const title =
     left === 0
       ? 'Convert this line to responses format'

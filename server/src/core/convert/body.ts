@@ -5,6 +5,7 @@
 import type { Ctx, Json, JsonObject } from './context';
 import { has, isObject, UNKNOWN_KEY } from './context';
 import { convertMessages } from './messages';
+import { numberOf, setKey, writeExact } from './exact-json';
 import {
   convertResponseFormat,
   inputMentionsJson,
@@ -45,8 +46,8 @@ export function convertBody(ctx: Ctx, body: JsonObject): JsonObject {
     if (has(NO_EQUIVALENT, key)) {
       const value = ctx.optional(body, key, []);
       if (value === undefined) continue;
-      if (key === 'n' && value === 1) {
-        ctx.note('Dropped n: 1 (responses always returns one generation).');
+      if (key === 'n' && numberOf(value) === 1) {
+        ctx.change([key], 'dropped', '1 (responses always returns one generation)');
         continue;
       }
       keep(key, NO_EQUIVALENT[key] as string);
@@ -121,7 +122,7 @@ export function convertBody(ctx: Ctx, body: JsonObject): JsonObject {
         if (value === undefined || blocked(key, 'include')) break;
         if (value === true) out.set('include', [LOGPROBS_INCLUDE]);
         else if (value === false)
-          ctx.note('Dropped logprobs: false (responses returns no logprobs unless asked).');
+          ctx.change([key], 'dropped', 'false (responses returns no logprobs unless asked)');
         else keep(key, 'not a boolean; kept as it was');
         break;
       }
@@ -146,8 +147,12 @@ function maxTokens(ctx: Ctx, body: JsonObject): { value?: Json; source?: string;
   const legacy = body.max_tokens ?? undefined;
   const current = body.max_completion_tokens ?? undefined;
   if (legacy !== undefined && current !== undefined) {
-    if (JSON.stringify(legacy) === JSON.stringify(current)) {
-      ctx.note('max_tokens and max_completion_tokens were both given, with the same value.');
+    if (writeExact(legacy) === writeExact(current)) {
+      ctx.change(
+        ['max_tokens'],
+        'dropped',
+        'the same value as max_completion_tokens, which is kept',
+      );
       return { value: current, source: 'max_completion_tokens' };
     }
     // The non-deprecated one wins; the other stays for the user to resolve.
@@ -202,9 +207,9 @@ function finishNotes(
   out: Map<string, Json>,
   tokens: { value?: Json; source?: string },
 ): void {
-  const limit = out.get('max_output_tokens');
+  const limit = numberOf(out.get('max_output_tokens'));
   if (
-    typeof limit === 'number' &&
+    limit !== undefined &&
     limit < MIN_OUTPUT_TOKENS &&
     tokens.source &&
     !has(body, 'max_output_tokens')
@@ -243,6 +248,6 @@ function finishNotes(
 function order(out: Map<string, Json>): JsonObject {
   const result: JsonObject = {};
   for (const key of ['model', 'input']) if (out.has(key)) result[key] = out.get(key) as Json;
-  for (const [key, value] of out) if (!has(result, key)) result[key] = value;
+  for (const [key, value] of out) if (!has(result, key)) setKey(result, key, value);
   return result;
 }

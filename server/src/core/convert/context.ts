@@ -2,11 +2,12 @@
 // was not carried over, and the one helper every mapper uses to keep keys it does not understand.
 
 import type { JsonPath, PathSegment } from '../types';
+import { RawNumber, setKey } from './exact-json';
+import type { ExactJson, ExactObject } from './exact-json';
 
-export type Json = null | boolean | number | string | Json[] | JsonObject;
-export interface JsonObject {
-  [key: string]: Json;
-}
+/** A value of the line: numbers whose literal a JS number would respell are RawNumbers. */
+export type Json = ExactJson;
+export type JsonObject = ExactObject;
 
 /** A field that stayed as it was because the responses API has no equivalent or needs a decision. */
 export interface NotCarried {
@@ -17,8 +18,22 @@ export interface NotCarried {
   reason: string;
 }
 
+/** A value that was dropped, added or changed by the conversion (beyond renaming what maps). */
+export interface ValueChange {
+  /** The chat parameter, API-style and relative to body (`n`, `tools[0].function.strict`). */
+  param: string;
+  kind: 'dropped' | 'added' | 'changed';
+  /** What happened and why, for the report. */
+  detail: string;
+}
+
 export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof RawNumber)
+  );
 }
 
 export function has(obj: JsonObject, key: string): boolean {
@@ -43,40 +58,52 @@ export const UNKNOWN_KEY = 'not a chat completions parameter; kept as it was';
  */
 export class Ctx {
   readonly notCarried: NotCarried[] = [];
+  readonly changes: ValueChange[] = [];
   private readonly noteList: string[] = [];
-  private readonly nulls: string[] = [];
 
   /** The field at `outPath` was copied unchanged from `inPath` and is not a responses field. */
   keep(outPath: JsonPath, inPath: readonly PathSegment[], reason: string): void {
     this.notCarried.push({ path: outPath, param: formatParam(inPath), reason });
   }
 
+  /** Behaviour that differs between the APIs; no value of the line changed. */
   note(text: string): void {
     if (!this.noteList.includes(text)) this.noteList.push(text);
   }
 
+  /** A value dropped, added or changed: reported to the user like what needs a decision. */
+  change(inPath: readonly PathSegment[], kind: ValueChange['kind'], detail: string): void {
+    this.changes.push({ param: formatParam(inPath), kind, detail });
+  }
+
+  /** A key given twice in one object of the line (`path` from the line root). */
+  duplicate(path: readonly PathSegment[], key: string): void {
+    const inBody = path[0] === 'body' ? path.slice(1) : path;
+    this.change(
+      [...inBody, key],
+      'dropped',
+      "the key is given more than once in one object; only its last value is kept (JSON parsers, the API's too by our reading, keep the last)",
+    );
+  }
+
   /**
    * Reads an optional parameter. An explicit `null` means "not set" for every optional chat
-   * parameter, so it is dropped (never carried as null): nothing is lost, and several responses
-   * targets (`text.format`, `tool_choice`, …) would reject a null. Each drop is listed in a note.
+   * parameter, so it is dropped (never carried as null): several responses targets
+   * (`text.format`, `tool_choice`, …) would reject a null. Each drop is reported as a change.
    * Unknown keys and required fields are never passed through here, so their nulls are kept.
    */
   optional(obj: JsonObject, key: string, inPath: readonly PathSegment[]): Json | undefined {
     if (!has(obj, key)) return undefined;
     const value = obj[key] as Json;
     if (value === null) {
-      this.nulls.push(formatParam([...inPath, key]));
+      this.change([...inPath, key], 'dropped', 'null (null means "not set")');
       return undefined;
     }
     return value;
   }
 
   get notes(): string[] {
-    const notes = [...this.noteList];
-    if (this.nulls.length > 0) {
-      notes.push(`Dropped null parameters (null means "not set"): ${this.nulls.join(', ')}.`);
-    }
-    return notes;
+    return [...this.noteList];
   }
 }
 
@@ -118,7 +145,7 @@ export function carryUnknown(
   inPath: readonly PathSegment[],
 ): void {
   for (const key of extraKeys(src, known)) {
-    dst[key] = src[key] as Json;
+    setKey(dst, key, src[key] as Json);
     ctx.keep([...outPath, key], [...inPath, key], UNKNOWN_KEY);
   }
 }

@@ -4,11 +4,12 @@
 // stays where it was and is listed in `notCarried`; every default written is listed in `notes`.
 
 import { convertBody } from './body';
-import type { JsonObject, NotCarried } from './context';
+import type { JsonObject, NotCarried, ValueChange } from './context';
 import { Ctx, isObject } from './context';
-import { protectNumbers } from './numbers';
+import { readExact, setKey, writeExact } from './exact-json';
+import type { ExactRead } from './exact-json';
 
-export type { NotCarried } from './context';
+export type { NotCarried, ValueChange } from './context';
 
 export interface LineConversion {
   status: 'converted' | 'unchanged' | 'unparseable' | 'not-chat';
@@ -16,7 +17,13 @@ export interface LineConversion {
   text: string;
   /** What stayed as it was because responses has no equivalent, or that needs a decision. */
   notCarried: NotCarried[];
-  /** Informational: defaults written or dropped, behaviour that differs between the APIs. */
+  /**
+   * Every value the conversion dropped, added or changed beyond renaming what maps (a null
+   * parameter dropped, `n: 1` dropped, `strict: false` written, a duplicate key's earlier
+   * value): reported like what needs a decision, so a conversion is lossless or says so.
+   */
+  changes: ValueChange[];
+  /** Informational: behaviour that differs between the APIs (no value of the line changed). */
   notes: string[];
   /** Why the line could not be read, for `unparseable`. */
   error?: string;
@@ -31,8 +38,8 @@ export const OUTPUT_SHAPE_NOTE =
 
 /**
  * Converts one line (without its line break). The envelope keeps its keys and their order; the
- * body is rewritten compactly with `model` and `input` first. Numbers keep their value: `1.0`
- * may be written `1`, but a literal no JS number holds exactly is copied character for character.
+ * body is rewritten compactly with `model` and `input` first. Every number literal is copied
+ * character for character, and keys of any name (`__proto__` too) are kept.
  */
 export function convertLineToResponses(lineText: string): LineConversion {
   try {
@@ -44,6 +51,7 @@ export function convertLineToResponses(lineText: string): LineConversion {
       status: 'unparseable',
       text: lineText,
       notCarried: [],
+      changes: [],
       notes: [],
       error: `This line was not converted: ${detail}.`,
     };
@@ -56,15 +64,17 @@ function convertLine(lineText: string): LineConversion {
     notes: string[] = [],
     error?: string,
   ): LineConversion => {
-    const result: LineConversion = { status, text: lineText, notCarried: [], notes };
+    const result: LineConversion = { status, text: lineText, notCarried: [], changes: [], notes };
     if (error !== undefined) result.error = error;
     return result;
   };
   if (lineText.trim() === '') return same('unchanged');
-  let line: unknown;
+  let read: ExactRead;
   try {
-    line = JSON.parse(lineText);
+    JSON.parse(lineText); // the strict check, with the message users know
+    read = readExact(lineText);
   } catch (err) {
+    if (err instanceof RangeError) throw err;
     const detail = err instanceof Error ? err.message : String(err);
     return same(
       'unparseable',
@@ -72,9 +82,7 @@ function convertLine(lineText: string): LineConversion {
       `This line is not valid JSON, so it was not converted (${detail}).`,
     );
   }
-  // Numbers a JS number cannot hold exactly are read as markers and written back verbatim.
-  const numbers = protectNumbers(lineText);
-  if (numbers.text !== lineText) line = JSON.parse(numbers.text);
+  const line = read.value;
   if (!isObject(line)) return same('not-chat', ['Not a request object; nothing to convert.']);
   if (line.url === RESPONSES_URL) return same('unchanged');
   if (line.url !== CHAT_URL) {
@@ -84,19 +92,21 @@ function convertLine(lineText: string): LineConversion {
   }
 
   const ctx = new Ctx();
+  for (const { path, key } of read.duplicates) ctx.duplicate(path, key);
   const converted: JsonObject = {};
   for (const key of Object.keys(line)) {
     if (key === 'url') converted.url = RESPONSES_URL;
     else if (key === 'body' && isObject(line.body)) converted.body = convertBody(ctx, line.body);
-    else converted[key] = line[key] ?? null;
+    else setKey(converted, key, line[key] ?? null);
   }
   if (!isObject(line.body)) {
     ctx.keep(['body'], ['body'], 'the body is not an object; only the url was converted');
   }
   return {
     status: 'converted',
-    text: numbers.restore(JSON.stringify(converted)),
+    text: writeExact(converted),
     notCarried: ctx.notCarried,
+    changes: ctx.changes,
     notes: ctx.notes,
   };
 }

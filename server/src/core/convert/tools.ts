@@ -3,7 +3,7 @@
 
 import type { JsonPath, PathSegment } from '../types';
 import type { Ctx, Json, JsonObject } from './context';
-import { canFlatten, carryUnknown, formatParam, has, isObject } from './context';
+import { canFlatten, carryUnknown, has, isObject } from './context';
 
 const FUNCTION_KNOWN = new Set(['name', 'description', 'parameters', 'strict']);
 const LEGACY_FUNCTION_KNOWN = new Set(['name', 'description', 'parameters']);
@@ -80,7 +80,7 @@ function functionTool(
   wrapperPath: readonly PathSegment[],
 ): JsonObject {
   const inPath = wrapper ? [...wrapperPath, 'function'] : wrapperPath;
-  const label = `${formatParam(wrapperPath)}${typeof fn.name === 'string' ? ` (${fn.name})` : ''}`;
+  const named = typeof fn.name === 'string' ? `function ${fn.name}: ` : '';
   const result: JsonObject = { type: 'function' };
   if (has(fn, 'name')) result.name = fn.name as Json;
   const description = ctx.optional(fn, 'description', inPath);
@@ -89,7 +89,11 @@ function functionTool(
   if (parameters !== undefined) result.parameters = parameters;
   else {
     result.parameters = EMPTY_PARAMETERS;
-    ctx.note(`${label}: no parameters given; wrote an empty object schema.`);
+    ctx.change(
+      [...inPath, 'parameters'],
+      'added',
+      `${named}an empty object schema (none was given; responses functions need one)`,
+    );
   }
   // Chat functions are non-strict unless told otherwise, responses functions strict: writing the
   // chat default keeps the behaviour the line had.
@@ -97,8 +101,10 @@ function functionTool(
   if (strict !== undefined) result.strict = strict;
   else {
     result.strict = false;
-    ctx.note(
-      `${label}: wrote strict: false (chat's default; responses functions default to strict).`,
+    ctx.change(
+      [...inPath, 'strict'],
+      'added',
+      `${named}false (chat's default; responses functions default to strict)`,
     );
   }
   if (wrapper) carryUnknown(ctx, wrapper, FUNCTION_WRAPPER, result, out, wrapperPath);
