@@ -14,6 +14,10 @@ process.chdir(root);
 if (existsSync('scripts/compile-schemas.mjs')) {
   execFileSync(process.execPath, ['scripts/compile-schemas.mjs'], { stdio: 'inherit' });
 }
+// 1b. The rules folder -> the index of rules the runner reads.
+if (existsSync('scripts/index-rules.mjs')) {
+  execFileSync(process.execPath, ['scripts/index-rules.mjs'], { stdio: 'inherit' });
+}
 
 // 2. Bundles. Each entry is optional so a partial tree still builds the parts it has.
 const production = process.argv.includes('--production');

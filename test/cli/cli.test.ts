@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { batchlint, checkJson, repo, tempDir } from './run';
+import { PROBLEM_CODES } from '../../server/src/core';
 
 /** The four seed mistakes: file, then the code and 1-based line:column of their first problem. */
 const SEEDS: [string, string, string][] = [
@@ -67,6 +68,7 @@ test('check --format json: the exact documented shape', () => {
       'endColumn',
       'severity',
       'code',
+      'stage',
       'message',
       'param',
       'fixes',
@@ -75,12 +77,21 @@ test('check --format json: the exact documented shape', () => {
       assert.ok(Number.isInteger(p[key]) && (p[key] as number) >= 1, `${key} is 1-based`);
     assert.equal(p.severity, 'error');
     assert.equal(p.code, 'invalid_value');
+    assert.ok(['validation', 'execution', 'hint'].includes(p.stage as string), 'a stage');
     assert.ok(typeof p.param === 'string' || p.param === null);
     assert.ok(Array.isArray(p.fixes) && p.fixes.length > 0, 'the seed mistakes have fixes');
     assert.ok((p.fixes as unknown[]).every((f) => typeof f === 'string' && f !== ''));
   }
   assert.deepEqual(files[1]!.problems, []);
 });
+
+interface SarifRule {
+  id: string;
+  shortDescription: { text: string };
+  fullDescription: { text: string };
+  helpUri: string;
+  properties: { stage: string };
+}
 
 test('check --format sarif: SARIF 2.1.0 with rules, levels and locations', () => {
   const run = batchlint(['check', '--format', 'sarif', ...SEEDS.map((s) => s[0])]);
@@ -90,10 +101,18 @@ test('check --format sarif: SARIF 2.1.0 with rules, levels and locations', () =>
   assert.equal(sarif.runs.length, 1);
   const [sarifRun] = sarif.runs;
   assert.equal(sarifRun.tool.driver.name, 'batchlint');
-  const ruleIds = new Set(sarifRun.tool.driver.rules.map((r: { id: string }) => r.id));
+  const rules = sarifRun.tool.driver.rules as SarifRule[];
+  const ruleIds = rules.map((r) => r.id);
+  assert.deepEqual(ruleIds, PROBLEM_CODES, 'one rule per catalogued code');
+  for (const rule of rules) {
+    assert.ok(rule.shortDescription.text !== '' && rule.fullDescription.text !== '', rule.id);
+    assert.match(rule.helpUri, /^https:\/\//, `${rule.id} has a help link`);
+    assert.ok(['validation', 'execution', 'hint'].includes(rule.properties.stage), rule.id);
+  }
   assert.ok(sarifRun.results.length >= SEEDS.length);
   for (const result of sarifRun.results) {
-    assert.ok(ruleIds.has(result.ruleId), `rule ${result.ruleId} is declared`);
+    assert.equal(ruleIds[result.ruleIndex], result.ruleId, `rule ${result.ruleId} is declared`);
+    assert.ok(['validation', 'execution', 'hint'].includes(result.properties.stage));
     assert.ok(['error', 'warning', 'note'].includes(result.level));
     assert.ok(typeof result.message.text === 'string' && result.message.text !== '');
     const { artifactLocation, region } = result.locations[0].physicalLocation;

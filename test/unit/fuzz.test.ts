@@ -1,6 +1,7 @@
 // Fuzzing the core: thousands of damaged batch lines, seeded so any failure can be replayed
 // from its case number. Asserts robustness only (no exception, positions inside the text, fixes
-// on their problem's lines, no lost keys, no pathological slowness), never what is reported.
+// on their problem's lines, no lost keys, bounded output), never what is reported. How long a
+// line takes is measured by `npm run bench`, not here: a test never reads the clock.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,8 +17,6 @@ const SEED = 0x5eed_ba7c;
 const LINE_CASES = 20_000;
 const STREAM_CASES = 300;
 const DOCUMENT_CASES = 400;
-/** Per line, for checkLine or a DocumentChecker check: a guard against runaway work, not a benchmark. */
-const MAX_LINE_MS = 100;
 
 const seeds = seedLines();
 const textNames = Object.keys(TEXT_MUTATIONS);
@@ -61,12 +60,6 @@ const preview = (text: string): string =>
     text.length > 300 ? `${text.slice(0, 200)}…(${text.length} chars)…${text.slice(-60)}` : text,
   );
 
-/** Runs a line case; re-times a slow one once, so a GC pause on a busy machine is not a failure. */
-function timed(text: string): number {
-  const first = runLineCase(text).checkMs;
-  return first <= MAX_LINE_MS ? first : Math.min(first, runLineCase(text).checkMs);
-}
-
 function mutatedLine(r: Prng): { text: string; steps: string[] } {
   let text = r.pick(seeds);
   const steps: string[] = [];
@@ -87,33 +80,24 @@ function mutatedLine(r: Prng): { text: string; steps: string[] } {
 test(`fuzz: ${LINE_CASES} mutated lines of every endpoint`, () => {
   assert.ok(seeds.length >= 10, `only ${seeds.length} seed lines`);
   const failures = new Failures();
-  let slowest = { ms: 0, repro: '' };
   for (let i = 0; i < LINE_CASES; i++) {
     const r = new Prng(SEED + i);
     const { text, steps } = mutatedLine(r);
     const repro = `line case ${i} (${steps.join(' + ')}): ${preview(text)}`;
     try {
-      const ms = timed(text);
-      if (ms > slowest.ms) slowest = { ms, repro };
+      runLineCase(text);
     } catch (error) {
       failures.add(steps.join('+'), error, repro);
     }
   }
-  console.log(
-    `fuzz: ${LINE_CASES} line cases from ${seeds.length} seeds; slowest ${slowest.ms.toFixed(1)} ms`,
-  );
+  console.log(`fuzz: ${LINE_CASES} line cases from ${seeds.length} seeds`);
   failures.assertNone();
-  assert.ok(
-    slowest.ms <= MAX_LINE_MS,
-    `slowest line took ${slowest.ms.toFixed(0)} ms: ${slowest.repro}`,
-  );
 });
 
 test('fuzz: deep nesting up to 100,000 levels', () => {
   const failures = new Failures();
   const depths = [100, 1_000, 5_000, 10_000, 50_000, 100_000];
   let cases = 0;
-  let slowest = { ms: 0, repro: '' };
   for (const depth of depths) {
     for (let k = 0; k < 4; k++) {
       const r = new Prng(SEED ^ (depth * 31 + k));
@@ -121,24 +105,18 @@ test('fuzz: deep nesting up to 100,000 levels', () => {
       const repro = `depth ${depth} case ${k}: ${preview(text)}`;
       cases++;
       try {
-        const ms = timed(text);
-        if (ms > slowest.ms) slowest = { ms, repro };
+        runLineCase(text);
       } catch (error) {
         failures.add(`depth ${depth}`, error, repro);
       }
     }
   }
-  console.log(`fuzz: ${cases} deep-nesting cases; slowest ${slowest.ms.toFixed(1)} ms`);
+  console.log(`fuzz: ${cases} deep-nesting cases`);
   failures.assertNone();
-  assert.ok(
-    slowest.ms <= MAX_LINE_MS,
-    `slowest line took ${slowest.ms.toFixed(0)} ms: ${slowest.repro}`,
-  );
 });
 
 test('fuzz: huge strings (1-10 MB)', () => {
   const failures = new Failures();
-  let slowest = { ms: 0, repro: '' };
   const cases = 8;
   for (let k = 0; k < cases; k++) {
     const r = new Prng(SEED + 1_000_003 * (k + 1));
@@ -146,18 +124,13 @@ test('fuzz: huge strings (1-10 MB)', () => {
     const text = hugeString(r.pick(seeds), size, r);
     const repro = `huge case ${k} (${size} chars): ${preview(text)}`;
     try {
-      const ms = timed(text);
-      if (ms > slowest.ms) slowest = { ms, repro };
+      runLineCase(text);
     } catch (error) {
       failures.add('huge', error, repro);
     }
   }
-  console.log(`fuzz: ${cases} huge-string cases; slowest ${slowest.ms.toFixed(1)} ms`);
+  console.log(`fuzz: ${cases} huge-string cases`);
   failures.assertNone();
-  assert.ok(
-    slowest.ms <= MAX_LINE_MS,
-    `slowest line took ${slowest.ms.toFixed(0)} ms: ${slowest.repro}`,
-  );
 });
 
 test(`fuzz: ${DOCUMENT_CASES} documents, edited incrementally`, () => {

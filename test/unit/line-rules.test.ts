@@ -1,19 +1,28 @@
 // Table-driven checks of single lines: syntax with exact positions, the envelope, images,
-// placeholders, JSON mode, streaming, tool choice and reasoning models.
+// placeholders, JSON mode, streaming, tool choice and reasoning models. Each row lists every
+// problem its line gets: a problem the row does not expect fails it.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkLine } from '../../server/src/core/line-check';
+import type { LineProblem } from '../../server/src/core/line-check';
+import type { ProblemCode } from '../../server/src/core';
 import { chat, chatImage, chatUser, line, responses, PNG_1PX, JPEG_HEAD } from './builders';
 
-interface Row {
-  name: string;
-  text: string;
-  code: string;
+interface Expected {
+  code: ProblemCode;
   message: string | RegExp;
+  /** Default: error. */
   severity?: 'error' | 'warning' | 'info';
   /** The exact text the problem underlines. */
   span?: string;
+}
+
+interface Row extends Expected {
+  name: string;
+  text: string;
+  /** The line's other problems, when it has more than one. */
+  also?: Expected[];
 }
 
 const EXPECTED_DATA_URL =
@@ -271,6 +280,75 @@ const rows: Row[] = [
     message:
       "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
     span: '"max_tokens"',
+    also: [
+      {
+        code: 'deprecated_parameter',
+        message: /^'max_tokens' is deprecated/,
+        severity: 'info',
+        span: '"max_tokens"',
+      },
+    ],
+  },
+  {
+    name: 'penalty on a reasoning model (chat)',
+    text: chat({
+      model: 'o4-mini',
+      messages: [{ role: 'user', content: 'hi' }],
+      presence_penalty: 0.5,
+    }),
+    code: 'unsupported_parameter',
+    message: "Unsupported parameter: 'presence_penalty' is not supported with this model.",
+    span: '"presence_penalty"',
+  },
+  {
+    name: 'temperature on a reasoning model (responses)',
+    text: responses({ model: 'o3', input: 'hi', temperature: 0.2 }),
+    code: 'unsupported_parameter',
+    message: "Unsupported parameter: 'temperature' is not supported with this model.",
+    span: '"temperature"',
+  },
+  {
+    name: 'top_p on a reasoning model (responses)',
+    text: responses({ model: 'o1', input: 'hi', top_p: 0.5 }),
+    code: 'unsupported_parameter',
+    message: "Unsupported parameter: 'top_p' is not supported with this model.",
+    span: '"top_p"',
+  },
+  {
+    name: 'assistant turn with neither content nor a tool call',
+    text: chat({
+      messages: [
+        { role: 'user', content: 'hi' },
+        { role: 'assistant', content: null },
+      ],
+    }),
+    code: 'invalid_value',
+    message: "Invalid value for 'content': expected a string, got null.",
+    span: 'null',
+  },
+  {
+    name: "image detail 'original' is a warning",
+    text: chat({
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'image_url', image_url: { url: 'https://x.test/a.png', detail: 'original' } },
+          ],
+        },
+      ],
+    }),
+    code: 'unsupported_value',
+    message: /'original' is documented for recent models only/,
+    severity: 'warning',
+    span: '"original"',
+  },
+  {
+    name: 'responses request with nothing to respond to',
+    text: responses({ input: [] }),
+    code: 'missing_required_parameter',
+    message: `One of "input" or "previous_response_id" or 'prompt' or 'conversation' must be provided.`,
+    span: '[]',
   },
   {
     name: 'temperature on a reasoning model',
@@ -282,24 +360,63 @@ const rows: Row[] = [
   },
 ];
 
+const matches = (p: LineProblem, e: Expected): boolean =>
+  p.code === e.code &&
+  (typeof e.message === 'string' ? p.message === e.message : e.message.test(p.message));
+
 for (const row of rows) {
   test(`line: ${row.name}`, () => {
     const { problems } = checkLine(row.text);
-    const match = problems.find(
-      (p) =>
-        p.code === row.code &&
-        (typeof row.message === 'string' ? p.message === row.message : row.message.test(p.message)),
-    );
-    assert.ok(
-      match,
-      `expected ${row.code} "${String(row.message)}", got ${JSON.stringify(problems.map((p) => [p.code, p.message]))}`,
-    );
-    assert.equal(match.severity, row.severity ?? 'error');
-    assert.ok(
-      match.column >= 0 && match.endColumn > match.column && match.endColumn <= row.text.length,
-    );
-    if (row.span !== undefined)
-      assert.equal(row.text.slice(match.column, match.endColumn), row.span);
+    const expected = [row, ...(row.also ?? [])];
+    const got = JSON.stringify(problems.map((p) => [p.code, p.message]));
+    assert.equal(problems.length, expected.length, `expected ${expected.length}, got ${got}`);
+    const unmatched = [...problems];
+    for (const e of expected) {
+      const at = unmatched.findIndex((p) => matches(p, e));
+      assert.ok(at >= 0, `expected ${e.code} "${String(e.message)}", got ${got}`);
+      const [match] = unmatched.splice(at, 1) as [LineProblem];
+      assert.equal(match.severity, e.severity ?? 'error', `severity of ${e.code}`);
+      assert.ok(
+        match.column >= 0 && match.endColumn > match.column && match.endColumn <= row.text.length,
+      );
+      if (e.span !== undefined) assert.equal(row.text.slice(match.column, match.endColumn), e.span);
+    }
+  });
+}
+
+/** Lines close to a rule's trigger that must stay clean (no false alarms). */
+const clean: { name: string; text: string }[] = [
+  {
+    name: 'reasoning model at the default temperature (responses)',
+    text: responses({ model: 'o3', input: 'hi', temperature: 1 }),
+  },
+  {
+    name: 'sampling parameters on a model that is not a reasoning model (responses)',
+    text: responses({ model: 'gpt-4.1', input: 'hi', temperature: 0.2, top_p: 0.5 }),
+  },
+  {
+    name: 'assistant turn carried by a tool call',
+    text: chat({
+      messages: [
+        { role: 'user', content: 'hi' },
+        {
+          role: 'assistant',
+          content: null,
+          tool_calls: [{ id: 'c', type: 'function', function: { name: 'f', arguments: '{}' } }],
+        },
+        { role: 'tool', tool_call_id: 'c', content: 'ok' },
+      ],
+    }),
+  },
+  {
+    name: 'responses request that continues a previous response',
+    text: responses({ previous_response_id: 'resp_1' }),
+  },
+];
+
+for (const row of clean) {
+  test(`line is clean: ${row.name}`, () => {
+    assert.deepEqual(checkLine(row.text).problems, []);
   });
 }
 

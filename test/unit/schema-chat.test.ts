@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Finding } from '../../server/src/core/types';
+import { checkBody } from '../../server/src/core/line-check';
 import { validateBody } from '../../server/src/core/schema';
 
 type Json = Record<string, unknown>;
@@ -373,7 +374,7 @@ const rows: Row[] = [
 
 for (const row of rows) {
   test(`chat: ${row.name}`, () => {
-    const findings = validateBody('/v1/chat/completions', row.body).filter(
+    const findings = checkBody('/v1/chat/completions', row.body).filter(
       (f) => f.severity !== 'info',
     );
     assert.equal(findings.length, 1, JSON.stringify(findings, null, 1));
@@ -410,7 +411,7 @@ test('chat: every problem on a line is reported, each once', () => {
 });
 
 test('chat: deprecated parameters get an info note, never more', () => {
-  const findings = validateBody(
+  const findings = checkBody(
     '/v1/chat/completions',
     body({ max_tokens: 10, functions: [{ name: 'f' }] }),
   );
@@ -435,7 +436,7 @@ test('chat: assistant content may be absent when a tool call, refusal or audio s
       { role: 'assistant', content: null, ...extra },
     ];
     assert.deepEqual(
-      validateBody('/v1/chat/completions', { model: 'm', messages }),
+      checkBody('/v1/chat/completions', { model: 'm', messages }),
       [],
       JSON.stringify(extra),
     );

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Finding } from '../../server/src/core/types';
-import { validateBody } from '../../server/src/core/schema';
+import { checkBody } from '../../server/src/core/line-check';
 
 type Json = Record<string, unknown>;
 
@@ -272,7 +272,7 @@ const rows: Row[] = [
 
 for (const row of rows) {
   test(`responses: ${row.name}`, () => {
-    const findings = validateBody('/v1/responses', row.body).filter((f) => f.severity !== 'info');
+    const findings = checkBody('/v1/responses', row.body).filter((f) => f.severity !== 'info');
     assert.equal(findings.length, 1, JSON.stringify(findings, null, 1));
     const [found] = findings;
     const picked = Object.fromEntries(
@@ -284,7 +284,7 @@ for (const row of rows) {
 }
 
 test('responses: messages are checked like input, so their problems show with the move', () => {
-  const findings = validateBody('/v1/responses', {
+  const findings = checkBody('/v1/responses', {
     model: 'm',
     messages: [
       {
@@ -306,7 +306,7 @@ test('responses: messages are checked like input, so their problems show with th
 });
 
 test('responses: penalties, built-in tools and loose items are accepted', () => {
-  const findings = validateBody(
+  const findings = checkBody(
     '/v1/responses',
     body({
       presence_penalty: 0.5,

@@ -3,8 +3,8 @@
 
 import { isAbsolute, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Problem, Summary } from '../core';
-import { docsUrlFor } from '../core';
+import type { Problem, ProblemEntry, Severity, Stage, Summary } from '../core';
+import { PROBLEM_CODES, PROBLEMS } from '../core';
 
 export interface FileReport {
   path: string;
@@ -40,6 +40,7 @@ export function formatJson(reports: readonly FileReport[]): string {
       endColumn: p.endColumn + 1,
       severity: p.severity,
       code: p.code,
+      stage: stageOf(p),
       message: p.message,
       param: p.param ?? null,
       fixes: p.fixTitles ?? [],
@@ -48,18 +49,40 @@ export function formatJson(reports: readonly FileReport[]): string {
   return JSON.stringify({ files }, null, 2) + '\n';
 }
 
-export function formatSarif(reports: readonly FileReport[], version: string): string {
-  const codes = [...new Set(reports.flatMap((r) => r.problems.map((p) => p.code)))].sort();
-  const rules = codes.map((id) => {
-    const helpUri = docsUrlFor(id);
-    return { id, name: id, ...(helpUri && { helpUri }) };
+/** When the API would refuse a problem (see the catalogue): the problem's own, or its code's. */
+export function stageOf(problem: Problem): Stage {
+  return problem.stage ?? PROBLEMS[problem.code].stage;
+}
+
+const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** The SARIF rule of every catalogued code, each with its description and help link. */
+export function sarifRules(): object[] {
+  return PROBLEM_CODES.map((id) => {
+    const entry: ProblemEntry = PROBLEMS[id];
+    return {
+      id,
+      name: id,
+      shortDescription: { text: entry.title },
+      fullDescription: { text: entry.description },
+      helpUri: entry.docs,
+      help: { text: `${entry.description} ${entry.docs}` },
+      defaultConfiguration: { level: LEVEL[entry.severity] },
+      properties: { stage: entry.stage, tags: [...entry.tags] },
+    };
   });
+}
+
+export function formatSarif(reports: readonly FileReport[], version: string): string {
+  const rules = sarifRules();
+  const index = new Map(PROBLEM_CODES.map((code, i) => [code, i]));
   const results = reports.flatMap(({ path, problems }) =>
     problems.map((p) => ({
       ruleId: p.code,
-      ruleIndex: codes.indexOf(p.code),
-      level: p.severity === 'info' ? 'note' : p.severity,
+      ruleIndex: index.get(p.code),
+      level: LEVEL[p.severity],
       message: { text: p.message },
+      properties: { stage: stageOf(p) },
       locations: [
         {
           physicalLocation: {

@@ -11,6 +11,8 @@ export { fixLine } from './fixes/fix-line';
 export { fixDocument, isBinary, splitBytes } from './fixes/fix-document';
 export type { FileFixOutcome, RawLine } from './fixes/fix-document';
 export { docsUrlFor } from './docs-links';
+export { PROBLEMS, PROBLEM_CODES, isProblemCode } from './catalogue';
+export type { ProblemEntry } from './catalogue';
 export { splitLines } from './lines';
 export { locateValue } from './locate';
 export { isObject } from './json';

@@ -2,20 +2,20 @@
 // compiled validators; offsets are computed (with a second, offset-aware parse) only for lines
 // that have something to report.
 
-import type { Endpoint, Finding, LineFacts, Severity, FixRef } from './types';
+import type { Endpoint, Finding, LineFacts, ProblemCode, Severity, Stage, FixRef } from './types';
 import { isBlank } from './lines';
 import { LineTree } from './locate';
 import { isEndpoint } from './endpoints';
 import { diagnoseSyntax } from './syntax/diagnose';
-import { checkEnvelope } from './rules/envelope';
-import { checkBodyRules } from './rules';
-import { hasBodySchema, validateBody } from './schema';
+import { checkBodyRules, checkEnvelopeRules } from './rules';
+import { validateBody } from './schema';
 import { gotLabel } from './words';
 
 /** A problem on one line, before it knows which line it is on. */
 export interface LineProblem {
-  code: string;
+  code: ProblemCode;
   severity: Severity;
+  stage?: Stage;
   message: string;
   param?: string;
   column: number;
@@ -101,27 +101,34 @@ export function checkLine(text: string): LineResult {
   };
 }
 
-/** Every finding on a parsed request line: envelope first, then the body by its url. */
+/**
+ * Every finding on a parsed request line, in the API's order: the envelope rules first, then
+ * (for a known url and an object body) the body's schema and the body rules of that endpoint.
+ */
 export function checkRequest(request: Record<string, unknown>): Finding[] {
-  const findings = checkEnvelope(request);
+  const findings: Finding[] = [];
+  checkEnvelopeRules(request, findings);
   const { url, body } = request;
   if (!isEndpoint(url) || typeof body !== 'object' || body === null || Array.isArray(body)) {
     return findings;
   }
-  const endpoint: Endpoint = url;
-  if (!hasBodySchema(endpoint)) {
-    findings.push({
-      code: 'body_not_checked',
-      severity: 'info',
-      message: `batchlint checks the envelope of ${endpoint} requests but not their body.`,
-      path: ['url'],
-      anchor: 'value',
-    });
-    return findings;
-  }
-  findings.push(...validateBody(endpoint, body));
-  findings.push(...checkBodyRules(endpoint, body as Record<string, unknown>));
+  checkBody(url, body as Record<string, unknown>, findings);
   return findings;
+}
+
+/**
+ * The findings on a request body (an object) sent to `endpoint`: its schema's, then the body
+ * rules'. Paths start with 'body'. Appends to `out` when given, and returns it.
+ */
+export function checkBody(
+  endpoint: Endpoint,
+  body: Record<string, unknown>,
+  out: Finding[] = [],
+): Finding[] {
+  const schema = validateBody(endpoint, body);
+  for (let i = 0; i < schema.length; i++) out.push(schema[i]!);
+  checkBodyRules(endpoint, body, out);
+  return out;
 }
 
 function tooDeep(text: string): LineProblem {
@@ -146,6 +153,7 @@ function placeFindings(text: string, findings: Finding[]): LineProblem[] {
       column: span.start,
       endColumn: span.end,
     };
+    if (f.stage !== undefined) problem.stage = f.stage;
     if (f.param !== undefined) problem.param = f.param;
     if (f.fix) problem.fix = f.fix;
     return problem;

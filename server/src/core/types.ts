@@ -1,6 +1,9 @@
 // The plain data the core hands to its front ends (CLI, language server). No editor types here:
 // offsets are UTF-16 code-unit indices into one line's text, as JavaScript strings count them.
 
+import type { ProblemCode, Stage } from './catalogue';
+export type { ProblemCode, Stage } from './catalogue';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 /** A step in a JSON path: an object key or an array index. */
@@ -27,8 +30,10 @@ export type Endpoint =
  * "body"); the locator turns it into offsets only when the problem is reported.
  */
 export interface Finding {
-  code: string;
+  code: ProblemCode;
   severity: Severity;
+  /** Set only where it differs from the code's stage in the catalogue (an envelope's schema error). */
+  stage?: Stage;
   message: string;
   /** The API's own parameter path, e.g. `messages[0].content[1].image_url`; absent for envelope-free problems. */
   param?: string;
@@ -47,8 +52,10 @@ export interface FixRef {
 
 /** A problem placed on the document: line numbers are 0-based, columns UTF-16 offsets in that line. */
 export interface Problem {
-  code: string;
+  code: ProblemCode;
   severity: Severity;
+  /** Set only where it differs from the code's stage in the catalogue (see Finding.stage). */
+  stage?: Stage;
   message: string;
   param?: string;
   line: number;

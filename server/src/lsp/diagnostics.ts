@@ -3,7 +3,7 @@
 
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { Diagnostic, DiagnosticRelatedInformation, Range } from 'vscode-languageserver/node';
-import { docsUrlFor, isObject } from '../core';
+import { docsUrlFor, isObject, isProblemCode } from '../core';
 import { isCount } from './guard';
 import type { FixRef, Problem, Severity } from '../core';
 import { SOURCE } from '../protocol';
@@ -75,6 +75,7 @@ export function diagnosticVersion(diagnostic: unknown): number | undefined {
 export function problemFromDiagnostic(diagnostic: unknown): Problem | undefined {
   if (!isObject(diagnostic) || diagnostic.source !== SOURCE) return undefined;
   if (typeof diagnostic.code !== 'string' || !isObject(diagnostic.range)) return undefined;
+  if (!isProblemCode(diagnostic.code)) return undefined;
   const { start, end } = diagnostic.range;
   if (!isPosition(start) || !isPosition(end)) return undefined;
   const data: Record<string, unknown> = isObject(diagnostic.data) ? diagnostic.data : {};

@@ -8,6 +8,7 @@ import {
   convertLineToResponses,
   DocumentChecker,
   fixesFor,
+  isProblemCode,
 } from '../../../server/src/core';
 import type { Fix, Problem } from '../../../server/src/core';
 import { checkLine } from '../../../server/src/core/line-check';
@@ -17,7 +18,7 @@ const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isI
 
 export function assertLineProblems(text: string, problems: readonly LineProblem[]): void {
   for (const p of problems) {
-    assert.ok(typeof p.code === 'string' && p.code !== '', `empty code: ${JSON.stringify(p)}`);
+    assert.ok(isProblemCode(p.code), `code not in the catalogue: ${JSON.stringify(p)}`);
     assert.ok(
       typeof p.message === 'string' && p.message.trim() !== '',
       `empty message [${p.code}]`,
@@ -44,7 +45,8 @@ export function assertDocumentProblems(
   const last = Math.max(0, lines.length - 1);
   for (const p of problems) {
     const where = `[${p.code}] ${p.line}:${p.column}-${p.endLine}:${p.endColumn}`;
-    assert.ok(p.code !== '' && p.message.trim() !== '', `empty code or message ${where}`);
+    assert.ok(isProblemCode(p.code), `code not in the catalogue ${where}`);
+    assert.ok(p.message.trim() !== '', `empty message ${where}`);
     assert.ok([p.line, p.column, p.endLine, p.endColumn].every(isCount), `bad position ${where}`);
     assert.ok(p.line <= p.endLine && p.endLine <= last, `bad lines ${where} of ${lines.length}`);
     if (p.line === p.endLine) assert.ok(p.column <= p.endColumn, `reversed ${where}`);
@@ -96,15 +98,31 @@ function topLevelKeys(text: string): string[] | undefined {
   }
 }
 
-/** The whole per-line pipeline on one line; returns how long the checks themselves took. */
-export function runLineCase(text: string): { checkMs: number } {
-  const t0 = performance.now();
+/**
+ * Bounds on what one line may produce, whatever its size or depth: a guard against runaway work
+ * that does not depend on the machine's speed (timing belongs in `npm run bench`).
+ */
+export const MAX_PROBLEMS_PER_LINE = 64;
+/** A message quotes at most a preview of the line, never the line itself. */
+export const MAX_MESSAGE_CHARS = 1_000;
+
+/** Asserts the size bounds above on one line's problems. */
+export function assertBounded(problems: readonly { code: string; message: string }[]): void {
+  assert.ok(problems.length <= MAX_PROBLEMS_PER_LINE, `${problems.length} problems on one line`);
+  for (const p of problems)
+    assert.ok(
+      p.message.length <= MAX_MESSAGE_CHARS,
+      `[${p.code}] message of ${p.message.length} chars: ${p.message.slice(0, 200)}`,
+    );
+}
+
+/** The whole per-line pipeline on one line, with every invariant and size bound. */
+export function runLineCase(text: string): void {
   const lineResult = checkLine(text);
-  const t1 = performance.now();
   const checker = new DocumentChecker(text);
   const result = checker.check();
-  const t2 = performance.now();
   assertLineProblems(text, lineResult.problems);
+  assertBounded(lineResult.problems);
   const lines = Array.from({ length: checker.lineCount }, (_, i) => checker.getLine(i));
   assertDocumentProblems(lines, result.problems);
 
@@ -143,5 +161,4 @@ export function runLineCase(text: string): { checkMs: number } {
   } else {
     assert.equal(conversion.text, text, `a ${conversion.status} line was changed`);
   }
-  return { checkMs: Math.max(t1 - t0, t2 - t1) };
 }

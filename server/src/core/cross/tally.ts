@@ -1,7 +1,7 @@
 // Rules across lines, fed one line's facts at a time so a 200 MB file can be checked as a
 // stream and an open document re-checked without re-reading unchanged lines.
 
-import type { JsonPath, LineFacts, Problem } from '../types';
+import type { JsonPath, LineFacts, Problem, ProblemCode } from '../types';
 
 export const MAX_REQUESTS = 50_000;
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -150,12 +150,18 @@ export class BatchTally {
     };
   }
 
-  private at(line: number, path: JsonPath, code: string, param: string, message: string): Problem {
+  private at(
+    line: number,
+    path: JsonPath,
+    code: ProblemCode,
+    param: string,
+    message: string,
+  ): Problem {
     const { column, endColumn } = this.locate(line, path);
     return { code, severity: 'error', message, param, line, column, endLine: line, endColumn };
   }
 
-  private wholeLine(line: number, code: string, message: string): Problem {
+  private wholeLine(line: number, code: ProblemCode, message: string): Problem {
     const { column, endColumn } = this.locate(line, []);
     return { code, severity: 'error', message, line, column, endLine: line, endColumn };
   }

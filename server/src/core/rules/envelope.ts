@@ -3,6 +3,7 @@
 // API does not document, and portability hints).
 
 import type { Finding } from '../types';
+import type { EnvelopeRule } from './rule';
 import { ENDPOINTS, isEndpoint, suggestEndpoint } from '../endpoints';
 import { invalidValueMessage, preview, unknownMessage } from '../words';
 import { validateEnvelope } from '../schema';
@@ -11,7 +12,9 @@ const ENVELOPE_KEYS = ['custom_id', 'method', 'url', 'body'] as const;
 /** Anthropic and Together cap custom_id at 64 characters; OpenAI documents no limit. */
 const PORTABLE_ID_LENGTH = 64;
 
-export function checkEnvelope(line: Record<string, unknown>): Finding[] {
+export const rule: EnvelopeRule = { scope: 'envelope', check: checkEnvelope };
+
+function checkEnvelope(line: Record<string, unknown>): Finding[] {
   // The schema (schemas/envelope.json) says what is required and of which type; this adds the
   // fixes and what a schema cannot say: the endpoint list, empty ids, undocumented keys.
   const findings = withFixes(validateEnvelope(line));

@@ -1,43 +1,49 @@
-// The body rules that a schema cannot say: images, placeholders, JSON mode, streaming, tool
-// choice, model-specific refusals. Each rule is its own file; this only runs them in order.
+// The one runner of rules. Every rule is a file of this folder exporting `rule` (see rule.ts);
+// the build lists them (generated/rules.ts). Per line: envelope rules, then the body's schema,
+// then the body rules declared for the line's endpoint; file rules are fed per-line facts by
+// the file tally (cross/tally.ts).
 
 import type { Endpoint, Finding } from '../types';
-import { checkStreaming } from './streaming';
-import { checkImageRefs, collectImages } from './images';
-import type { ImageRef } from './images';
-import { collectTextPlaceholders } from './placeholders';
-import { walk } from './walk';
-import { checkJsonWord } from './json-mode';
-import { checkToolChoice } from './tool-choice';
-import { checkReasoningModel } from './reasoning-models';
+import type { Body, BodyRule, EnvelopeRule, FileRule, Rule } from './rule';
+import { RULES } from '../generated/rules';
+import { ENDPOINTS } from '../endpoints';
+import { PROBLEMS } from '../catalogue';
 
-const RULES: readonly ((endpoint: Endpoint, body: Record<string, unknown>) => Finding[])[] = [
-  checkStreaming,
-  (_endpoint, body) => checkContent(body),
-  checkJsonWord,
-  checkToolChoice,
-  checkReasoningModel,
-];
+const all: readonly Rule[] = Object.values(RULES);
 
-export function checkBodyRules(endpoint: Endpoint, body: Record<string, unknown>): Finding[] {
-  let findings: Finding[] | undefined;
-  for (const rule of RULES) {
-    const found = rule(endpoint, body);
-    if (found.length > 0) (findings ??= []).push(...found);
+const ENVELOPE_RULES = all.filter((r): r is EnvelopeRule => r.scope === 'envelope');
+
+/** Body rules by endpoint, indexed once so a line pays only for its own endpoint's rules. */
+const BODY_RULES = new Map<Endpoint, BodyRule[]>(
+  ENDPOINTS.map((e) => [
+    e,
+    all.filter((r): r is BodyRule => r.scope === 'body' && r.endpoints.includes(e)),
+  ]),
+);
+
+/** The file rules, started afresh for each pass over a file. */
+export const FILE_RULES: readonly FileRule[] = all.filter((r): r is FileRule => r.scope === 'file');
+
+/**
+ * Runs the envelope rules on a parsed line. Their findings are refused when the batch is
+ * validated, so a code whose usual stage is `execution` (a schema error) is marked `validation`.
+ */
+export function checkEnvelopeRules(request: Record<string, unknown>, out: Finding[]): void {
+  for (const rule of ENVELOPE_RULES) {
+    for (const finding of rule.check(request)) {
+      out.push(
+        PROBLEMS[finding.code].stage === 'execution'
+          ? { ...finding, stage: 'validation' }
+          : finding,
+      );
+    }
   }
-  return findings ?? NONE;
 }
 
-const NONE: Finding[] = [];
-
-/** Images and placeholders, found in one walk over the body (this runs on every line). */
-function checkContent(body: Record<string, unknown>): Finding[] {
-  const images: ImageRef[] = [];
-  const placeholders: Finding[] = [];
-  walk(body, ['body'], {
-    object: collectImages(images),
-    string: collectTextPlaceholders(placeholders),
-  });
-  if (images.length === 0) return placeholders;
-  return [...checkImageRefs(images), ...placeholders];
+/** Runs the body rules declared for `endpoint` on a body (an object), appending to `out`. */
+export function checkBodyRules(endpoint: Endpoint, body: Body, out: Finding[]): void {
+  for (const rule of BODY_RULES.get(endpoint) ?? []) {
+    const found = rule.check(body, endpoint);
+    for (let i = 0; i < found.length; i++) out.push(found[i]!);
+  }
 }

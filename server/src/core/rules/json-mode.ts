@@ -1,13 +1,18 @@
 // JSON mode needs the word "json" in the conversation, or the API refuses the request.
 // In the Responses API only the input counts: `instructions` do not.
 
+import type { Body, BodyRule } from './rule';
 import type { Endpoint, Finding } from '../types';
+import { NONE } from './rule';
+import { CHAT_AND_RESPONSES } from './scopes';
 
-export function checkJsonWord(endpoint: Endpoint, body: Record<string, unknown>): Finding[] {
+export const rule: BodyRule = { scope: 'body', endpoints: CHAT_AND_RESPONSES, check };
+
+function check(body: Body, endpoint: Endpoint): Finding[] {
   if (endpoint === '/v1/chat/completions') {
     const format = body.response_format as { type?: unknown } | null | undefined;
-    if (format?.type !== 'json_object' || !Array.isArray(body.messages)) return [];
-    if (mentionsJson(body.messages)) return [];
+    if (format?.type !== 'json_object' || !Array.isArray(body.messages)) return NONE;
+    if (mentionsJson(body.messages)) return NONE;
     return [
       {
         code: 'json_word_missing',
@@ -22,8 +27,8 @@ export function checkJsonWord(endpoint: Endpoint, body: Record<string, unknown>)
   }
   if (endpoint === '/v1/responses') {
     const text = body.text as { format?: { type?: unknown } } | null | undefined;
-    if (text?.format?.type !== 'json_object' || body.input === undefined) return [];
-    if (mentionsJson(body.input)) return [];
+    if (text?.format?.type !== 'json_object' || body.input === undefined) return NONE;
+    if (mentionsJson(body.input)) return NONE;
     return [
       {
         code: 'json_word_missing',
@@ -37,7 +42,7 @@ export function checkJsonWord(endpoint: Endpoint, body: Record<string, unknown>)
       },
     ];
   }
-  return [];
+  return NONE;
 }
 
 /** Whether any text the model reads (message contents and text parts) says "json". */

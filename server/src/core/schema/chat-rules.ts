@@ -1,6 +1,6 @@
 // Chat Completions specifics: fixes for parts written in the Responses style and for a bare
-// image URL string, the API's own wording for a message without content, the `detail:
-// "original"` warning, and deprecation notes. Everything else is generic schema phrasing.
+// image URL string, the API's own wording for a message without content, and deprecation notes.
+// Everything else is generic schema phrasing; checks a schema cannot express are rules.
 import type { Finding, JsonPath } from '../types';
 import type { Issue } from './phrase';
 import type { Body, Refiner } from './refiner';
@@ -13,9 +13,6 @@ const RESPONSES_PART_TYPES = new Set(['input_text', 'input_image', 'input_file']
 
 /** Roles whose content the API requires, answering its absence with NULL_CONTENT_MESSAGE. */
 const CONTENT_REQUIRED_ROLES = new Set(['user', 'system', 'tool']);
-
-/** Assistant keys that carry the turn when content is absent (null values do not count). */
-const ASSISTANT_CONTENT_SUBSTITUTES = ['tool_calls', 'function_call', 'refusal', 'audio'];
 
 const DEPRECATED: Record<string, string> = {
   max_tokens:
@@ -36,7 +33,8 @@ function isPartPath(at: JsonPath, ...rest: string[]): boolean {
   );
 }
 
-function nullContent(messageIndex: number, contentPresent: boolean): Finding {
+/** The API's finding for a message whose content is null or absent. */
+export function nullContent(messageIndex: number, contentPresent: boolean): Finding {
   const messagePath = ['body', 'messages', messageIndex];
   return {
     code: 'invalid_value',
@@ -83,43 +81,6 @@ function refine(finding: Finding, issue: Issue, body: Body): Finding | undefined
   return finding;
 }
 
-/** Assistant turns need content unless a tool call, function call, refusal or audio stands in. */
-function assistantContent(messages: unknown[], out: Finding[]): void {
-  for (let i = 0; i < messages.length; i++) {
-    const message = messages[i];
-    if (!isObject(message) || message.role !== 'assistant') continue;
-    if (message.content !== undefined && message.content !== null) continue;
-    if (
-      ASSISTANT_CONTENT_SUBSTITUTES.some((k) => message[k] !== undefined && message[k] !== null)
-    ) {
-      continue;
-    }
-    out.push(nullContent(i, message.content === null));
-  }
-}
-
-/** `detail: "original"` works on recent models but is outside the chat spec's enum. */
-function originalDetail(messages: unknown[], out: Finding[]): void {
-  messages.forEach((message, i) => {
-    const content = isObject(message) ? message.content : undefined;
-    if (!Array.isArray(content)) return;
-    content.forEach((part: unknown, j) => {
-      const image = isObject(part) && part.type === 'image_url' ? part.image_url : undefined;
-      if (!isObject(image) || image.detail !== 'original') return;
-      out.push({
-        code: 'unsupported_value',
-        severity: 'warning',
-        message:
-          "The Chat Completions API lists 'auto', 'low', and 'high' for 'detail'; 'original' is " +
-          'documented for recent models only and older models may reject it.',
-        param: `messages[${i}].content[${j}].image_url.detail`,
-        path: ['body', 'messages', i, 'content', j, 'image_url', 'detail'],
-        anchor: 'value',
-      });
-    });
-  });
-}
-
 const DEPRECATED_KEYS = Object.keys(DEPRECATED);
 
 function deprecations(body: Body, out: Finding[]): void {
@@ -139,10 +100,6 @@ function deprecations(body: Body, out: Finding[]): void {
 
 function extra(body: Body): Finding[] {
   const out: Finding[] = [];
-  if (Array.isArray(body.messages)) {
-    assistantContent(body.messages, out);
-    originalDetail(body.messages, out);
-  }
   deprecations(body, out);
   return out;
 }

@@ -2,7 +2,7 @@
 // words.ts). Endpoint-specific wording and fix references are added afterwards by the endpoint's
 // refiner; this file only knows JSON Schema keywords.
 import type { AjvError, SchemaFacts } from './compiled-types';
-import type { Finding, JsonPath, PathSegment } from '../types';
+import type { Finding, JsonPath, PathSegment, ProblemCode } from '../types';
 import { pointerToPath, valueAt } from './pointer';
 import { formatParam } from '../words';
 import { didYouMean } from './suggest';
@@ -123,7 +123,7 @@ export function phraseIssue(issue: Issue, ctx: PhraseContext): Finding | undefin
       const below = error.keyword.toLowerCase().includes('min');
       const op = String(p.comparison ?? (below ? '>=' : '<='));
       return finding(ctx, at, {
-        code: `${kind}_${below ? 'below_min' : 'above_max'}_value`,
+        code: `${kind}_${below ? 'below_min' : 'above_max'}_value` as const,
         anchor: 'value',
         message:
           `Invalid '${param}': ${kind} ${below ? 'below minimum' : 'above maximum'} value. ` +
@@ -202,13 +202,13 @@ function phraseLength(issue: Issue, ctx: PhraseContext): Finding {
   const actual = key ?? value;
   const length = Array.isArray(actual) || typeof actual === 'string' ? actual.length : 0;
   const min = error.keyword.startsWith('min');
-  let code: string;
+  let code: ProblemCode;
   let problem: string;
   if (min && limit === 1 && length === 0) {
     code = isArray ? 'empty_array' : 'empty_string';
     problem = `empty ${unit}. Expected ${unit === 'array' ? 'an' : 'a'} ${unit} with minimum length 1, but got an empty ${unit} instead.`;
   } else {
-    code = `${isArray ? 'array' : 'string'}_${min ? 'below_min' : 'above_max'}_length`;
+    code = `${isArray ? 'array' : 'string'}_${min ? 'below_min' : 'above_max'}_length` as const;
     const article = unit === 'array' ? 'an' : 'a';
     problem =
       `${unit} too ${min ? 'short' : 'long'}. Expected ${article} ${unit} with ` +

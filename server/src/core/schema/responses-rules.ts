@@ -110,35 +110,9 @@ function refine(finding: Finding, issue: Issue, body: Body): Finding | undefined
   return finding;
 }
 
-function present(value: unknown): boolean {
-  return value !== undefined && value !== null;
-}
-
-/** The API needs something to respond to: input, a previous response, a prompt or a conversation. */
-function missingInput(body: Body): Finding[] {
-  // `messages` is reported as moved; asking for `input` as well would say the same thing twice.
-  if (present(body.messages)) return [];
-  if (present(body.previous_response_id) || present(body.prompt) || present(body.conversation)) {
-    return [];
-  }
-  const input = body.input;
-  const empty = input === '' || (Array.isArray(input) && input.length === 0);
-  if (present(input) && !empty) return [];
-  return [
-    {
-      code: 'missing_required_parameter',
-      severity: 'error',
-      message: `One of "input" or "previous_response_id" or 'prompt' or 'conversation' must be provided.`,
-      path: present(input) ? ['body', 'input'] : ['body'],
-      anchor: present(input) ? 'value' : 'parent-key',
-    },
-  ];
-}
-
 function extra(body: Body): Finding[] {
   // The schema declares `messages` (to check what is inside it), so it is reported here.
-  const moved = body.messages !== undefined ? [movedParam('messages', 'input')] : [];
-  return [...moved, ...missingInput(body)];
+  return body.messages !== undefined ? [movedParam('messages', 'input')] : [];
 }
 
 export const responsesRefiner: Refiner = { refine, extra };

@@ -1,0 +1,295 @@
+// Every problem batchlint can report, in one typed table: its default severity, a title and a
+// description in batchlint's words, where the API documents it, and the stage at which the API
+// would refuse it. The README's code table, the SARIF rules, the docs links and the
+// `batchlint.severity` setting are derived from (or held by tests to) this table, and the type
+// `ProblemCode` makes an unlisted code a compile error.
+
+import type { Severity } from './types';
+
+/**
+ * When the API refuses what a problem describes:
+ * - `validation`: the Batch API's file validator rejects the whole batch before anything runs
+ *   (the envelope, JSON syntax, file limits, one url and one model per file);
+ * - `execution`: the endpoint refuses this one request when the batch runs it (body problems);
+ * - `hint`: nothing is refused; batchlint points out a risk, a deprecation or a limit of its own.
+ */
+export type Stage = 'validation' | 'execution' | 'hint';
+
+export interface ProblemEntry {
+  /** The severity reported unless a rule says otherwise or the user overrides it. */
+  readonly severity: Severity;
+  /** A few words, used as the SARIF rule's short description and the README's table. */
+  readonly title: string;
+  /** One or two sentences on what is wrong and why it matters. */
+  readonly description: string;
+  /** Where the API documents the subject (a diagnostic may link somewhere more precise). */
+  readonly docs: string;
+  readonly stage: Stage;
+  /** SARIF `properties.tags`: lets code-scanning tools group results. */
+  readonly tags: readonly string[];
+}
+
+const BATCH = 'https://platform.openai.com/docs/guides/batch';
+const BATCH_INPUT = 'https://platform.openai.com/docs/api-reference/batch/request-input';
+const API = 'https://platform.openai.com/docs/api-reference';
+const VISION = 'https://platform.openai.com/docs/guides/images-vision';
+const REASONING = 'https://platform.openai.com/docs/guides/reasoning';
+const JSON_MODE = 'https://platform.openai.com/docs/guides/structured-outputs#json-mode';
+const MIGRATE = 'https://platform.openai.com/docs/guides/migrate-to-responses';
+
+const schema = (title: string, description: string): ProblemEntry => ({
+  severity: 'error',
+  title,
+  description,
+  docs: API,
+  stage: 'execution',
+  tags: ['schema'],
+});
+
+const limit = (title: string, description: string): ProblemEntry => ({
+  severity: 'error',
+  title,
+  description,
+  docs: BATCH,
+  stage: 'validation',
+  tags: ['batch', 'limit'],
+});
+
+/** The catalogue. Keys are the problem codes, the API's own where it has one. */
+export const PROBLEMS = {
+  // The file as a whole, before any line is read.
+  utf8_bom: {
+    severity: 'warning',
+    title: 'UTF-8 byte order mark',
+    description:
+      'The file starts with a byte order mark. Some batch services refuse such files; saving without it is always safe.',
+    docs: BATCH,
+    stage: 'validation',
+    tags: ['batch', 'encoding'],
+  },
+  invalid_utf8: {
+    severity: 'error',
+    title: 'Bytes that are not UTF-8',
+    description: 'A line holds bytes that do not decode as UTF-8; a batch file must be UTF-8 text.',
+    docs: BATCH,
+    stage: 'validation',
+    tags: ['batch', 'encoding'],
+  },
+  binary_file: {
+    severity: 'error',
+    title: 'Binary file',
+    description: 'The file holds NUL bytes: it is binary data, not a JSONL batch file.',
+    docs: BATCH,
+    stage: 'validation',
+    tags: ['batch', 'encoding'],
+  },
+  // One line's syntax.
+  blank_line: {
+    severity: 'warning',
+    title: 'Blank line',
+    description:
+      'Every line of a batch file is read as a request; an empty one may be refused as a line that is not JSON.',
+    docs: BATCH,
+    stage: 'validation',
+    tags: ['batch', 'syntax'],
+  },
+  invalid_json_line: {
+    severity: 'error',
+    title: 'Line is not JSON',
+    description:
+      'The line does not parse as JSON. The message gives the position; quotes, Python literals and trailing commas get a fix.',
+    docs: BATCH,
+    stage: 'validation',
+    tags: ['batch', 'syntax'],
+  },
+  multiline_request: {
+    severity: 'error',
+    title: 'Request spread over several lines',
+    description:
+      'One request is pretty-printed over several lines; JSONL needs each request on one line.',
+    docs: BATCH,
+    stage: 'validation',
+    tags: ['batch', 'syntax'],
+  },
+  nesting_too_deep: {
+    severity: 'error',
+    title: 'Nested too deeply',
+    description: 'The request nests deeper than any real request; it cannot be checked.',
+    docs: BATCH_INPUT,
+    stage: 'validation',
+    tags: ['batch', 'syntax'],
+  },
+  // The schema's errors, in the API's words. The envelope's are refused at validation, the
+  // body's when the request runs.
+  missing_required_parameter: schema(
+    'Missing required parameter',
+    'A parameter the endpoint requires is absent.',
+  ),
+  invalid_type: schema('Invalid type', 'A value has a type the API does not take there.'),
+  invalid_value: schema(
+    'Invalid value',
+    'A value the API does not take: not one of the listed values, a malformed URL or data URL, a name that matches nothing.',
+  ),
+  unknown_parameter: schema(
+    'Unknown parameter',
+    'A parameter the endpoint does not define; the API refuses unknown parameters in a body.',
+  ),
+  empty_string: schema('Empty string', 'A string that must not be empty is empty.'),
+  empty_array: schema('Empty array', 'An array that must not be empty is empty.'),
+  integer_below_min_value: schema('Integer below minimum', 'An integer is below its minimum.'),
+  integer_above_max_value: schema('Integer above maximum', 'An integer is above its maximum.'),
+  decimal_below_min_value: schema('Number below minimum', 'A number is below its minimum.'),
+  decimal_above_max_value: schema('Number above maximum', 'A number is above its maximum.'),
+  string_below_min_length: schema('String too short', 'A string is shorter than its minimum.'),
+  string_above_max_length: schema('String too long', 'A string is longer than its maximum.'),
+  array_below_min_length: schema('Too few items', 'An array has fewer items than its minimum.'),
+  array_above_max_length: schema('Too many items', 'An array has more items than its maximum.'),
+  object_above_max_properties: schema(
+    'Too many properties',
+    'An object has more properties than its maximum.',
+  ),
+  // What a schema cannot say.
+  unsupported_parameter: {
+    severity: 'error',
+    title: 'Parameter not supported here',
+    description:
+      'The parameter exists, but not for this endpoint or this model: a chat parameter sent to the Responses API, or one a reasoning model refuses.',
+    docs: REASONING,
+    stage: 'execution',
+    tags: ['model'],
+  },
+  unsupported_value: {
+    severity: 'error',
+    title: 'Value not supported here',
+    description: 'The value is valid in general, but not with this model.',
+    docs: REASONING,
+    stage: 'execution',
+    tags: ['model'],
+  },
+  streaming_unsupported: {
+    severity: 'error',
+    title: 'Streaming in a batch',
+    description: 'A batch cannot stream its responses; `stream: true` is refused.',
+    docs: BATCH,
+    stage: 'validation',
+    tags: ['batch'],
+  },
+  json_word_missing: {
+    severity: 'error',
+    title: 'JSON mode without the word "json"',
+    description:
+      'JSON mode needs the word "json" somewhere in what the model reads, or the request is refused.',
+    docs: JSON_MODE,
+    stage: 'execution',
+    tags: ['content'],
+  },
+  invalid_image_format: {
+    severity: 'error',
+    title: 'Unsupported image',
+    description: 'The bytes of an inline image are not PNG, JPEG, GIF or WEBP.',
+    docs: VISION,
+    stage: 'execution',
+    tags: ['content', 'image'],
+  },
+  image_type_mismatch: {
+    severity: 'error',
+    title: 'Image type differs from its bytes',
+    description: "A data URL's declared image type is not the type of its bytes.",
+    docs: VISION,
+    stage: 'execution',
+    tags: ['content', 'image'],
+  },
+  too_many_images: {
+    severity: 'error',
+    title: 'Too many images',
+    description: 'The request carries more images than the API takes in one request.',
+    docs: VISION,
+    stage: 'execution',
+    tags: ['content', 'image'],
+  },
+  placeholder_value: {
+    severity: 'warning',
+    title: 'Placeholder left in',
+    description:
+      'A value such as "...", "<base64>" or "{text}" stands where real content belongs: an error for an image, a warning for text.',
+    docs: BATCH_INPUT,
+    stage: 'execution',
+    tags: ['content'],
+  },
+  // Across lines and file limits.
+  duplicate_custom_id: {
+    severity: 'error',
+    title: 'Duplicate custom_id',
+    description:
+      'Two requests share a custom_id, so their results cannot be told apart; the batch is refused.',
+    docs: BATCH,
+    stage: 'validation',
+    tags: ['batch', 'cross-line'],
+  },
+  url_mismatch: {
+    severity: 'error',
+    title: 'More than one url',
+    description: 'A batch sends every request to one endpoint; this line names another.',
+    docs: BATCH,
+    stage: 'validation',
+    tags: ['batch', 'cross-line'],
+  },
+  model_mismatch: {
+    severity: 'error',
+    title: 'More than one model',
+    description: 'A batch input file holds requests for one model; this line names another.',
+    docs: BATCH,
+    stage: 'validation',
+    tags: ['batch', 'cross-line'],
+  },
+  too_many_tasks: limit('Too many requests', 'A batch file holds at most 50,000 requests.'),
+  file_too_large: limit('File too large', 'A batch input file is at most 200 MB.'),
+  too_many_embedding_inputs: limit(
+    'Too many embedding inputs',
+    'An embeddings batch carries at most 50,000 inputs across all its requests.',
+  ),
+  empty_file: limit('No requests', 'The file holds no request; a batch needs at least one.'),
+  // Hints.
+  deprecated_parameter: {
+    severity: 'info',
+    title: 'Deprecated parameter',
+    description:
+      'The API marks this parameter deprecated; it still works, a newer one replaces it.',
+    docs: MIGRATE,
+    stage: 'hint',
+    tags: ['deprecation'],
+  },
+  custom_id_length: {
+    severity: 'info',
+    title: 'Long custom_id',
+    description:
+      'OpenAI takes it, but other batch services cap custom_id at 64 characters: a portability hint.',
+    docs: BATCH_INPUT,
+    stage: 'hint',
+    tags: ['portability'],
+  },
+  body_not_checked: {
+    severity: 'info',
+    title: 'Body not checked',
+    description: 'batchlint checks the envelope of requests to this endpoint, but not their body.',
+    docs: BATCH_INPUT,
+    stage: 'hint',
+    tags: ['coverage'],
+  },
+} as const satisfies Record<string, ProblemEntry>;
+
+/** Every code batchlint reports; a code outside this union does not compile. */
+export type ProblemCode = keyof typeof PROBLEMS;
+
+/** The codes in catalogue order (the order of the README's table). */
+export const PROBLEM_CODES = Object.keys(PROBLEMS) as ProblemCode[];
+
+/** Whether a string names a catalogued problem (for settings and other untyped input). */
+export function isProblemCode(code: string): code is ProblemCode {
+  return Object.prototype.hasOwnProperty.call(PROBLEMS, code);
+}
+
+/** The catalogue entry of a code. */
+export function problemEntry(code: ProblemCode): ProblemEntry {
+  return PROBLEMS[code];
+}
