@@ -9,7 +9,7 @@ import { reasonFor } from './args';
 import { matchInputFile, readResults } from '../core/results';
 import type { InputReport } from '../core/results';
 import { fixLine } from '../core';
-import { once } from 'node:events';
+import { drained } from '../core/drain';
 import { describe, IoError, openDestination } from './output';
 import type { Destination } from './output';
 import { formatResults } from './results-report';
@@ -118,11 +118,12 @@ export async function runResults(argv: readonly string[], version: string): Prom
           out.write(repaired);
         },
         afterChunk: async () => {
-          if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'error')]);
+          await drained(out);
           if (failure) throw new IoError(`cannot write ${args.retry}: ${describe(failure)}`);
         },
       }),
     });
+    if (failure) throw new IoError(`cannot write ${args.retry}: ${describe(failure)}`);
     await retryFile?.commit();
   } catch (error) {
     retryFile?.abort();

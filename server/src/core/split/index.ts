@@ -3,10 +3,10 @@
 // each part written as it goes, through sinks the caller opens (temporary files renamed into
 // place), committed only once every part is written.
 
-import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { MAX_FILE_BYTES, MAX_REQUESTS } from '../cross/tally';
+import { drained } from '../drain';
 import { PartPlanner } from './planner';
 import type { PartFacts, SplitLimits } from './planner';
 
@@ -86,8 +86,7 @@ export async function splitFile(
       }
       if (start < data.length) pending.push(data.subarray(start));
       const current = sinks[sinks.length - 1]?.stream;
-      if (current?.writableNeedDrain)
-        await Promise.race([once(current, 'drain'), once(current, 'error')]);
+      if (current) await drained(current);
       if (failure) throw failure;
     }
     if (pending.length > 0) take(Buffer.concat(pending));
