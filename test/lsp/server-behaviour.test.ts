@@ -165,6 +165,20 @@ describe('checkFile', () => {
     assert.ok(h.progress.seen.some((p) => (p.value as { kind?: string }).kind === 'begin'));
   });
 
+  it('a file on disk that starts with a BOM gets editor columns on line 0', async () => {
+    const file = path.join(dir, 'bom-on-disk.jsonl');
+    const text = `\uFEFF${example('chat-image-url-string.jsonl')}`;
+    writeFileSync(file, text);
+    const uri = pathToFileURL(file).toString();
+    const published = h.waitForDiagnostics(uri);
+    await h.connection.sendRequest(Methods.checkFile, { uri });
+    const { diagnostics } = await published;
+    const typeProblem = diagnostics.find((d) => d.code === 'invalid_type');
+    assert.equal(typeProblem?.range.start.character, text.indexOf('"data:image'));
+    const bom = diagnostics.find((d) => d.code === 'utf8_bom');
+    assert.deepEqual(bom?.range.end, { line: 0, character: 1 });
+  });
+
   it('a missing file is an error, and the server keeps going', async () => {
     await assert.rejects(
       h.connection.sendRequest(Methods.checkFile, {

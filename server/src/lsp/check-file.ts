@@ -2,7 +2,7 @@
 // to hand over: VS Code syncs at most 50 MB, the Batch API takes 200 MB), reports work-done
 // progress and publishes the problems under the file's URI.
 
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { isAbsolute } from 'node:path';
@@ -15,6 +15,10 @@ import { toDiagnostic } from './diagnostics';
 import { invalid } from './guard';
 import { isObject } from '../core';
 import { toCheckOptions } from './settings';
+import { PositionMapper } from './position-mapper';
+
+/** Lines are not read when a mapper has no lone "\r" to place. */
+const NO_LINES = { lineCount: 0, getLine: (): string => '' };
 
 /** The file path and URI a request names (a file: URI or an absolute path). */
 export function resolveTarget(params: unknown): { path: string; uri: string } {
@@ -81,6 +85,18 @@ async function requireRegularFile(path: string): Promise<void> {
   }
 }
 
+/** Whether a file starts with a UTF-8 byte order mark (its first three bytes). */
+async function startsWithBom(path: string): Promise<boolean> {
+  const file = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(3);
+    const { bytesRead } = await file.read(head, 0, 3, 0);
+    return bytesRead === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  } finally {
+    await file.close();
+  }
+}
+
 export async function checkFileOnDisk(
   ctx: ServerContext,
   params: unknown,
@@ -105,9 +121,18 @@ export async function checkFileOnDisk(
         );
       },
     });
+    // Editor positions for a file the editor does not hold: a BOM shifts line 0. (A lone "\r"
+    // inside a line would need the line's text, which a streamed check does not keep.)
+    const mapper = new PositionMapper(NO_LINES, await startsWithBom(target.path), []);
     await ctx.connection.sendDiagnostics({
       uri: target.uri,
-      diagnostics: result.problems.map((p) => toDiagnostic(p, target.uri, 0)),
+      diagnostics: result.problems.map((p) =>
+        toDiagnostic(
+          p.fix?.id === 'remove-bom' ? { ...p, endColumn: 1 } : mapper.spanToEditor(p),
+          target.uri,
+          0,
+        ),
+      ),
     });
     const { requests, errors, warnings, bytes } = result.summary;
     return { requests, errors, warnings, bytes };
