@@ -3,7 +3,12 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { batchCost, readBatchObject, ResultIndex } from '../../server/src/core/results';
+import {
+  batchCost,
+  readBatchObject,
+  RESULT_CODES,
+  ResultIndex,
+} from '../../server/src/core/results';
 import { ModelCatalogue } from '../../server/src/core/models/catalogue';
 import type { Problem } from '../../server/src/core';
 import { chat, chatUser } from './builders';
@@ -473,4 +478,18 @@ test('results: the cost is the usage priced per model at the batch prices, and s
   assert.deepEqual(cost.uncertain, ['disputed']);
   assert.deepEqual(cost.cachedAsInput, ['plain']);
   assert.equal(cost.asOf, '2026-01-01');
+});
+
+test('results: every result code is in the catalogue, at stage result', () => {
+  assert.deepEqual([...RESULT_CODES].sort(), [
+    'batch_cancelled',
+    'batch_error',
+    'batch_expired',
+    'duplicate_result',
+    'invalid_result_line',
+    'no_result',
+    'request_failed',
+    'request_timeout',
+    'unknown_custom_id',
+  ]);
 });

@@ -11,9 +11,10 @@ import type { Severity } from './types';
  * - `validation`: the Batch API's file validator rejects the whole batch before anything runs
  *   (the envelope, JSON syntax, file limits, one url and one model per file);
  * - `execution`: the endpoint refuses this one request when the batch runs it (body problems);
- * - `hint`: nothing is refused; batchlint points out a risk, a deprecation or a limit of its own.
+ * - `hint`: nothing is refused; batchlint points out a risk, a deprecation or a limit of its own;
+ * - `result`: what a finished batch's result files say (`batchlint results`), not a check.
  */
-export type Stage = 'validation' | 'execution' | 'hint';
+export type Stage = 'validation' | 'execution' | 'hint' | 'result';
 
 export interface ProblemEntry {
   /** The severity reported unless a rule says otherwise or the user overrides it. */
@@ -53,6 +54,15 @@ const limit = (title: string, description: string): ProblemEntry => ({
   docs: BATCH,
   stage: 'validation',
   tags: ['batch', 'limit'],
+});
+
+const result = (severity: Severity, title: string, description: string): ProblemEntry => ({
+  severity,
+  title,
+  description,
+  docs: 'https://platform.openai.com/docs/guides/batch#5-retrieve-the-results',
+  stage: 'result',
+  tags: ['results'],
 });
 
 /** The catalogue. Keys are the problem codes, the API's own where it has one. */
@@ -276,6 +286,55 @@ export const PROBLEMS = {
     stage: 'hint',
     tags: ['coverage'],
   },
+  // What a finished batch's results say, put on the input's lines by `batchlint results`.
+  request_failed: result(
+    'error',
+    'Request failed',
+    "The request ran and the API refused it (HTTP status 400 or more, or an error it did not name); the message is the API's.",
+  ),
+  batch_expired: result(
+    'warning',
+    'Request expired',
+    'The completion window ended before the request ran: send it again.',
+  ),
+  batch_cancelled: result(
+    'warning',
+    'Request cancelled',
+    'The batch was cancelled before the request ran: send it again.',
+  ),
+  request_timeout: result(
+    'warning',
+    'Request timed out',
+    'The call to the model timed out: send it again.',
+  ),
+  no_result: result(
+    'warning',
+    'No result',
+    "No line of the result files names this request's custom_id.",
+  ),
+  batch_error: {
+    ...result(
+      'error',
+      'Batch validation error',
+      "An entry of a failed batch's errors.data: the API's file validator refused the batch for this line.",
+    ),
+    docs: BATCH,
+  },
+  unknown_custom_id: result(
+    'warning',
+    'Result for no request',
+    'A result line whose custom_id is in no line of the input: the result files may be of another batch.',
+  ),
+  duplicate_result: result(
+    'warning',
+    'Second result',
+    'A second result line for one custom_id; a success wins over a failure.',
+  ),
+  invalid_result_line: result(
+    'warning',
+    'Unreadable result line',
+    'A line of a result file that is not a result (not JSON, no custom_id, neither response nor error).',
+  ),
 } as const satisfies Record<string, ProblemEntry>;
 
 /** Every code batchlint reports; a code outside this union does not compile. */

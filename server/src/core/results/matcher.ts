@@ -5,7 +5,7 @@
 
 import type { JsonPath, Problem } from '../types';
 import { LineTree } from '../locate';
-import { RESULT_CODES } from './codes';
+import { PROBLEMS } from '../catalogue';
 import type { ResultCode } from './codes';
 import { readResult } from './record';
 import type { RequestResult, ResultStatus } from './record';
@@ -314,5 +314,13 @@ function problem(
   column: number,
   endColumn: number,
 ): Problem {
-  return { code, severity: RESULT_CODES[code], message, line, column, endLine: line, endColumn };
+  return {
+    code,
+    severity: PROBLEMS[code].severity,
+    message,
+    line,
+    column,
+    endLine: line,
+    endColumn,
+  };
 }
