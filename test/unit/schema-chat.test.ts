@@ -289,11 +289,23 @@ const rows: Row[] = [
     },
   },
   {
-    name: 'responses-style (flat) json_schema response_format',
-    body: body({ response_format: { type: 'json_schema', name: 'n', schema: {}, strict: true } }),
+    name: 'responses-style (flat) json_schema response_format: unknown keys come first',
+    body: body({ response_format: { type: 'json_schema', schema: {}, name: 'n', strict: true } }),
     expect: {
       message:
-        "Missing required parameter: 'response_format.json_schema'. In Chat Completions, 'name', 'schema', and 'strict' go inside 'json_schema'.",
+        "Unknown parameter: 'response_format.schema'. In Chat Completions, 'schema', 'name', and 'strict' go inside 'json_schema'.",
+      path: ['body', 'response_format', 'schema'],
+      fix: undefined,
+    },
+  },
+  {
+    name: 'response_format with schema beside json_schema: the API names schema',
+    body: body({
+      response_format: { type: 'json_schema', json_schema: { name: 'n' }, schema: {} },
+    }),
+    expect: {
+      message: "Unknown parameter: 'response_format.schema'.",
+      path: ['body', 'response_format', 'schema'],
     },
   },
   {

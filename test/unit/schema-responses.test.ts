@@ -183,13 +183,13 @@ const rows: Row[] = [
     },
   },
   {
-    name: 'chat-style (nested) function tool: one finding, no fix that would lose the fields',
+    name: 'chat-style (nested) function tool: the API reports the missing name first',
     body: body({ tools: [{ type: 'function', function: { name: 'f', parameters: {} } }] }),
     expect: {
       message:
-        "Unknown parameter: 'tools[0].function'. In the Responses API this object is flat: move the fields of 'function' up into it.",
-      path: ['body', 'tools', 0, 'function'],
-      anchor: 'key',
+        "Missing required parameter: 'tools[0].name'. In the Responses API this object is flat: move the fields of 'function' up into it.",
+      path: ['body', 'tools', 0],
+      anchor: 'parent-key',
       fix: undefined,
     },
   },
@@ -198,12 +198,12 @@ const rows: Row[] = [
     body: body({
       text: { format: { type: 'json_schema', json_schema: { name: 'n', schema: {} } } },
     }),
-    expect: { param: 'text.format.json_schema', code: 'unknown_parameter' },
+    expect: { param: 'text.format.name', code: 'missing_required_parameter' },
   },
   {
     name: 'chat-style tool_choice',
     body: body({ tool_choice: { type: 'function', function: { name: 'f' } } }),
-    expect: { param: 'tool_choice.function', code: 'unknown_parameter' },
+    expect: { param: 'tool_choice.name', code: 'missing_required_parameter' },
   },
   {
     name: 'a typo gets a suggestion',

@@ -1,8 +1,10 @@
 // The most common shape mix-up between the two APIs: chat nests a tool's (and a JSON schema
 // format's) fields under a wrapper key ({type:'function', function:{name, ...}}), Responses
 // puts them flat ({type:'function', name, ...}). Sent the wrong way round, one mistake becomes
-// a missing key plus an unknown key per field; this keeps the one finding that says what to
-// do and drops the rest.
+// a missing key plus an unknown key per field; this keeps the one the API reports first, adds
+// what to do after its words, and drops the rest. The API's order: Responses reports the missing
+// 'name' ("Missing required parameter: 'tools[0].name'."); chat checks unknown keys before
+// missing ones, so a flat response_format draws "Unknown parameter: 'response_format.schema'.".
 import type { Finding, JsonPath } from '../types';
 import type { Issue } from './phrase';
 import { isObject } from '../json';
@@ -29,7 +31,7 @@ function wrapperOf(value: unknown): string | undefined {
   return isObject(value) && typeof value.type === 'string' ? WRAPPER[value.type] : undefined;
 }
 
-/** Chat got the flat (Responses) shape: keep "missing 'function'", with a hint; drop the rest. */
+/** Chat got the flat (Responses) shape: keep the first finding the API reports, with a hint. */
 export function refineChatNesting(finding: Finding, issue: Issue): Finding | undefined | null {
   const { error, at, value } = issue;
   const wrapper = wrapperOf(value);
@@ -37,36 +39,36 @@ export function refineChatNesting(finding: Finding, issue: Issue): Finding | und
   if (value[wrapper] !== undefined) return null;
   const flat = Object.keys(value).filter((k) => FIELDS.has(k));
   if (flat.length === 0) return null;
-  if (
-    error.keyword === 'additionalProperties' &&
-    FIELDS.has(String(error.params.additionalProperty))
-  ) {
-    return undefined;
+  const hint = `In Chat Completions, ${quoteList(flat)} go${flat.length === 1 ? 'es' : ''} inside '${wrapper}'.`;
+  // response_format is checked for unknown keys first: its first flat key is what the API names.
+  const unknownFirst = at[0] === 'response_format';
+  if (error.keyword === 'additionalProperties') {
+    const key = String(error.params.additionalProperty);
+    if (!FIELDS.has(key)) return null;
+    if (!unknownFirst || key !== flat[0]) return undefined;
+    // No remove-key fix: removing the field would throw it away rather than move it.
+    const { fix: _dropped, ...rest } = finding;
+    return { ...rest, message: `${finding.message} ${hint}` };
   }
   if (error.keyword === 'required' && error.params.missingProperty === wrapper) {
-    const moved = quoteList(flat);
-    return {
-      ...finding,
-      message: `${finding.message} In Chat Completions, ${moved} go${flat.length === 1 ? 'es' : ''} inside '${wrapper}'.`,
-    };
+    return unknownFirst ? undefined : { ...finding, message: `${finding.message} ${hint}` };
   }
   return null;
 }
 
-/** Responses got the nested (chat) shape: keep "unknown 'function'", with a hint; drop the rest. */
+/** Responses got the nested (chat) shape: keep the missing 'name' the API reports, with a hint. */
 export function refineResponsesNesting(finding: Finding, issue: Issue): Finding | undefined | null {
   const { error, at, value } = issue;
   const wrapper = wrapperOf(value);
   if (!isNestingSite(at) || wrapper === undefined || !isObject(value)) return null;
   if (!isObject(value[wrapper])) return null;
-  if (error.keyword === 'required' && FIELDS.has(String(error.params.missingProperty))) {
+  if (error.keyword === 'additionalProperties' && error.params.additionalProperty === wrapper) {
     return undefined;
   }
-  if (error.keyword === 'additionalProperties' && error.params.additionalProperty === wrapper) {
-    // No remove-key fix here: removing the wrapper would throw its fields away.
-    const { fix: _dropped, ...rest } = finding;
+  if (error.keyword === 'required' && FIELDS.has(String(error.params.missingProperty))) {
+    if (error.params.missingProperty !== 'name') return undefined;
     return {
-      ...rest,
+      ...finding,
       message: `${finding.message} In the Responses API this object is flat: move the fields of '${wrapper}' up into it.`,
     };
   }
