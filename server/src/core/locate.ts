@@ -71,6 +71,14 @@ export class LineTree {
 
   /** The span for a finding at `path` placed by `anchor`; the nearest existing ancestor if absent. */
   locate(path: JsonPath, anchor: Anchor): Span {
+    const span = this.find(path, anchor);
+    // A path that leaves a line which ends mid-value (the first line of a pretty-printed request)
+    // can land at the very end: the span then stays inside the line.
+    const end = Math.min(span.end, this.text.length);
+    return { start: Math.min(span.start, end), end };
+  }
+
+  private find(path: JsonPath, anchor: Anchor): Span {
     const steps = this.followPath(path);
     if (steps.length === 0) return { start: 0, end: this.text.length };
     const exact = steps.length === path.length + 1;
