@@ -36,6 +36,8 @@ const API = 'https://platform.openai.com/docs/api-reference';
 const VISION = 'https://platform.openai.com/docs/guides/images-vision';
 const REASONING = 'https://platform.openai.com/docs/guides/reasoning';
 const JSON_MODE = 'https://platform.openai.com/docs/guides/structured-outputs#json-mode';
+const STRUCTURED = 'https://platform.openai.com/docs/guides/structured-outputs#supported-schemas';
+const FUNCTION_STRICT = 'https://platform.openai.com/docs/guides/function-calling#strict-mode';
 const MIGRATE = 'https://platform.openai.com/docs/guides/migrate-to-responses';
 
 const schema = (title: string, description: string): ProblemEntry => ({
@@ -183,6 +185,33 @@ export const PROBLEMS = {
     docs: BATCH,
     stage: 'validation',
     tags: ['batch'],
+  },
+  invalid_function_parameters: {
+    severity: 'error',
+    title: 'Strict function schema outside the strict subset',
+    description:
+      "A function tool with strict: true has parameters the API's strict mode refuses (every object needs additionalProperties: false and every property required; some keywords are not supported).",
+    docs: FUNCTION_STRICT,
+    stage: 'execution',
+    tags: ['schema', 'strict'],
+  },
+  invalid_json_schema: {
+    severity: 'error',
+    title: 'Strict response schema outside the strict subset',
+    description:
+      "A json_schema response format with strict: true has a schema the API's strict mode refuses.",
+    docs: STRUCTURED,
+    stage: 'execution',
+    tags: ['schema', 'strict'],
+  },
+  strict_omitted: {
+    severity: 'info',
+    title: 'Responses function tool without strict',
+    description:
+      'Responses makes a function schema strict when it can (every property then required) and calls it non-strict otherwise; setting strict says which one is meant.',
+    docs: FUNCTION_STRICT,
+    stage: 'hint',
+    tags: ['strict'],
   },
   json_word_missing: {
     severity: 'error',

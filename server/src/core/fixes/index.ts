@@ -7,6 +7,7 @@ import { LineEditor } from './edits';
 import type { Replacement } from './edits';
 import { PART_FIXES } from './parts';
 import { KEY_FIXES } from './keys';
+import { STRICT_FIXES } from './strict';
 import { scanLenient } from '../syntax/repair';
 import { findBlock } from '../syntax/blocks';
 import { describeRepairs } from '../syntax/diagnose';
@@ -56,7 +57,7 @@ export function fixesFor(problem: Problem, getLine: (line: number) => string): F
       ];
     }
   }
-  const run = PART_FIXES[ref.id] ?? KEY_FIXES[ref.id];
+  const run = PART_FIXES[ref.id] ?? KEY_FIXES[ref.id] ?? STRICT_FIXES[ref.id];
   if (!run) return [];
   const editor = new LineEditor(text);
   const title = run(ref, editor);

@@ -3,6 +3,9 @@
 import type { Anchor, JsonPath, Severity } from '../types';
 import type { Wording } from './keywords';
 
+/** Which strict entry point a schema belongs to, as the API's message prefix names it. */
+export type StrictKind = 'response_format' | 'function';
+
 /** The strict-mode rules, one id each (the tests' conformance table is keyed by these). */
 export type StrictRule =
   | 'root-type'
