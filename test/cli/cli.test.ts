@@ -107,7 +107,10 @@ test('check --format sarif: SARIF 2.1.0 with rules, levels and locations', () =>
   for (const rule of rules) {
     assert.ok(rule.shortDescription.text !== '' && rule.fullDescription.text !== '', rule.id);
     assert.match(rule.helpUri, /^https:\/\//, `${rule.id} has a help link`);
-    assert.ok(['validation', 'execution', 'hint', 'result'].includes(rule.properties.stage), rule.id);
+    assert.ok(
+      ['validation', 'execution', 'hint', 'result'].includes(rule.properties.stage),
+      rule.id,
+    );
   }
   assert.ok(sarifRun.results.length >= SEEDS.length);
   for (const result of sarifRun.results) {
