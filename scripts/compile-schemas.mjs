@@ -1,7 +1,9 @@
 // Compiles schemas/*.json into standalone ajv validators at build time, so the linter never runs
-// `new Function` or `eval` and starts without compiling anything. Also writes a small table of
+// `new Function` or `eval` and starts without compiling anything. Also writes small tables: the
 // schema facts the phrasing layer needs to word errors as the API does (expected-type labels,
-// the values a discriminator accepts, integer vs decimal ranges), keyed by schema location.
+// the values a discriminator accepts, integer vs decimal ranges), keyed by schema location; the
+// endpoints manifest (schemas/endpoints.json) with the Endpoint type; and every x-batchlint
+// annotation with the body paths it applies to (see schemas/README.md).
 //
 // Usage: node scripts/compile-schemas.mjs [outDir]   (default: server/src/core/generated)
 import Ajv from 'ajv';
@@ -13,20 +15,50 @@ import path from 'node:path';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const outDir = path.resolve(root, process.argv[2] ?? 'server/src/core/generated');
 
-/** Export name -> schema file. The names are what server/src/core/schema imports. */
-const SCHEMAS = {
-  envelope: 'envelope.json',
-  chatCompletions: 'chat-completions.json',
-  responses: 'responses.json',
-  embeddings: 'embeddings.json',
-  completions: 'completions.json',
-  moderations: 'moderations.json',
-  imagesGenerations: 'images-generations.json',
-  imagesEdits: 'images-edits.json',
-  videos: 'videos.json',
-  // Not an endpoint: the model table's shape, to check users' --models files at run time.
-  models: 'models.schema.json',
+const readSchemaFile = (file) => JSON.parse(readFileSync(path.join(root, 'schemas', file), 'utf8'));
+
+// ---- the endpoints manifest: one row per url a batch line may name ----
+
+const MANIFEST_SHAPE = {
+  type: 'object',
+  required: ['endpoints'],
+  properties: {
+    endpoints: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['url', 'schema', 'docs', 'batch'],
+        properties: {
+          url: { type: 'string', pattern: '^/v1/' },
+          schema: { type: ['string', 'null'], pattern: '^[a-z-]+\\.json$' },
+          docs: { type: 'string', pattern: '^https://' },
+          batch: { type: 'string', minLength: 1 },
+        },
+      },
+    },
+  },
 };
+const manifest = readSchemaFile('endpoints.json');
+{
+  const check = new Ajv.default({ allErrors: true }).compile(MANIFEST_SHAPE);
+  if (!check(manifest)) {
+    throw new Error(`schemas/endpoints.json: ${JSON.stringify(check.errors, null, 2)}`);
+  }
+  const urls = manifest.endpoints.map((e) => e.url);
+  if (new Set(urls).size !== urls.length) throw new Error('schemas/endpoints.json: a url twice');
+}
+
+/** `chat-completions.json` -> `chatCompletions`, the name server/src/core/schema imports. */
+const exportName = (file) =>
+  file.replace(/\.json$/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+
+/** Export name -> schema file: the envelope, then each endpoint's body schema. */
+const SCHEMAS = { envelope: 'envelope.json' };
+for (const { schema } of manifest.endpoints) if (schema) SCHEMAS[exportName(schema)] = schema;
+// Not an endpoint: the model table's shape, to check users' --models files at run time.
+SCHEMAS.models = 'models.schema.json';
 
 const ajv = new Ajv.default({
   allErrors: true, // report every problem on a line, not only the first
@@ -48,26 +80,54 @@ const ajv = new Ajv.default({
   code: { source: true, esm: true, optimize: true },
 });
 // Annotations for the phrasing layer; they do not validate anything.
-ajv.addVocabulary(['x-expected', 'x-supported', 'x-moved-to']);
+ajv.addVocabulary(['x-expected', 'x-supported']);
 
-/** A copy without `description`/`title`, which the standalone code would otherwise embed. */
+// batchlint's own annotation namespace. Its shape is itself a schema: ajv checks every use of the
+// keyword against it while compiling, so a misspelt annotation fails the build.
+const ANNOTATION = 'x-batchlint';
+const annotationShape = readSchemaFile('x-batchlint.schema.json');
+delete annotationShape.$schema;
+delete annotationShape.$id;
+const annotationKeyword = {
+  keyword: ANNOTATION,
+  schemaType: 'object',
+  metaSchema: annotationShape,
+};
+ajv.addKeyword(annotationKeyword);
+
+/**
+ * A copy without `description`/`title` and without x-batchlint annotations, which the standalone
+ * code would otherwise embed: they are for reviewers and for the tables below, not for validation.
+ */
 function stripAnnotations(node) {
   if (Array.isArray(node)) return node.map(stripAnnotations);
   if (!node || typeof node !== 'object') return node;
   const out = {};
   for (const [k, v] of Object.entries(node)) {
     if ((k === 'description' || k === 'title') && typeof v === 'string') continue;
+    if (k === ANNOTATION) continue;
     out[k] = stripAnnotations(v);
   }
   return out;
 }
 
 const schemas = {};
-for (const [name, file] of Object.entries(SCHEMAS)) {
-  const schema = JSON.parse(readFileSync(path.join(root, 'schemas', file), 'utf8'));
-  schemas[name] = schema;
-  // Descriptions are for reviewers; keeping them out of the generated code keeps it small.
-  ajv.addSchema(stripAnnotations(schema));
+{
+  // Compiled once with the annotations in place, only so that ajv checks each one's shape.
+  const shapes = new Ajv.default({ strict: true, strictRequired: false, allowUnionTypes: true });
+  shapes.addVocabulary(['x-expected', 'x-supported', 'discriminator']);
+  shapes.addKeyword(annotationKeyword);
+  for (const [name, file] of Object.entries(SCHEMAS)) {
+    const schema = readSchemaFile(file);
+    schemas[name] = schema;
+    try {
+      shapes.compile(schema);
+    } catch (error) {
+      throw new Error(`schemas/${file}: ${error.message}`);
+    }
+    // Descriptions are for reviewers; keeping them out of the generated code keeps it small.
+    ajv.addSchema(stripAnnotations(schema));
+  }
 }
 const refs = Object.fromEntries(Object.entries(schemas).map(([name, s]) => [name, s.$id]));
 const code = anchorSchemaPaths(standaloneCode(ajv, refs));
@@ -185,9 +245,9 @@ function collectFacts(schema, node, pointer, facts) {
     fact.numeric = typesOf(node).includes('integer') ? 'integer' : 'decimal';
   }
   if (node.additionalProperties === false && node.properties) {
-    // Keys marked x-moved-to are declared only to check what is inside them; never suggest them.
+    // Keys with a movedTo are declared only to check what is inside them; never suggest them.
     fact.keys = Object.entries(node.properties)
-      .filter(([, p]) => !p['x-moved-to'])
+      .filter(([, p]) => !p[ANNOTATION]?.movedTo || p[ANNOTATION]?.responses)
       .map(([k]) => k);
   }
   if (Object.keys(fact).length > 0) facts[pointer] = fact;
@@ -209,26 +269,103 @@ for (const [name, schema] of Object.entries(schemas)) {
   collectFacts(schema, schema, '#', facts[name]);
 }
 
+// ---- x-batchlint annotations, with the body paths they apply to ----
+
+/**
+ * Every annotated property of `schema`, with the instance paths that reach it: a key, '*' for
+ * each array item, or `{ key, values }` when a discriminated union only takes that branch for
+ * those tag values (messages[*] with role 'assistant'). Descriptions and docs links stay out:
+ * hover reads them from the schema itself, and check and convert never need them.
+ */
+function annotatedPlaces(schema) {
+  const places = [];
+  const visit = (node, pointer, at, seen) => {
+    if (!node || typeof node !== 'object' || Array.isArray(node)) return;
+    if (typeof node.$ref === 'string') {
+      const target = node.$ref.slice(1);
+      if (seen.includes(target)) return; // recursive definitions: the first pass is enough
+      visit(resolve(schema, node), `#${target}`, at, [...seen, target]);
+    }
+    const tag = node.discriminator?.propertyName;
+    (node.oneOf ?? []).forEach((branch, i) => {
+      const values = tag ? discriminatorValues(schema, { ...node, oneOf: [branch] }) : [];
+      const step = tag && values.length > 0 ? [{ key: tag, values }] : [];
+      visit(branch, `${pointer}/oneOf/${i}`, [...at, ...step], seen);
+    });
+    for (const key of ['anyOf', 'allOf']) {
+      (node[key] ?? []).forEach((b, i) => visit(b, `${pointer}/${key}/${i}`, at, seen));
+    }
+    for (const key of ['then', 'else']) visit(node[key], `${pointer}/${key}`, at, seen);
+    if (node.items) visit(node.items, `${pointer}/items`, [...at, '*'], seen);
+    for (const [key, child] of Object.entries(node.properties ?? {})) {
+      const path = [...at, key];
+      const { description: _d, docs: _u, ...annotation } = child[ANNOTATION] ?? {};
+      if (Object.keys(annotation).length > 0) {
+        places.push({ path, pointer: `${pointer}/properties/${key}`, annotation });
+      }
+      visit(child, `${pointer}/properties/${key}`, path, seen);
+    }
+  };
+  visit(schema, '#', [], []);
+  return places;
+}
+
+const annotations = {};
+for (const [name, schema] of Object.entries(schemas)) annotations[name] = annotatedPlaces(schema);
+
 // ---- output: TypeScript modules, so tsc emits them into out/ and esbuild bundles them ----
 
 mkdirSync(outDir, { recursive: true });
 const banner = '// Generated by scripts/compile-schemas.mjs from schemas/*.json. Do not edit.\n';
 const names = Object.keys(SCHEMAS);
+// The schemas themselves, descriptions and annotations included, for hover and completion. One
+// static import each, so the bundler carries them and nothing is read at run time.
+// The path is the one from the default output folder, where the module is meant to live.
+const toSchemas = path
+  .relative(path.join(root, 'server/src/core/generated'), path.join(root, 'schemas'))
+  .split(path.sep)
+  .join('/');
+writeFileSync(
+  path.join(outDir, 'raw-schemas.ts'),
+  `${banner}import type { SchemaName } from './index';
+${names.map((n) => `import ${n} from '${toSchemas}/${SCHEMAS[n]}';`).join('\n')}
+
+/** Each schema file as written (the validators are compiled from stripped copies). */
+export const rawSchemas: Record<SchemaName, unknown> = { ${names.join(', ')} };
+`,
+);
 writeFileSync(
   path.join(outDir, 'validators.ts'),
   `${banner}// @ts-nocheck\n/* eslint-disable */\n${code}\n`,
 );
 writeFileSync(
   path.join(outDir, 'index.ts'),
-  `${banner}import type { SchemaFacts, Validator } from '../schema/compiled-types';
+  `${banner}import type { AnnotatedPlace, EndpointRow } from '../schema/annotations';
+import type { SchemaFacts, Validator } from '../schema/compiled-types';
 import * as compiled from './validators';
 
 export type SchemaName = ${names.map((n) => `'${n}'`).join(' | ')};
+
+/** The urls a batch line may name, in the manifest's order (schemas/endpoints.json). */
+export type Endpoint = ${manifest.endpoints.map((e) => `'${e.url}'`).join(' | ')};
+
+/** schemas/endpoints.json, with each body schema by its export name (null: the body is not checked). */
+export const endpointManifest: ReadonlyArray<EndpointRow<Endpoint, SchemaName>> = ${JSON.stringify(
+    manifest.endpoints.map(({ url, schema, docs, batch }) => ({
+      url,
+      schema: schema ? exportName(schema) : null,
+      docs,
+      batch,
+    })),
+  )};
 
 export const validators: Record<SchemaName, Validator> = {
 ${names.map((n) => `  ${n}: compiled.${n} as Validator,`).join('\n')}
 };
 
 export const schemaFacts: Record<SchemaName, Record<string, SchemaFacts>> = ${JSON.stringify(facts)};
+
+/** Every x-batchlint annotation but descriptions and docs links, with the body paths it applies to. */
+export const schemaAnnotations: Record<SchemaName, readonly AnnotatedPlace[]> = ${JSON.stringify(annotations)};
 `,
 );

@@ -2,6 +2,7 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { CompletionItemTag } from 'vscode-languageserver-protocol/node';
 import type { CompletionItem, Hover, MarkupContent } from 'vscode-languageserver-protocol/node';
 import { LspHarness, example, fileUri } from './harness';
 
@@ -70,5 +71,49 @@ describe('hover and completion', () => {
       values.some((v) => v.label === '"low"'),
       values.map((v) => v.label).join(','),
     );
+  });
+
+  it('marks deprecated keys in completion and hover, from the schema annotations', async () => {
+    const uri = fileUri('complete-deprecated.jsonl');
+    const line =
+      '{"custom_id":"a","method":"POST","url":"/v1/chat/completions","body":{"model":"gpt-4o","max_tokens":5,"messages":[],"';
+    await h.open(uri, `${line}\n`);
+    const keys: CompletionItem[] = await h.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 0, character: line.length },
+    });
+    const byLabel = new Map(keys.map((k) => [k.label, k]));
+    const functions = byLabel.get('functions');
+    assert.deepEqual(functions?.tags, [CompletionItemTag.Deprecated]);
+    assert.match(
+      (functions?.documentation as MarkupContent).value,
+      /'functions' is deprecated in favor of 'tools'/,
+    );
+    assert.equal(byLabel.get('temperature')?.tags, undefined);
+    assert.match(
+      (byLabel.get('temperature')?.documentation as MarkupContent).value,
+      /Sampling temperature/,
+    );
+    const hover = await hoverAt(uri, 0, '"max_tokens"');
+    const text = (hover?.contents as MarkupContent).value;
+    assert.match(
+      text,
+      /\*\*Deprecated\.\*\* 'max_tokens' is deprecated in favor of 'max_completion_tokens'/,
+    );
+    assert.match(text, /On `\/v1\/responses`: `max_output_tokens`/);
+    assert.match(text, /\(https:\/\/platform\.openai\.com\/docs\/api-reference\/chat\/create\)/);
+  });
+
+  it('offers the manifest urls as values of url', async () => {
+    const uri = fileUri('complete-url.jsonl');
+    const line = '{"custom_id":"a","method":"POST","url":"';
+    await h.open(uri, `${line}\n`);
+    const values: CompletionItem[] = await h.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 0, character: line.length },
+    });
+    const labels = values.map((v) => v.label);
+    assert.ok(labels.includes('"/v1/responses"'), labels.join(','));
+    assert.ok(labels.includes('"/v1/videos"'), labels.join(','));
   });
 });

@@ -447,9 +447,12 @@ test('chat: assistant content may be absent when a tool call, refusal or audio s
       { role: 'user', content: 'x' },
       { role: 'assistant', content: null, ...extra },
     ];
+    // The deprecated function_call gets its note; nothing asks for content.
+    const deprecated =
+      'function_call' in extra ? [['deprecated_parameter', 'messages[1].function_call']] : [];
     assert.deepEqual(
-      checkBody('/v1/chat/completions', { model: 'm', messages }),
-      [],
+      checkBody('/v1/chat/completions', { model: 'm', messages }).map((f) => [f.code, f.param]),
+      deprecated,
       JSON.stringify(extra),
     );
   }

@@ -12,16 +12,15 @@ import { validateBody, validateEnvelope } from '../../server/src/core/schema';
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CORPUS = path.join(ROOT, 'test', 'fixtures', 'valid');
 
-const MIN_LINES: Record<string, number> = {
-  'chat-completions.jsonl': 15,
-  'responses.jsonl': 15,
-  'embeddings.jsonl': 15,
-  'completions.jsonl': 15,
-  'moderations.jsonl': 15,
-  'images-generations.jsonl': 15,
-  'images-edits.jsonl': 15,
-  'videos.jsonl': 15,
+/** One corpus file per endpoint whose body is checked, named like its schema (the manifest says which). */
+const manifest = JSON.parse(readFileSync(path.join(ROOT, 'schemas', 'endpoints.json'), 'utf8')) as {
+  endpoints: Array<{ schema: string | null }>;
 };
+const MIN_LINES: Record<string, number> = Object.fromEntries(
+  manifest.endpoints.flatMap((e) =>
+    e.schema ? [[e.schema.replace(/\.json$/, '.jsonl'), 15]] : [],
+  ),
+);
 
 interface Request {
   custom_id: string;

@@ -298,6 +298,15 @@ export const PROBLEMS = {
     stage: 'hint',
     tags: ['deprecation'],
   },
+  undocumented_parameter: {
+    severity: 'info',
+    title: 'Parameter not in the API reference',
+    description:
+      'The API reference leaves this parameter out, though the API has been seen to take it on some models; others refuse it.',
+    docs: API,
+    stage: 'hint',
+    tags: ['uncertain'],
+  },
   custom_id_length: {
     severity: 'info',
     title: 'Long custom_id',

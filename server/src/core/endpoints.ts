@@ -1,20 +1,30 @@
-// The endpoints a batch may target (which of them have a body schema is the schema layer's to say).
+// The endpoints a batch may target, read from the endpoints manifest (schemas/endpoints.json,
+// compiled into generated/index.ts): the url list, which bodies have a schema, the docs pages.
 
 import type { Endpoint } from './types';
+import type { SchemaName } from './generated';
+import type { EndpointRow } from './schema/annotations';
+import { endpointManifest } from './generated';
 
-export const ENDPOINTS: readonly Endpoint[] = [
-  '/v1/responses',
-  '/v1/chat/completions',
-  '/v1/embeddings',
-  '/v1/completions',
-  '/v1/moderations',
-  '/v1/images/generations',
-  '/v1/images/edits',
-  '/v1/videos',
-];
+/** Every url a batch line may name, in the manifest's order (the order the API lists them). */
+export const ENDPOINTS: readonly Endpoint[] = endpointManifest.map((row) => row.url);
+
+const ROWS = new Map<string, EndpointRow<Endpoint, SchemaName>>(
+  endpointManifest.map((row) => [row.url, row]),
+);
 
 export function isEndpoint(url: unknown): url is Endpoint {
-  return typeof url === 'string' && (ENDPOINTS as readonly string[]).includes(url);
+  return typeof url === 'string' && ROWS.has(url);
+}
+
+/** The manifest row of an endpoint: its body schema (null when unchecked), docs page, batch notes. */
+export function endpointInfo(endpoint: Endpoint): EndpointRow<Endpoint, SchemaName> {
+  return ROWS.get(endpoint)!;
+}
+
+/** The endpoint whose body a schema checks, e.g. 'chatCompletions' → '/v1/chat/completions'. */
+export function endpointOfSchema(schema: SchemaName): Endpoint | undefined {
+  return endpointManifest.find((row) => row.schema === schema)?.url;
 }
 
 /** The endpoint a near-miss url was meant to be ("/chat/completions", "v1/responses", "/v1/responses/"). */

@@ -19,6 +19,18 @@ export { isObject } from './json';
 export { formatParam } from './words';
 export { convertLineToResponses, OUTPUT_SHAPE_NOTE } from './convert';
 export type { LineConversion, NotCarried } from './convert';
+export {
+  propertyInfo,
+  bodyPropertyInfo,
+  lineSchemasAt,
+  keysOf,
+  valuesOf,
+  typesOf,
+  descriptionOf,
+} from './schema/info';
+export type { PropertyInfo, SchemaNode } from './schema/info';
+export type { Annotation, Deprecation, ResponsesEquivalent } from './schema/annotations';
+export { ENDPOINTS, endpointInfo, isEndpoint } from './endpoints';
 
 import { DocumentChecker } from './document';
 import type { CheckOptions, CheckResult } from './options';

@@ -13,16 +13,8 @@ export type JsonPath = readonly PathSegment[];
 /** Where in the addressed JSON node a problem is shown (see locate.ts). */
 export type Anchor = 'key' | 'value' | 'parent-key';
 
-/** The endpoints a batch line may name (the spec's CreateBatchRequest.endpoint enum). */
-export type Endpoint =
-  | '/v1/responses'
-  | '/v1/chat/completions'
-  | '/v1/embeddings'
-  | '/v1/completions'
-  | '/v1/moderations'
-  | '/v1/images/generations'
-  | '/v1/images/edits'
-  | '/v1/videos';
+/** The endpoints a batch line may name: one per row of schemas/endpoints.json (generated). */
+export type { Endpoint } from './generated';
 
 /**
  * A problem in the body or envelope of one request, found on the parsed value before any

@@ -1,12 +1,13 @@
 // Completion inside a request line: the keys the schema allows at the cursor's object (the
-// body's keys chosen by the line's url) and the values of enum-typed parameters.
+// body's keys chosen by the line's url; deprecated ones struck through, with their description
+// from core propertyInfo) and the values of enum-typed parameters.
 
-import { CompletionItemKind, MarkupKind } from 'vscode-languageserver/node';
+import { CompletionItemKind, CompletionItemTag, MarkupKind } from 'vscode-languageserver/node';
 import type { CompletionItem, CompletionParams, Range } from 'vscode-languageserver/node';
 import type { ServerContext } from './context';
 import { requirePosition, requireUri } from './guard';
 import { locateInLine } from './json-location';
-import { keysOf, lineSchemasAt, valuesOf } from './schema-info';
+import { keysOf, lineSchemasAt, propertyInfo } from './schema-info';
 import type { Segment } from './schema-info';
 
 export const COMPLETION_TRIGGERS = ['"', ':'];
@@ -48,23 +49,28 @@ export function completion(ctx: ServerContext, params: CompletionParams): Comple
     const typed = loc.path[loc.path.length - 1];
     const keys = keysOf(lineSchemasAt(loc.value, objectPath));
     const items: CompletionItem[] = [];
-    for (const [key, schema] of keys) {
+    for (const key of keys.keys()) {
       const exists = typeof present === 'object' && present !== null && key in present;
       if (exists && key !== typed) continue;
+      const info = propertyInfo(loc.value, [...objectPath, key]);
+      // Declared only to check what is inside (responses' `messages`): the parameter is elsewhere.
+      if (info?.annotation?.movedTo !== undefined && !info.annotation.responses) continue;
       const item: CompletionItem = {
         label: key,
         kind: CompletionItemKind.Property,
         filterText: `"${key}"`,
         textEdit: { range, newText: onNode ? `"${key}"` : `"${key}": ` },
       };
-      if (schema.description)
-        item.documentation = { kind: MarkupKind.Markdown, value: schema.description };
+      const doc = [info?.deprecated && `**Deprecated.** ${info.deprecated}`, info?.description];
+      const text = doc.filter(Boolean).join('\n\n');
+      if (text) item.documentation = { kind: MarkupKind.Markdown, value: text };
+      if (info?.deprecated) item.tags = [CompletionItemTag.Deprecated];
       items.push(item);
     }
     return items;
   }
 
-  const values = valuesOf(lineSchemasAt(loc.value, loc.path));
+  const values = propertyInfo(loc.value, loc.path)?.values ?? [];
   return values.map((v) => {
     const text = JSON.stringify(v);
     return {

@@ -9,11 +9,11 @@ import { numberOf, setKey, writeExact } from './exact-json';
 import {
   convertResponseFormat,
   inputMentionsJson,
+  keptReason,
   LOGPROBS_INCLUDE,
   MIN_OUTPUT_TOKENS,
-  NO_EQUIVALENT,
-  SAME_NAME,
 } from './params';
+import { chatParamFate } from '../schema/chat-to-responses';
 import { convertToolChoice, convertTools, functionCallToChoice } from './tools';
 
 const BODY = 'body';
@@ -38,19 +38,22 @@ export function convertBody(ctx: Ctx, body: JsonObject): JsonObject {
       out.set(key, body[key] as Json);
       continue;
     }
-    if (SAME_NAME.has(key)) {
+    // What maps and what stays for a decision is the schemas' knowledge (x-batchlint annotations).
+    const fate = chatParamFate(key);
+    if (fate.kind === 'same') {
       const value = ctx.optional(body, key, []);
       if (value !== undefined) out.set(key, value);
       continue;
     }
-    if (has(NO_EQUIVALENT, key)) {
+    const reason = keptReason(fate);
+    if (reason !== undefined) {
       const value = ctx.optional(body, key, []);
       if (value === undefined) continue;
       if (key === 'n' && numberOf(value) === 1) {
         ctx.change([key], 'dropped', '1 (responses always returns one generation)');
         continue;
       }
-      keep(key, NO_EQUIVALENT[key] as string);
+      keep(key, reason);
       continue;
     }
     switch (key) {

@@ -1,46 +1,22 @@
-// Top-level body parameters: which keep their name, which move, and which have no responses
-// equivalent (with the reason shown to the user). Structured outputs are converted here too.
+// Top-level body parameters: the reason shown for one that stays as it was (which ones do is
+// the schemas' knowledge, read through chatParamFate), and structured outputs.
 
 import type { JsonPath, PathSegment } from '../types';
+import type { ChatParamFate } from '../schema/chat-to-responses';
 import type { Ctx, Json, JsonObject } from './context';
 import { canFlatten, carryUnknown, has, isObject } from './context';
 
-/** Parameters that exist under the same name and with the same meaning in responses. */
-export const SAME_NAME: ReadonlySet<string> = new Set([
-  'model',
-  'temperature',
-  'top_p',
-  'top_logprobs',
-  'store',
-  'metadata',
-  'service_tier',
-  'user',
-  'safety_identifier',
-  'prompt_cache_key',
-  'prompt_cache_retention',
-  'prompt_cache_options',
-  'moderation',
-  'parallel_tool_calls',
-  'stream',
-  'stream_options',
-]);
-
-/** Chat parameters with no responses equivalent, and what the user can do about each. */
-export const NO_EQUIVALENT: Readonly<Record<string, string>> = {
-  n: 'no equivalent: responses returns one generation; kept as it was (duplicate the line with new custom_ids instead)',
-  stop: 'no equivalent: responses has no stop sequences; kept as it was',
-  seed: 'no equivalent: responses has no seed; kept as it was',
-  logit_bias: 'no equivalent: responses has no logit_bias; kept as it was',
-  frequency_penalty:
-    'no equivalent in the responses schema (some models accept it at run time); kept as it was',
-  presence_penalty:
-    'no equivalent in the responses schema (some models accept it at run time); kept as it was',
-  modalities: 'no equivalent: responses has no audio output; kept as it was',
-  audio: 'no equivalent: responses has no audio output; kept as it was',
-  prediction: 'no equivalent: responses has no predicted outputs; kept as it was',
-  web_search_options:
-    'no direct equivalent: responses uses a web_search tool instead, with different options; kept as it was',
-};
+/**
+ * Why a chat parameter stays as it was, from its fate (read from the schemas' annotations, see
+ * core/schema/chat-to-responses.ts); undefined when the converter maps it.
+ */
+export function keptReason(fate: ChatParamFate): string | undefined {
+  if (fate.kind === 'none') {
+    return `no equivalent: ${fate.why}; kept as it was${fate.hint ? ` (${fate.hint})` : ''}`;
+  }
+  if (fate.kind === 'undecided') return `${fate.why}; kept as it was`;
+  return undefined;
+}
 
 export const LOGPROBS_INCLUDE = 'message.output_text.logprobs';
 

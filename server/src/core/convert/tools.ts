@@ -193,7 +193,10 @@ export function convertToolChoice(
         const tools = inner.tools as Json;
         result.tools = Array.isArray(tools)
           ? tools.map((ref, k) =>
-              toolRef(ctx, ref, [...out, 'tools', k], [...innerPath, 'tools', k]),
+              // Both APIs take any object here; only function and custom refs change shape.
+              isObject(ref) && ref.type !== 'function' && ref.type !== 'custom'
+                ? ref
+                : toolRef(ctx, ref, [...out, 'tools', k], [...innerPath, 'tools', k]),
             )
           : tools;
       }

@@ -1,6 +1,7 @@
 // Chat Completions specifics: fixes for parts written in the Responses style and for a bare
-// image URL string, the API's own wording for a message without content, and deprecation notes.
-// Everything else is generic schema phrasing; checks a schema cannot express are rules.
+// image URL string, and the API's own wording for a message without content. Everything else is
+// generic schema phrasing; checks a schema cannot express are rules, and deprecation notes come
+// from the schemas' annotations (schema/notes.ts).
 import type { Finding, JsonPath } from '../types';
 import type { Issue } from './phrase';
 import type { Body, Refiner } from './refiner';
@@ -13,13 +14,6 @@ const RESPONSES_PART_TYPES = new Set(['input_text', 'input_image', 'input_file']
 
 /** Roles whose content the API requires, answering its absence with NULL_CONTENT_MESSAGE. */
 const CONTENT_REQUIRED_ROLES = new Set(['user', 'system', 'tool']);
-
-const DEPRECATED: Record<string, string> = {
-  max_tokens:
-    "'max_tokens' is deprecated in favor of 'max_completion_tokens', and is not compatible with reasoning models.",
-  functions: "'functions' is deprecated in favor of 'tools'.",
-  function_call: "'function_call' is deprecated in favor of 'tool_choice'.",
-};
 
 /** True for a path of the form messages[i].content[j] followed by `rest`. */
 function isPartPath(at: JsonPath, ...rest: string[]): boolean {
@@ -81,27 +75,4 @@ function refine(finding: Finding, issue: Issue, body: Body): Finding | undefined
   return finding;
 }
 
-const DEPRECATED_KEYS = Object.keys(DEPRECATED);
-
-function deprecations(body: Body, out: Finding[]): void {
-  // Runs on every chat line: a plain loop, and nothing allocated unless a key is present.
-  for (const key of DEPRECATED_KEYS) {
-    if (body[key] === undefined || body[key] === null) continue;
-    out.push({
-      code: 'deprecated_parameter',
-      severity: 'info',
-      message: DEPRECATED[key]!,
-      param: key,
-      path: ['body', key],
-      anchor: 'key',
-    });
-  }
-}
-
-function extra(body: Body): Finding[] {
-  const out: Finding[] = [];
-  deprecations(body, out);
-  return out;
-}
-
-export const chatRefiner: Refiner = { refine, extra };
+export const chatRefiner: Refiner = { refine };

@@ -4,7 +4,7 @@
 import type { Endpoint, Finding, JsonPath } from '../types';
 import type { SchemaName } from '../generated';
 import type { Refiner } from './refiner';
-import { schemaFacts, validators } from '../generated';
+import { endpointManifest, schemaFacts, validators } from '../generated';
 import { collapse } from './collapse';
 import { phraseIssue, toIssue } from './phrase';
 import { isObject } from '../json';
@@ -12,17 +12,10 @@ import { chatRefiner } from './chat-rules';
 import { responsesRefiner } from './responses-rules';
 import { gotLabel } from '../words';
 
-/** Endpoints whose bodies are validated here; the others get a note from another layer. */
-const BODY_SCHEMAS: Partial<Record<Endpoint, SchemaName>> = {
-  '/v1/chat/completions': 'chatCompletions',
-  '/v1/responses': 'responses',
-  '/v1/embeddings': 'embeddings',
-  '/v1/completions': 'completions',
-  '/v1/moderations': 'moderations',
-  '/v1/images/generations': 'imagesGenerations',
-  '/v1/images/edits': 'imagesEdits',
-  '/v1/videos': 'videos',
-};
+/** Endpoints whose bodies are validated here (a schema in the manifest); the others get a note. */
+const BODY_SCHEMAS: Partial<Record<Endpoint, SchemaName>> = Object.fromEntries(
+  endpointManifest.flatMap((row) => (row.schema ? [[row.url, row.schema]] : [])),
+);
 
 const REFINERS: Partial<Record<SchemaName, Refiner>> = {
   chatCompletions: chatRefiner,
@@ -82,5 +75,3 @@ export function validateBody(endpoint: Endpoint, body: unknown): Finding[] {
   if (name === undefined || !isObject(body)) return [];
   return run(name, body, ['body'], REFINERS[name]);
 }
-
-export { MOVED_PARAMS, NO_EQUIVALENT } from './responses-rules';

@@ -1,6 +1,6 @@
 // Responses specifics: chat-only parameters (say where they moved, or that they have no
-// equivalent), chat-style content parts and image URLs inside input items, and the API's rule
-// that some input must be given. Everything else is generic schema phrasing.
+// equivalent, as the schemas' annotations tell), chat-style content parts and image URLs inside
+// input items. Everything else is generic schema phrasing; checks a schema cannot express are rules.
 import type { Finding, JsonPath } from '../types';
 import type { Issue } from './phrase';
 import type { Body, Refiner } from './refiner';
@@ -8,36 +8,8 @@ import { refineResponsesNesting } from './nesting';
 import { isObject } from '../json';
 import { valueAt } from './pointer';
 import { unknownMessage } from '../words';
-
-/** Chat parameters with a Responses counterpart, and where it lives. */
-export const MOVED_PARAMS: Record<string, string> = {
-  messages: 'input',
-  response_format: 'text.format',
-  max_completion_tokens: 'max_output_tokens',
-  max_tokens: 'max_output_tokens',
-  reasoning_effort: 'reasoning.effort',
-  verbosity: 'text.verbosity',
-};
-
-/** Chat parameters the Responses API has no counterpart for. */
-export const NO_EQUIVALENT = new Set([
-  'n',
-  'stop',
-  'seed',
-  'logit_bias',
-  'modalities',
-  'audio',
-  'prediction',
-  'web_search_options',
-]);
-
-/** Other chat parameters whose Responses counterpart takes more than a move. */
-const HINTS: Record<string, string> = {
-  logprobs:
-    "In the Responses API, ask for them with include: ['message.output_text.logprobs'] and 'top_logprobs'.",
-  functions: "In the Responses API, functions are declared in 'tools'.",
-  function_call: "In the Responses API, use 'tool_choice'.",
-};
+import { topLevelAnnotations } from './annotations';
+import { chatParamFate } from './chat-to-responses';
 
 /** Chat-style part types with a direct Responses equivalent. */
 const CHAT_PART_TYPES = new Set(['text', 'image_url', 'file']);
@@ -74,17 +46,19 @@ function refine(finding: Finding, issue: Issue, body: Body): Finding | undefined
   if (nesting !== null) return nesting;
   const { error, at, value } = issue;
   if (error.keyword === 'additionalProperties' && at.length === 0) {
+    // A chat parameter: say where it went, or that it has none (from the schemas' annotations).
     const key = String(error.params.additionalProperty);
-    const to = MOVED_PARAMS[key];
-    if (to !== undefined) return movedParam(key, to);
-    if (NO_EQUIVALENT.has(key)) {
+    const fate = chatParamFate(key);
+    if (fate.kind === 'moved') return movedParam(key, fate.to);
+    if (fate.kind === 'none') {
       return {
         ...finding,
         message: `${unknownMessage(key)} It has no equivalent in the Responses API.`,
       };
     }
-    const hint = HINTS[key];
-    if (hint !== undefined) return { ...finding, message: `${unknownMessage(key)} ${hint}` };
+    if (fate.kind === 'rewritten' && fate.hint !== undefined) {
+      return { ...finding, message: `${unknownMessage(key)} ${fate.hint}` };
+    }
     return finding;
   }
   if (error.keyword === 'discriminator' && error.params.error === 'mapping' && isPartPath(at)) {
@@ -110,9 +84,17 @@ function refine(finding: Finding, issue: Issue, body: Body): Finding | undefined
   return finding;
 }
 
+/** Keys the schema declares only to check what is inside them (`messages`): they moved. */
+const DECLARED_MOVED = [...topLevelAnnotations('responses')].flatMap(([key, a]) =>
+  a.movedTo !== undefined && a.responses === undefined ? [[key, a.movedTo] as const] : [],
+);
+
 function extra(body: Body): Finding[] {
-  // The schema declares `messages` (to check what is inside it), so it is reported here.
-  return body.messages !== undefined ? [movedParam('messages', 'input')] : [];
+  const moved: Finding[] = [];
+  for (const [key, to] of DECLARED_MOVED) {
+    if (body[key] !== undefined) moved.push(movedParam(key, to));
+  }
+  return moved;
 }
 
 export const responsesRefiner: Refiner = { refine, extra };

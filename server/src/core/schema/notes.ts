@@ -1,0 +1,76 @@
+// The notes an endpoint's schema annotations give (x-batchlint, see schemas/README.md): every
+// deprecated property present, with what replaces it, and every top-level parameter the API
+// reference does not list although the API has been seen to accept it. Run as rules
+// (rules/deprecated-parameter.ts, rules/undocumented-parameter.ts).
+
+import type { Finding } from '../types';
+import type { SchemaName } from '../generated';
+import type { Annotation, Deprecation } from './annotations';
+import { deprecatedPlaces, pathsMatching, topLevelAnnotations } from './annotations';
+import { endpointOfSchema } from '../endpoints';
+import { formatParam } from '../words';
+
+/** `'max_tokens' is deprecated in favor of 'max_completion_tokens'. Reasoning models refuse it.` */
+export function deprecationMessage(param: string, deprecated: Deprecation): string {
+  const use = deprecated.use?.map((u) => `'${u}'`);
+  const base = use
+    ? `'${param}' is deprecated in favor of ${use.join(' and ')}.`
+    : `'${param}' is deprecated.`;
+  return deprecated.note ? `${base} ${deprecated.note}` : base;
+}
+
+/**
+ * One info note per deprecated parameter present (and not null) in `body`, in schema order.
+ * Paths start with 'body'. Runs on every line: a top-level key that is absent costs one lookup.
+ */
+export function deprecationNotes(schema: SchemaName, body: Record<string, unknown>): Finding[] {
+  const out: Finding[] = [];
+  for (const place of deprecatedPlaces(schema)) {
+    const first = place.path[0];
+    if (typeof first === 'string' && first !== '*' && (body[first] ?? null) === null) continue;
+    for (const at of pathsMatching(body, place.path)) {
+      const param = formatParam(at);
+      out.push({
+        code: 'deprecated_parameter',
+        severity: 'info',
+        message: deprecationMessage(param, place.annotation.deprecated!),
+        param,
+        path: ['body', ...at],
+        anchor: 'key',
+      });
+    }
+  }
+  return out;
+}
+
+const undocumentedCache = new Map<SchemaName, ReadonlyArray<[string, Annotation]>>();
+
+/** The top-level parameters of a schema annotated `notInSpec` (most schemas: none). */
+function undocumented(schema: SchemaName): ReadonlyArray<[string, Annotation]> {
+  let list = undocumentedCache.get(schema);
+  if (list === undefined) {
+    list = [...topLevelAnnotations(schema)].filter(([, a]) => a.notInSpec !== undefined);
+    undocumentedCache.set(schema, list);
+  }
+  return list;
+}
+
+/**
+ * One info note per top-level parameter annotated `notInSpec` that is present (and not null):
+ * the reference does not list it, so whether the API takes it is uncertain. Paths start with 'body'.
+ */
+export function notInSpecNotes(schema: SchemaName, body: Record<string, unknown>): Finding[] {
+  const out: Finding[] = [];
+  for (const [key, annotation] of undocumented(schema)) {
+    if ((body[key] ?? null) === null) continue;
+    out.push({
+      code: 'undocumented_parameter',
+      severity: 'info',
+      message: `'${key}' is not in the API reference of ${endpointOfSchema(schema)}: ${annotation.notInSpec}.`,
+      param: key,
+      path: ['body', key],
+      anchor: 'key',
+    });
+  }
+  return out;
+}
