@@ -104,24 +104,32 @@ export function deprecatedPlaces(schema: SchemaName): readonly AnnotatedPlace[] 
  */
 export function pathsMatching(body: unknown, pattern: readonly PlaceStep[]): JsonPath[] {
   const found: JsonPath[] = [];
-  const walk = (value: unknown, step: number, at: (string | number)[]): void => {
+  // One path array, pushed and popped: runs on every line, allocates only for what it finds.
+  const at: (string | number)[] = [];
+  const walk = (value: unknown, step: number): void => {
     if (value === undefined || value === null) return;
     if (step === pattern.length) {
-      found.push([...at]);
+      found.push(at.slice());
       return;
     }
     const s = pattern[step]!;
     if (s === '*') {
       if (!Array.isArray(value)) return;
-      for (let i = 0; i < value.length; i++) walk(value[i], step + 1, [...at, i]);
+      for (let i = 0; i < value.length; i++) {
+        at.push(i);
+        walk(value[i], step + 1);
+        at.pop();
+      }
     } else if (typeof s === 'string') {
       if (isObject(value) && Object.prototype.hasOwnProperty.call(value, s)) {
-        walk(value[s], step + 1, [...at, s]);
+        at.push(s);
+        walk(value[s], step + 1);
+        at.pop();
       }
     } else if (isObject(value) && s.values.includes(value[s.key])) {
-      walk(value, step + 1, at);
+      walk(value, step + 1);
     }
   };
-  walk(body, 0, []);
+  walk(body, 0);
   return found;
 }

@@ -8,6 +8,9 @@ import type { SchemaName } from '../generated';
 import type { Annotation, Deprecation } from './annotations';
 import { deprecatedPlaces, pathsMatching, topLevelAnnotations } from './annotations';
 import { endpointOfSchema } from '../endpoints';
+
+/** The empty result, shared: most lines have no note. */
+const NONE: Finding[] = Object.freeze([]) as unknown as Finding[];
 import { formatParam } from '../words';
 
 /** `'max_tokens' is deprecated in favor of 'max_completion_tokens'. Reasoning models refuse it.` */
@@ -24,13 +27,13 @@ export function deprecationMessage(param: string, deprecated: Deprecation): stri
  * Paths start with 'body'. Runs on every line: a top-level key that is absent costs one lookup.
  */
 export function deprecationNotes(schema: SchemaName, body: Record<string, unknown>): Finding[] {
-  const out: Finding[] = [];
+  let out: Finding[] | undefined;
   for (const place of deprecatedPlaces(schema)) {
     const first = place.path[0];
     if (typeof first === 'string' && first !== '*' && (body[first] ?? null) === null) continue;
     for (const at of pathsMatching(body, place.path)) {
       const param = formatParam(at);
-      out.push({
+      (out ??= []).push({
         code: 'deprecated_parameter',
         severity: 'info',
         message: deprecationMessage(param, place.annotation.deprecated!),
@@ -40,7 +43,7 @@ export function deprecationNotes(schema: SchemaName, body: Record<string, unknow
       });
     }
   }
-  return out;
+  return out ?? NONE;
 }
 
 const undocumentedCache = new Map<SchemaName, ReadonlyArray<[string, Annotation]>>();
@@ -60,10 +63,10 @@ function undocumented(schema: SchemaName): ReadonlyArray<[string, Annotation]> {
  * the reference does not list it, so whether the API takes it is uncertain. Paths start with 'body'.
  */
 export function notInSpecNotes(schema: SchemaName, body: Record<string, unknown>): Finding[] {
-  const out: Finding[] = [];
+  let out: Finding[] | undefined;
   for (const [key, annotation] of undocumented(schema)) {
     if ((body[key] ?? null) === null) continue;
-    out.push({
+    (out ??= []).push({
       code: 'undocumented_parameter',
       severity: 'info',
       message: `'${key}' is not in the API reference of ${endpointOfSchema(schema)}: ${annotation.notInSpec}.`,
@@ -72,5 +75,5 @@ export function notInSpecNotes(schema: SchemaName, body: Record<string, unknown>
       anchor: 'key',
     });
   }
-  return out;
+  return out ?? NONE;
 }
