@@ -63,7 +63,15 @@ for (const [label, file] of [
     const c = runNode([child, 'check', file, core], { tmp });
     runs.checkIn.push({ ...JSON.parse(c.stdout), rss: c.maxRssKb });
     if (file === chatFile) {
-      const args = ['dist/cli.js', 'convert', '--to', 'responses', file, '-o', '/dev/null'];
+      const args = [
+        'dist/cli.js',
+        'convert',
+        '--to',
+        'responses',
+        file,
+        '-o',
+        path.join(tmp, 'converted.jsonl'),
+      ];
       runs.convert.push(runNode(args, { tmp, okStatus: [0, 1] }));
     }
   }
