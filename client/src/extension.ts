@@ -10,6 +10,7 @@ import { checkFileOnDisk } from './check-file-command';
 import { convertToResponses } from './convert-command';
 import { createClient } from './language-client';
 import { BatchStatusBar } from './status-bar';
+import { registerResults } from './results';
 
 /** What activate() returns: enough for the extension's own tests to look inside. */
 export interface BatchlintApi {
@@ -35,6 +36,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Batchl
     vscode.commands.registerCommand(Commands.checkFileOnDisk, (uri?: vscode.Uri) =>
       checkFileOnDisk(languageClient, uri),
     ),
+    ...registerResults(),
     vscode.commands.registerCommand(Commands.showOutput, () =>
       languageClient.outputChannel.show(true),
     ),

@@ -14,6 +14,14 @@ export const Commands = {
   checkFileOnDisk: 'batchlint.checkFileOnDisk',
   /** Client command: shows the language server's output channel. */
   showOutput: 'batchlint.showOutput',
+  /** Client command: a finished batch's results on the input document (args: input, files). */
+  showBatchResults: 'batchlint.showBatchResults',
+  /** Client command: clears the result problems of one document (arg) or of all. */
+  clearBatchResults: 'batchlint.clearBatchResults',
+  /** Client command: writes the lines of requests to send again (args: input, target). */
+  extractRetry: 'batchlint.extractRetry',
+  /** Client command: splits a file into parts within the Batch API's limits (arg: file). */
+  splitFile: 'batchlint.splitFile',
 } as const;
 
 /** Custom notifications and requests between client and server. */

@@ -2,8 +2,8 @@
 // one file entry per file that has something to say, plus the batch's summary.
 
 import type { Problem, Summary } from '../core';
-import { batchCost } from '../core/results';
-import type { BatchCost, InputReport, ResultsSummary, Usage } from '../core/results';
+import { batchCost, costText, outcomeText, usageText } from '../core/results';
+import type { InputReport, ResultsSummary } from '../core/results';
 import { formatJson, formatSarif, formatText } from './report';
 import type { FileReport } from './report';
 
@@ -67,39 +67,13 @@ function jsonSummary(summary: ResultsSummary): Record<string, unknown> {
 
 /** Three lines for people: what became of the requests, the tokens used, the cost. */
 export function summaryText(summary: ResultsSummary): string {
-  const n = (value: number): string => value.toLocaleString('en-US');
-  const parts = [`${n(summary.succeeded)} succeeded`, `${n(summary.failed)} failed`];
-  parts.push(`${n(summary.expired)} expired`);
-  if (summary.cancelled > 0) parts.push(`${n(summary.cancelled)} cancelled`);
-  if (summary.timedOut > 0) parts.push(`${n(summary.timedOut)} timed out`);
-  parts.push(`${n(summary.missing)} missing`);
   const batch = summary.batch
     ? ` (batch${summary.batch.id ? ` ${summary.batch.id}` : ''}${summary.batch.status ? `: ${summary.batch.status}` : ''})`
     : '';
-  const lines = [`results${batch}: ${n(summary.requests)} requests: ${parts.join(', ')}`];
-  lines.push(`usage: ${usageText(summary.usage)}`);
-  lines.push(`cost: ${costText(batchCost(summary.usageByModel))}`);
+  const lines = [
+    `results${batch}: ${summary.requests.toLocaleString('en-US')} requests: ${outcomeText(summary)}`,
+    `usage: ${usageText(summary.usage)}`,
+    `cost: ${costText(batchCost(summary.usageByModel))}`,
+  ];
   return lines.join('\n') + '\n';
-}
-
-function usageText(usage: Usage): string {
-  const n = (value: number): string => value.toLocaleString('en-US');
-  const cached = usage.cachedInput > 0 ? ` (${n(usage.cachedInput)} cached)` : '';
-  const reasoning = usage.reasoning > 0 ? ` (${n(usage.reasoning)} reasoning)` : '';
-  return `${n(usage.input)} input tokens${cached}, ${n(usage.output)} output tokens${reasoning}, ${n(usage.total)} in all`;
-}
-
-/** "$0.0123 at batch prices (…)", with what was left out and why. */
-function costText(cost: BatchCost): string {
-  const usd = (value: number): string => `$${value.toFixed(value < 1 ? 4 : 2)}`;
-  const parts = [`${usd(cost.usd)} at the batch prices of the model table (${cost.asOf})`];
-  if (cost.unpriced.length > 0)
-    parts.push(`not priced (no batch price in the table): ${cost.unpriced.join(', ')}`);
-  if (cost.uncertain.length > 0)
-    parts.push(`prices uncertain (sources disagree): ${cost.uncertain.join(', ')}`);
-  if (cost.cachedAsInput.length > 0)
-    parts.push(
-      `cached input priced as input (no cached batch price): ${cost.cachedAsInput.join(', ')}`,
-    );
-  return parts.join('; ');
 }

@@ -16,6 +16,8 @@ export interface ResultSources {
   resultFiles: readonly string[];
   /** The batch object as JSON (`GET /v1/batches/{id}`). */
   batchFile?: string;
+  /** How messages name the result files (their paths by default). */
+  names?: readonly string[];
 }
 
 /**
@@ -23,7 +25,7 @@ export interface ResultSources {
  * when one cannot be read, or when the batch object is not one.
  */
 export async function readResults(sources: ResultSources): Promise<ResultIndex> {
-  const index = new ResultIndex(sources.resultFiles);
+  const index = new ResultIndex(sources.names ?? sources.resultFiles);
   for (const [file, path] of sources.resultFiles.entries()) {
     let line = 0;
     const reader = new LineReader({

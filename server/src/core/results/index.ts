@@ -15,3 +15,4 @@ export type { LineOutcome, ResultsSummary } from './matcher';
 export { parseParam } from './param-path';
 export { readResults, matchInputFile } from './files';
 export type { ResultSources, InputReport, MatchOptions } from './files';
+export { outcomeText, usageText, costText } from './words';
