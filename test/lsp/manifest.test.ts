@@ -31,7 +31,15 @@ describe('package.json', () => {
     const contributed = manifest.contributes.commands.map((c) => c.command).sort();
     assert.deepEqual(
       contributed,
-      [Commands.checkFileOnDisk, Commands.convertToResponses, Commands.showOutput].sort(),
+      [
+        Commands.checkFileOnDisk,
+        Commands.convertToResponses,
+        Commands.showOutput,
+        Commands.showBatchResults,
+        Commands.clearBatchResults,
+        Commands.extractRetry,
+        Commands.splitFile,
+      ].sort(),
     );
     for (const c of manifest.contributes.commands) assert.equal(c.category, 'batchlint');
   });
