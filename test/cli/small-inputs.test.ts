@@ -37,3 +37,25 @@ test('SARIF artifact uris are percent-encoded (relative and absolute paths)', (t
     assert.ok(!/[ #]/.test(uri), uri);
   }
 });
+
+test('a key given twice is a warning on the repeated key, naming which value is used', () => {
+  const text = line('"model":"gpt-4o-mini"');
+  const run = batchlint(['check', '--format', 'json', '-'], text);
+  assert.equal(run.status, 0, run.stderr);
+  const problems = JSON.parse(run.stdout).files[0].problems;
+  assert.equal(problems.length, 1, run.stdout);
+  const [p] = problems;
+  assert.equal(p.code, 'duplicate_key');
+  assert.equal(p.severity, 'warning');
+  assert.equal(p.param, 'model');
+  const second = text.lastIndexOf('"model"');
+  assert.deepEqual([p.line, p.column, p.endColumn], [1, second + 1, second + 1 + '"model"'.length]);
+  assert.match(p.message, /By our reading the API keeps the last one/);
+  // Strings holding colons and quotes do not count as keys; the same key in two objects is fine.
+  const clean = line('"metadata":{"model":"a:b \\" c:","x":"{\\"model\\":1}"}');
+  assert.equal(
+    JSON.parse(batchlint(['check', '--format', 'json', '-'], clean).stdout).files[0].problems
+      .length,
+    0,
+  );
+});

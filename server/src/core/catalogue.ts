@@ -123,6 +123,15 @@ export const PROBLEMS = {
     stage: 'validation',
     tags: ['batch', 'syntax'],
   },
+  duplicate_key: {
+    severity: 'warning',
+    title: 'Key given twice',
+    description:
+      'One object gives the same key twice. JSON parsers keep one of the values, by our reading the last (the API does not document which); the other is silently ignored.',
+    docs: BATCH_INPUT,
+    stage: 'hint',
+    tags: ['syntax'],
+  },
   nesting_too_deep: {
     severity: 'error',
     title: 'Nested too deeply',

@@ -9,7 +9,9 @@ import { isEndpoint } from './endpoints';
 import { diagnoseSyntax } from './syntax/diagnose';
 import { checkBodyRules, checkEnvelopeRules } from './rules';
 import { validateBody } from './schema';
-import { gotLabel } from './words';
+import { formatParam, gotLabel } from './words';
+import { findRepeatedKeys } from './json';
+import type { RepeatedKey } from './json';
 
 /** A problem on one line, before it knows which line it is on. */
 export interface LineProblem {
@@ -86,6 +88,7 @@ export function checkLine(text: string): LineResult {
     };
   }
   const request = value as Record<string, unknown>;
+  const repeated = findRepeatedKeys(text, value).map(repeatedKeyProblem);
   let findings: Finding[];
   try {
     findings = checkRequest(request);
@@ -94,8 +97,9 @@ export function checkLine(text: string): LineResult {
     // JSON.parse copes with any depth; recursive validators do not. Say so rather than crash.
     return { problems: [tooDeep(text)], facts: factsOf(request), opensBlock: false };
   }
+  const placed = findings.length > 0 ? placeFindings(text, findings) : [];
   return {
-    problems: findings.length > 0 ? placeFindings(text, findings) : [],
+    problems: repeated.length > 0 ? [...repeated, ...placed] : placed,
     facts: factsOf(request),
     opensBlock: false,
   };
@@ -129,6 +133,23 @@ export function checkBody(
   for (let i = 0; i < schema.length; i++) out.push(schema[i]!);
   checkBodyRules(endpoint, body, out);
   return out;
+}
+
+/**
+ * A key given twice in one object. JSON does not forbid it and the API documents nothing, so this
+ * is a warning in our words: JSON.parse and Python's json module keep the last value.
+ */
+function repeatedKeyProblem(repeat: RepeatedKey): LineProblem {
+  const inBody = repeat.path[0] === 'body' ? repeat.path.slice(1) : repeat.path;
+  const param = formatParam([...inBody, repeat.key]);
+  return {
+    code: 'duplicate_key',
+    severity: 'warning',
+    message: `Duplicate key '${param}': only one of its values is used. By our reading the API keeps the last one, as JSON parsers such as Python's do (this is not documented); the earlier values are ignored.`,
+    param,
+    column: repeat.offset,
+    endColumn: repeat.offset + repeat.length,
+  };
 }
 
 function tooDeep(text: string): LineProblem {
