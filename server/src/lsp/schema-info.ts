@@ -4,7 +4,6 @@
 export {
   bodySchema,
   descriptionOf,
-  ENVELOPE,
   keysOf,
   lineSchemasAt,
   propertyInfo,

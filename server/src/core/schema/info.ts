@@ -32,8 +32,6 @@ export interface SchemaNode {
   definitions?: Record<string, SchemaNode>;
 }
 
-export const ENVELOPE = rawSchemas.envelope as SchemaNode;
-
 /** The body schema of a url, when the manifest gives it one. */
 export function bodySchema(url: unknown): SchemaNode | undefined {
   if (!isEndpoint(url)) return undefined;
@@ -116,7 +114,7 @@ export function lineSchemasAt(line: unknown, path: readonly Segment[]): SchemaNo
     if (!body) return [];
     return schemasAt(body, path.slice(1), isObject(line) ? line.body : undefined);
   }
-  return schemasAt(ENVELOPE, path, line);
+  return schemasAt(rawSchemas.envelope as SchemaNode, path, line);
 }
 
 /** The keys an object at this place may have, with their descriptions. */
