@@ -1,7 +1,8 @@
 // Builds everything `npm install` must leave working: the compiled schema validators, then the
-// three esbuild bundles (CLI, language server, VS Code client) in dist/.
+// esbuild bundles: CLI, language server and VS Code client for Node in dist/, and the client and
+// the web-worker server for VS Code for the Web in dist/web/.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -42,16 +43,37 @@ const entries = [
   { in: 'server/src/server.ts', out: 'dist/server.js' },
   { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
 ];
-await Promise.all(
-  entries
+// The web bundles run in web workers: platform 'browser' makes esbuild refuse any Node built-in
+// (the build fails, naming the import). The shared LSP code imports the libraries' Node entries;
+// for the web those resolve to the libraries' browser entries, which export the same API.
+const web = {
+  platform: 'browser',
+  target: 'es2022',
+  alias: {
+    'vscode-languageserver/node': 'vscode-languageserver/browser',
+    'vscode-languageclient/node': 'vscode-languageclient/browser',
+  },
+  metafile: true,
+};
+const webEntries = [
+  { in: 'server/src/browser-server.ts', out: 'dist/web/server.js', ...web, format: 'iife' },
+  { in: 'client/src/browser.ts', out: 'dist/web/extension.js', ...web, external: ['vscode'] },
+];
+const results = await Promise.all(
+  [...entries, ...webEntries]
     .filter((e) => existsSync(e.in))
-    .map((e) =>
+    .map(({ in: input, out, banner, external, ...options }) =>
       build({
         ...common,
-        entryPoints: [e.in],
-        outfile: e.out,
-        external: e.external ?? [],
-        banner: e.banner ? { js: e.banner } : undefined,
+        ...options,
+        entryPoints: [input],
+        outfile: out,
+        external: external ?? [],
+        banner: banner ? { js: banner } : undefined,
       }),
     ),
 );
+// What the web bundles import, for the test that holds them free of Node built-ins and for size
+// reports (not shipped: .vscodeignore ships the bundles only).
+const meta = results.filter((r) => r.metafile).map((r) => r.metafile);
+writeFileSync('dist/web/meta.json', JSON.stringify(meta));

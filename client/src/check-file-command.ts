@@ -4,7 +4,10 @@
 
 import * as vscode from 'vscode';
 import { WorkDoneProgress } from 'vscode-languageclient/node';
-import type { LanguageClient, WorkDoneProgressReport } from 'vscode-languageclient/node';
+import type {
+  BaseLanguageClient as LanguageClient,
+  WorkDoneProgressReport,
+} from 'vscode-languageclient';
 import { Methods } from '../../server/src/protocol';
 import type { CheckFileParams, CheckFileResult } from '../../server/src/protocol';
 

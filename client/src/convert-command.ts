@@ -4,7 +4,7 @@
 
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest } from 'vscode-languageclient/node';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { Commands } from '../../server/src/protocol';
 import type { ConvertArgs, ConvertResult } from '../../server/src/protocol';
 

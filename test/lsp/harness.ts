@@ -48,6 +48,25 @@ export interface HarnessOptions {
   settings?: Record<string, unknown>;
   /** Answer workspace/applyEdit with applied: true and apply the edit to our copy (default true). */
   acceptEdits?: boolean;
+  /** The log to keep the server's messages in (one the caller also fills, e.g. from stderr). */
+  logs?: string[];
+}
+
+/** The running server behind a harness: a process, or a web worker. */
+export interface ServerHandle {
+  onExit(listener: () => void): void;
+  /** Ends it at once. */
+  kill(): void;
+  /** Whether the LSP exit notification ends it (a process); a web worker is ended by its page. */
+  readonly exitsOnExit: boolean;
+}
+
+function processHandle(child: ChildProcessWithoutNullStreams): ServerHandle {
+  return {
+    onExit: (listener) => child.once('exit', listener),
+    kill: () => child.kill(),
+    exitsOnExit: true,
+  };
 }
 
 export class LspHarness {
@@ -56,29 +75,41 @@ export class LspHarness {
   readonly progress = new Channel<{ token: string | number; value: unknown }>();
   /** window/showMessage notifications (what the user is told in a pop-up). */
   readonly messages = new Channel<{ type: number; message: string }>();
-  readonly logs: string[] = [];
+  readonly logs: string[];
   readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
   readonly docs = new Map<string, TextDocument>();
   settings: Record<string, unknown>;
   private exited = false;
 
   private constructor(
-    readonly child: ChildProcessWithoutNullStreams,
+    readonly server: ServerHandle,
     readonly connection: ProtocolConnection,
     options: HarnessOptions,
   ) {
     this.settings = options.settings ?? {};
+    this.logs = options.logs ?? [];
   }
 
-  static async start(options: HarnessOptions = {}): Promise<LspHarness> {
+  /** Starts dist/server.js as a process over stdio. */
+  static start(options: HarnessOptions = {}): Promise<LspHarness> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    const logs: string[] = [];
+    child.stderr.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
     const connection = createProtocolConnection(
       new StreamMessageReader(child.stdout),
       new StreamMessageWriter(child.stdin),
     );
-    const h = new LspHarness(child, connection, options);
-    child.on('exit', () => (h.exited = true));
-    child.stderr.on('data', (chunk: Buffer) => h.logs.push(chunk.toString()));
+    return LspHarness.connect(processHandle(child), connection, { ...options, logs });
+  }
+
+  /** Drives a server already running behind `connection` (a process, a web worker). */
+  static async connect(
+    server: ServerHandle,
+    connection: ProtocolConnection,
+    options: HarnessOptions = {},
+  ): Promise<LspHarness> {
+    const h = new LspHarness(server, connection, options);
+    server.onExit(() => (h.exited = true));
     connection.onNotification(PublishDiagnosticsNotification.type, (p) => h.diagnostics.push(p));
     connection.onNotification(Methods.summary, (p: DocumentSummary) => h.summaries.push(p));
     connection.onNotification('window/logMessage', (p: { message: string }) => {
@@ -285,12 +316,13 @@ export class LspHarness {
 
   async shutdown(): Promise<void> {
     if (this.exited) return;
-    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    const exited = new Promise<void>((resolve) => this.server.onExit(resolve));
     try {
       await this.connection.sendRequest(ShutdownRequest.type);
       await this.connection.sendNotification(ExitNotification.type);
+      if (!this.server.exitsOnExit) this.server.kill();
     } catch {
-      this.child.kill();
+      this.server.kill();
     }
     await exited;
     this.connection.dispose();

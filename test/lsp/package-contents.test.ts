@@ -20,12 +20,11 @@ describe('the extension package', () => {
       .split('\n')
       .map((l) => l.trim())
       .filter((l) => l !== '');
-    const { icon, main } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
-      icon?: string;
-      main: string;
-    };
+    const { icon, main, browser } = JSON.parse(
+      readFileSync(path.join(ROOT, 'package.json'), 'utf8'),
+    ) as { icon?: string; main: string; browser: string };
     const allowed = (file: string): boolean =>
-      /^dist\/[^/]+\.js$/.test(file) ||
+      /^dist\/(web\/)?[^/]+\.js$/.test(file) ||
       ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(file) ||
       (icon !== undefined && file === icon.replace(/^\.\//, ''));
     assert.deepEqual(
@@ -36,6 +35,9 @@ describe('the extension package', () => {
     // The bundles the manifest and the client start are in it.
     assert.ok(listed.includes(main.replace(/^\.\//, '')), `${main} is packaged`);
     assert.ok(listed.includes('dist/server.js'), 'the language server is packaged');
+    // …and those of VS Code for the Web: the browser entry and the web-worker server it starts.
+    assert.ok(listed.includes(browser.replace(/^\.\//, '')), `${browser} is packaged`);
+    assert.ok(listed.includes('dist/web/server.js'), 'the web-worker server is packaged');
     assert.ok(listed.includes('README.md') && listed.includes('LICENSE'));
   });
 });

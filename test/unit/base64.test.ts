@@ -3,6 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { atobBytes, base64Bytes, utf8Length, utf8LengthOf } from '../../server/src/core/bytes';
 import { decodeBase64 } from '../../server/src/core/rules/images';
 import { Prng } from './fuzz/prng';
 
@@ -16,23 +17,41 @@ function expected(data: string): boolean {
   return match[1]!.length > 0 ? data.length % 4 === 0 : data.length % 4 !== 1;
 }
 
-test('decodeBase64 accepts exactly what strict base64 accepts (20,000 seeded strings)', () => {
-  const random = new Prng(0xb64);
-  let valid = 0;
-  for (let i = 0; i < 20_000; i++) {
-    let data = '';
-    const length = random.range(1, 40);
-    for (let j = 0; j < length; j++) data += random.pick(ALPHABET.split(''));
-    if (random.chance(0.3))
-      data = data.slice(0, data.length - (data.length % 4)) + random.pick(['', '=', '==']);
-    if (random.chance(0.4)) {
-      const at = random.int(data.length + 1);
-      data = data.slice(0, at) + random.pick(INTRUDERS) + data.slice(at);
+// Node's decoder, and the web's (atob: the core in a web worker), under one contract.
+for (const [decoder, decode] of [
+  ['Node', base64Bytes],
+  ['atob', atobBytes],
+] as const)
+  test(`decodeBase64 (${decoder}) accepts exactly what strict base64 accepts (20,000 seeded strings)`, () => {
+    const random = new Prng(0xb64);
+    let valid = 0;
+    for (let i = 0; i < 20_000; i++) {
+      let data = '';
+      const length = random.range(1, 40);
+      for (let j = 0; j < length; j++) data += random.pick(ALPHABET.split(''));
+      if (random.chance(0.3))
+        data = data.slice(0, data.length - (data.length % 4)) + random.pick(['', '=', '==']);
+      if (random.chance(0.4)) {
+        const at = random.int(data.length + 1);
+        data = data.slice(0, at) + random.pick(INTRUDERS) + data.slice(at);
+      }
+      const url = `data:image/png;base64,${data}`;
+      const ours = decodeBase64(url, url.indexOf(',') + 1, decode) !== undefined;
+      assert.equal(ours, expected(data), JSON.stringify(data));
+      if (ours) valid++;
     }
-    const url = `data:image/png;base64,${data}`;
-    const ours = decodeBase64(url, url.indexOf(',') + 1) !== undefined;
-    assert.equal(ours, expected(data), JSON.stringify(data));
-    if (ours) valid++;
+    assert.ok(valid > 2000 && valid < 18_000, `both outcomes are exercised (${valid} valid)`);
+  });
+
+test('the web way of counting UTF-8 bytes agrees with Node on 5,000 seeded strings', () => {
+  const random = new Prng(0x7f8);
+  // ASCII, two- and three-byte characters, surrogate pairs, and lone surrogates both ways round.
+  const pieces = ['a', '~', 'é', 'ß', '€', '中', '\u{1F600}', '\ud800', '\udfff', '\udc00\ud800'];
+  for (let i = 0; i < 5_000; i++) {
+    let text = '';
+    const length = random.range(0, 30);
+    for (let j = 0; j < length; j++) text += random.pick(pieces);
+    assert.equal(utf8LengthOf(text), Buffer.byteLength(text, 'utf8'), JSON.stringify(text));
+    assert.equal(utf8Length(text), Buffer.byteLength(text, 'utf8'));
   }
-  assert.ok(valid > 2000 && valid < 18_000, `both outcomes are exercised (${valid} valid)`);
 });

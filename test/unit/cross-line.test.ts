@@ -3,7 +3,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkText, checkStream } from '../../server/src/core';
+import { checkText } from '../../server/src/core';
+import { checkStream } from '../../server/src/core/node';
 import type { Problem } from '../../server/src/core';
 import { BatchTally, MAX_FILE_BYTES } from '../../server/src/core/cross/tally';
 import { chat, chatUser, embeddings, responses } from './builders';

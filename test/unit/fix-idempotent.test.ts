@@ -5,7 +5,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DocumentChecker, fixDocument, fixesFor } from '../../server/src/core';
+import { DocumentChecker, fixesFor } from '../../server/src/core';
+import { fixDocument } from '../../server/src/core/node';
 import { Prng } from './fuzz/prng';
 import { seedDocuments, seedLines } from './fuzz/seeds';
 import { TEXT_MUTATIONS } from './fuzz/mutate';

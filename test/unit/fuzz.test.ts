@@ -5,7 +5,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkStream, DocumentChecker } from '../../server/src/core';
+import { DocumentChecker } from '../../server/src/core';
+import { checkStream } from '../../server/src/core/node';
 import { Prng } from './fuzz/prng';
 import { seedDocuments, seedLines } from './fuzz/seeds';
 import { deepNest, hugeString, mutateValue, TEXT_MUTATIONS, VALUE_MUTATIONS } from './fuzz/mutate';

@@ -3,7 +3,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkStream, checkText } from '../../server/src/core';
+import { checkText } from '../../server/src/core';
+import { checkStream } from '../../server/src/core/node';
 import { chatUser } from './builders';
 
 test('multi-byte characters cut by chunk boundaries are read as the text in memory', async () => {

@@ -2,7 +2,8 @@
 // touched are checked again; rules across lines are recomputed from the cached per-line facts.
 
 import type { LineFacts } from './types';
-import { splitLines, utf8Length } from './lines';
+import { utf8Length } from './bytes';
+import { splitLines } from './lines';
 import { checkLine } from './line-check';
 import type { LineResult } from './line-check';
 import { LineTree } from './locate';

@@ -1,15 +1,13 @@
-// The core's one entry point. Front ends (CLI, language server) import from here only.
+// The core's entry point. Front ends (CLI, language server) import from here, or from ./node for
+// what needs Node (files, streams, bytes). Nothing reachable from here imports a Node built-in:
+// the language server also runs in a web worker.
 
 export type * from './types';
 export type { CheckOptions, CheckResult, Summary, SeveritySetting } from './options';
-export type { StreamOptions } from './stream';
 export type { Range } from './document';
 export { DocumentChecker } from './document';
-export { checkFile, checkStream } from './stream';
 export { fixesFor, applyEdits } from './fixes';
 export { fixLine } from './fixes/fix-line';
-export { fixDocument, isBinary, splitBytes } from './fixes/fix-document';
-export type { FileFixOutcome, RawLine } from './fixes/fix-document';
 export { docsUrlFor } from './docs-links';
 export { PROBLEMS, PROBLEM_CODES, isProblemCode } from './catalogue';
 export type { ProblemEntry } from './catalogue';

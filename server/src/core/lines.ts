@@ -30,8 +30,3 @@ export function splitLines(text: string): SplitText {
 export function isBlank(line: string): boolean {
   return line.trim() === '';
 }
-
-/** UTF-8 byte length of a string without allocating a buffer for it. */
-export function utf8Length(text: string): number {
-  return Buffer.byteLength(text, 'utf8');
-}

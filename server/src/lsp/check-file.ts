@@ -8,7 +8,7 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import { isAbsolute } from 'node:path';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import type { WorkDoneProgressReporter } from 'vscode-languageserver/node';
-import { checkFile } from '../core';
+import { checkFile } from '../core/node';
 import type { CheckFileResult } from '../protocol';
 import type { ServerContext } from './context';
 import { toDiagnostic } from './diagnostics';

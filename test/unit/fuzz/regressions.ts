@@ -2,7 +2,8 @@
 // Each must simply not throw and give sane output; what is reported is other tests' business.
 
 import assert from 'node:assert/strict';
-import { checkStream, convertLineToResponses } from '../../../server/src/core';
+import { convertLineToResponses } from '../../../server/src/core';
+import { checkStream } from '../../../server/src/core/node';
 import { checkLine } from '../../../server/src/core/line-check';
 import { runLineCase } from './invariants';
 

@@ -7,6 +7,7 @@ import { formatParam, preview } from '../words';
 import { isPlaceholder } from './placeholders';
 import type { Visitor } from './walk';
 import { isObject } from '../json';
+import { base64Bytes, latin1 } from '../bytes';
 
 const SUPPORTED_MIME = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
 /** The API's own limit in its error text ("below 20 MB"). */
@@ -153,28 +154,28 @@ function checkImageUrl({ url, path }: ImageRef): Finding | undefined {
  * promises (the arithmetic is exact once padded text is a multiple of four long and no other
  * text is 4k+1 long), and '-' and '_' are looked for on their own.
  */
-export function decodeBase64(url: string, from: number): Buffer | undefined {
+export function decodeBase64(
+  url: string,
+  from: number,
+  decode: (text: string) => Uint8Array | undefined = base64Bytes,
+): Uint8Array | undefined {
   const length = url.length - from;
   if (length % 4 === 1 || url.indexOf('-', from) >= 0 || url.indexOf('_', from) >= 0)
     return undefined;
   const padding = url.endsWith('==') ? 2 : url.endsWith('=') ? 1 : 0;
   // Padding only ever completes a last group of four.
   if (padding > 0 && length % 4 !== 0) return undefined;
-  const bytes = Buffer.from(url.slice(from), 'base64');
-  return bytes.length === Math.floor((length * 3) / 4) - padding ? bytes : undefined;
+  const bytes = decode(url.slice(from));
+  return bytes?.length === Math.floor((length * 3) / 4) - padding ? bytes : undefined;
 }
 
 /** The MIME type the first bytes of an image announce, if any of the four the API takes. */
-export function sniffImage(head: Buffer): string | undefined {
-  if (head.length >= 8 && head.readUInt32BE(0) === 0x89504e47) return 'image/png';
+export function sniffImage(head: Uint8Array): string | undefined {
+  if (head.length >= 8 && latin1(head, 0, 4) === '\x89PNG') return 'image/png';
   if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff)
     return 'image/jpeg';
-  if (head.length >= 6 && /^GIF8[79]a$/.test(head.toString('latin1', 0, 6))) return 'image/gif';
-  if (
-    head.length >= 12 &&
-    head.toString('latin1', 0, 4) === 'RIFF' &&
-    head.toString('latin1', 8, 12) === 'WEBP'
-  )
+  if (head.length >= 6 && /^GIF8[79]a$/.test(latin1(head, 0, 6))) return 'image/gif';
+  if (head.length >= 12 && latin1(head, 0, 4) === 'RIFF' && latin1(head, 8, 12) === 'WEBP')
     return 'image/webp';
   return undefined;
 }

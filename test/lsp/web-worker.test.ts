@@ -1,0 +1,105 @@
+// The language server's web-worker build (VS Code for the Web) against the Node build: the same
+// diagnostics for every example, and quick fixes that work, through the worker's message port.
+
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver-protocol/node';
+import { LspHarness, ROOT, example, fileUri } from './harness';
+import { startWebWorker } from './web-worker';
+import { findChromium, startInChromium } from './web-chromium';
+
+const EXAMPLES = readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.jsonl'));
+
+/** What the user sees of a diagnostic: everything but the server's private fix data. */
+function shown(d: Diagnostic): unknown {
+  const { data: _data, ...rest } = d;
+  return rest;
+}
+
+// Where the web-worker server runs: a Node worker thread, and a Web Worker in headless Chromium
+// (skipped without Chromium, unless BATCHLINT_REQUIRE_E2E=1 says a real browser is required).
+async function hosts(): Promise<[string, (() => Promise<LspHarness>) | string][]> {
+  const chromium = await findChromium();
+  const required = process.env.BATCHLINT_REQUIRE_E2E === '1';
+  let inChromium: (() => Promise<LspHarness>) | string = 'no Chromium found';
+  if (chromium) inChromium = () => startInChromium(chromium);
+  else if (required)
+    inChromium = () => {
+      throw new Error(
+        'BATCHLINT_REQUIRE_E2E=1 but no Chromium was found (apt-get install chromium)',
+      );
+    };
+  return [
+    ['a Node worker thread', () => startWebWorker()],
+    ['Chromium', inChromium],
+  ];
+}
+
+describe('VS Code for the Web', async () => {
+  for (const [where, start] of await hosts())
+    describe(
+      `the web-worker server in ${where}`,
+      { skip: typeof start === 'string' ? start : false },
+      () => {
+        let web: LspHarness;
+        let node: LspHarness;
+        before(async () => {
+          if (typeof start === 'string') return;
+          [web, node] = await Promise.all([start(), LspHarness.start()]);
+        });
+        after(async () => Promise.all([web?.shutdown(), node?.shutdown()]));
+
+        for (const name of EXAMPLES) {
+          it(`reports what the Node server reports for ${name}`, async () => {
+            const text = example(name);
+            const uri = fileUri(name);
+            const [fromWeb, fromNode] = await Promise.all([
+              web.openAndDiagnose(uri, text),
+              node.openAndDiagnose(uri, text),
+            ]);
+            assert.deepEqual(fromWeb.diagnostics.map(shown), fromNode.diagnostics.map(shown));
+          });
+        }
+
+        it('flags the seed mistakes and its quick fixes remove them', async () => {
+          const uri = fileUri('web-seed.jsonl');
+          const text = example('seed-mistakes.jsonl');
+          const { diagnostics } = await web.openAndDiagnose(uri, text);
+          const errors = diagnostics.filter((d) => d.severity === 1);
+          assert.ok(errors.length > 0, 'the seed file has errors');
+          const fixAll = (
+            await web.codeActions(uri, errors[0]!.range, diagnostics, ['source.fixAll'])
+          )[0];
+          assert.ok(fixAll?.edit, 'a fix-all action with an edit');
+          const fixed = LspHarness.applied(text, fixAll.edit, uri);
+          const after = await web.openAndDiagnose(fileUri('web-seed-fixed.jsonl'), fixed);
+          assert.deepEqual(
+            after.diagnostics.filter((d) => d.severity === 1),
+            [],
+            'no error is left after fix-all',
+          );
+        });
+
+        it('answers hover and completion', async () => {
+          const uri = fileUri('web-hover.jsonl');
+          const text =
+            '{"custom_id":"a","method":"POST","url":"/v1/chat/completions","body":{"model":"gpt-4o","temperature":0.2,"messages":[]}}\n';
+          await web.openAndDiagnose(uri, text);
+          const hover = await web.connection.sendRequest('textDocument/hover', {
+            textDocument: { uri },
+            position: { line: 0, character: text.indexOf('temperature') + 2 },
+          });
+          assert.ok(hover, 'a hover on a parameter');
+        });
+
+        it('has no "Check File on Disk" request: there is no disk', async () => {
+          await assert.rejects(
+            web.connection.sendRequest('batchlint/checkFile', { path: '/etc/hostname' }),
+            /Unhandled method/,
+          );
+        });
+      },
+    );
+});
