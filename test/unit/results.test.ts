@@ -10,6 +10,7 @@ import {
   ResultIndex,
 } from '../../server/src/core/results';
 import { ModelCatalogue } from '../../server/src/core/models/catalogue';
+import { looksLikeBatch } from '../../server/src/core';
 import type { Problem } from '../../server/src/core';
 import { chat, chatUser } from './builders';
 import { EXPIRED_MESSAGE, failed, failedBatch, notRun, succeeded } from './result-builders';
@@ -492,4 +493,22 @@ test('results: every result code is in the catalogue, at stage result', () => {
     'request_timeout',
     'unknown_custom_id',
   ]);
+});
+
+test('results: result files are not taken for batch input (the editor would flag every line)', () => {
+  const anthropic = JSON.stringify({
+    custom_id: 'a',
+    result: { type: 'succeeded', message: { content: [] } },
+  });
+  for (const text of [
+    succeeded('a'),
+    failed('a', { message: 'bad', param: 'messages' }),
+    notRun('a', 'batch_expired', EXPIRED_MESSAGE),
+    anthropic,
+  ])
+    assert.equal(looksLikeBatch(text), false, text);
+  const together = JSON.stringify({ custom_id: 'a', body: { model: 'm', messages: [] } });
+  const quoting = chatUser('Answer with {"response": {"ok": true}}', 'q');
+  for (const text of [chatUser('hi', 'a'), together, quoting, ''])
+    assert.equal(looksLikeBatch(text), true, text);
 });

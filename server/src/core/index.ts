@@ -41,9 +41,21 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
 const SAMPLE_LINES = 5;
 
 /**
+ * A line of a batch's output or error file (OpenAI's `response`, Anthropic's `result`) rather than
+ * a request: it carries custom_id too, but linting it as input would flag every line. A request
+ * line has `method` (or, in other dialects, at least no `response`/`result` member).
+ */
+function isResultLine(line: string): boolean {
+  return (
+    /(?:^|[^\\])"(?:response|result)"\s*:\s*(?:\{|null)/.test(line) && !/"method"\s*:/.test(line)
+  );
+}
+
+/**
  * Whether a .jsonl text looks like batch input rather than other JSONL data: one of its first
  * non-blank lines mentions custom_id or body (or opens an object, as pretty-printed requests do),
- * so the linter never floods a data file with false alarms. An empty file counts as batch input.
+ * so the linter never floods a data file with false alarms. Result files (a batch's output and
+ * errors) are not batch input. An empty file counts as batch input.
  */
 export function looksLikeBatch(text: string): boolean {
   let seen = 0;
@@ -55,7 +67,7 @@ export function looksLikeBatch(text: string): boolean {
     start = end + 1;
     if (line.trim() === '') continue;
     seen++;
-    if (/["“”'](custom_id|body)["“”']/.test(line)) return true;
+    if (/["“”'](custom_id|body)["“”']/.test(line) && !isResultLine(line)) return true;
   }
   return seen === 0;
 }
