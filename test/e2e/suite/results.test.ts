@@ -108,4 +108,46 @@ suite('batch results', () => {
       vscode.languages.getDiagnostics(doc.uri).some(fromResults) ? undefined : true,
     );
   });
+
+  test('a file over 50,000 requests is offered "Split file…", which writes parts that join back to it', async function () {
+    this.timeout(180_000);
+    const lines = Array.from(
+      { length: 50_001 },
+      (_, i) =>
+        `{"custom_id":"r${i}","method":"POST","url":"/v1/embeddings","body":{"model":"text-embedding-3-small","input":"x"}}`,
+    );
+    const uri = fixtureUri('results/over-limit.jsonl');
+    const bytes = Buffer.from(lines.join('\n') + '\n');
+    await vscode.workspace.fs.writeFile(uri, bytes);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc, { preview: false });
+    const [over] = await waitForDiagnostics(
+      uri,
+      (d) => d.some((x) => codeOf(x) === 'too_many_tasks'),
+      'too_many_tasks',
+      120_000,
+    ).then((d) => d.filter((x) => codeOf(x) === 'too_many_tasks'));
+    assert.equal(over!.range.start.line, 50_000);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      over!.range,
+    );
+    const split = actions.find((a) => a.title === 'Split file…');
+    assert.ok(split?.command, `no "Split file…" among ${actions.map((a) => a.title).join(', ')}`);
+    const outcome = await vscode.commands.executeCommand<{
+      parts: { path: string; requests: number }[];
+    }>(split.command.command, ...(split.command.arguments ?? []));
+    assert.deepEqual(
+      outcome.parts.map((p) => p.requests),
+      [50_000, 1],
+    );
+    const parts = await Promise.all(
+      outcome.parts.map(async (p) =>
+        Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.file(p.path))),
+      ),
+    );
+    assert.ok(Buffer.concat(parts).equals(bytes), 'the parts join back to the file byte for byte');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
 });
