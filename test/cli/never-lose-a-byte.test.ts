@@ -198,3 +198,11 @@ test('--write refuses a hard-linked input: both names keep the same, unchanged f
     assert.equal(statSync(file).ino, statSync(other).ino);
   }
 });
+
+test('-o /dev/null writes to the device, and leaves it a device', () => {
+  for (const verb of [['convert', '--to', 'responses'], ['fix']]) {
+    const run = batchlint([...verb, 'examples/clean-chat.jsonl', '-o', '/dev/null']);
+    assert.equal(run.status, 0, `${verb[0]}: ${run.stderr}`);
+    assert.ok(statSync('/dev/null').isCharacterDevice());
+  }
+});

@@ -5,7 +5,8 @@
 // - `-o` naming the input itself (by any path, or a hard link to it) is refused: use --write;
 // - a target that is a symbolic link is resolved: the file it points to is rewritten, the link
 //   stays a link;
-// - a target with other hard links is refused: renaming would split it from its other names.
+// - a target with other hard links is refused: renaming would split it from its other names;
+// - `-o` naming a device or a FIFO (`/dev/null`) writes to it directly: there is nothing to replace.
 
 import { randomBytes } from 'node:crypto';
 import {
@@ -21,7 +22,7 @@ import {
   unlinkSync,
 } from 'node:fs';
 import type { Stats } from 'node:fs';
-import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 
@@ -52,6 +53,8 @@ export function openDestination(choice: OutputChoice): Destination {
     return { stream: process.stdout, commit: () => Promise.resolve(), abort: () => {} };
   }
   if (!choice.write && choice.file !== '-') refuseSameFile(choice.file, target);
+  const stream = choice.write ? undefined : deviceOrPipe(target);
+  if (stream) return stream;
   const resolved = resolveTarget(target);
   const destination = temporaryBeside(resolved);
   if (resolved.real !== target && lstatSync(target).isSymbolicLink())
@@ -67,6 +70,27 @@ function refuseSameFile(input: string, output: string): void {
       `-o ${output} is the input file itself; nothing was written (use --write to rewrite it in place)`,
     );
   }
+}
+
+/**
+ * `-o /dev/null`, a FIFO, a terminal: nothing to replace, so they are written as they are
+ * (a rename would put a regular file in their place).
+ */
+function deviceOrPipe(target: string): Destination | undefined {
+  const stats = statOrUndefined(target);
+  if (!stats || !(stats.isCharacterDevice() || stats.isFIFO() || stats.isSocket()))
+    return undefined;
+  const stream = quiet(createWriteStream(target, { flags: 'a' }));
+  return {
+    stream,
+    async commit() {
+      stream.end();
+      await finished(stream);
+    },
+    abort() {
+      stream.destroy();
+    },
+  };
 }
 
 /** The file to replace: a symbolic link is followed to its file; a hard-linked file is refused. */
@@ -92,7 +116,7 @@ function temporaryBeside({ real, mode }: { real: string; mode?: number }): Desti
   } catch (error) {
     throw new IoError(`cannot write in ${dir}: ${describe(error)}`);
   }
-  const stream = createWriteStream('', { fd, autoClose: false });
+  const stream = quiet(createWriteStream('', { fd, autoClose: false }));
   let open = true;
   const close = (): void => {
     if (open) closeSync(fd);
@@ -102,7 +126,7 @@ function temporaryBeside({ real, mode }: { real: string; mode?: number }): Desti
     stream,
     async commit() {
       stream.end();
-      await once(stream, 'finish');
+      await finished(stream);
       // The umask may have narrowed the mode given to open(); the target's mode is kept exactly.
       if (mode !== undefined) fchmodSync(fd, mode);
       fsyncSync(fd);
@@ -121,6 +145,12 @@ function temporaryBeside({ real, mode }: { real: string; mode?: number }): Desti
       }
     },
   };
+}
+
+/** A write error is reported by commit() (through finished), not thrown from the event loop. */
+function quiet<T extends Writable>(stream: T): T {
+  stream.on('error', () => {});
+  return stream;
 }
 
 function statOrUndefined(file: string): Stats | undefined {
