@@ -25,6 +25,11 @@ declare const BATCHLINT_VERSION: string | undefined;
 const VERSION = typeof BATCHLINT_VERSION === 'string' ? BATCHLINT_VERSION : '0.0.0-dev';
 
 async function main(argv: readonly string[]): Promise<number> {
+  // Bare `batchlint` is a usage error: a script that forgot its arguments must not pass.
+  if (argv.length === 0) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
   if (argv[0] === 'results') return runResults(argv.slice(1), VERSION);
   if (argv[0] === 'split') return runSplit(argv.slice(1));
   let command: Command;
@@ -84,6 +89,7 @@ async function check(
   maxProblems?: number,
 ): Promise<number> {
   const reports: FileReport[] = [];
+  let unreadable = 0;
   for (const path of files) {
     const options: StreamOptions = {
       ...(maxProblems !== undefined && { maxProblems }),
@@ -95,7 +101,10 @@ async function check(
       result =
         path === '-' ? await checkStream(process.stdin, options) : await checkFile(path, options);
     } catch (error) {
-      throw new IoError(`cannot read ${path}: ${reason(error)}`);
+      // One unreadable file must not hide the others' results: say so, go on, exit 2 at the end.
+      process.stderr.write(`batchlint: cannot read ${path}: ${reason(error)}\n`);
+      unreadable++;
+      continue;
     } finally {
       if (options.onProgress) process.stderr.write('\r\x1b[K');
     }
@@ -107,7 +116,8 @@ async function check(
       : format === 'sarif'
         ? formatSarif(reports, VERSION)
         : formatText(reports);
-  process.stdout.write(out);
+  if (reports.length > 0) process.stdout.write(out);
+  if (unreadable > 0) return 2;
   return reports.some((r) => r.summary.errors > 0) ? 1 : 0;
 }
 

@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { batchlint, checkJson, repo, tempDir } from './run';
 import { PROBLEM_CODES } from '../../server/src/core';
@@ -16,6 +16,7 @@ const SEEDS: [string, string, string][] = [
   ['examples/pretty-printed.jsonl', 'multiline_request', '1:1'],
 ];
 const CLEAN = 'examples/clean-chat.jsonl';
+const SEED = 'examples/seed-mistakes.jsonl';
 const TEXT_LINE = /^(.+):(\d+):(\d+): (error|warning|info): (.+) \[([a-z0-9_]+)\]$/;
 
 for (const [file, code, at] of SEEDS) {
@@ -24,7 +25,7 @@ for (const [file, code, at] of SEEDS) {
     assert.equal(run.status, 1, run.stderr);
     const lines = run.stdout.trimEnd().split('\n');
     const summary = lines.pop()!;
-    assert.match(summary, /^1 file, \d+ requests: [1-9]\d* errors?, \d+ warnings?$/);
+    assert.match(summary, /^1 file, \d+ requests?: [1-9]\d* errors?, \d+ warnings?$/);
     assert.ok(lines.length > 0);
     for (const line of lines) {
       const m = TEXT_LINE.exec(line);
@@ -160,7 +161,7 @@ for (const [what, args] of USAGE_ERRORS) {
 }
 
 test('--help prints the usage on stdout, --version the version, exit 0', () => {
-  for (const args of [['--help'], ['-h'], ['check', '--help'], []]) {
+  for (const args of [['--help'], ['-h'], ['check', '--help']]) {
     const run = batchlint(args);
     assert.equal(run.status, 0, args.join(' '));
     assert.match(run.stdout, /^Usage:\n {2}batchlint check/);
@@ -196,4 +197,41 @@ test('exit 2 with a one-line reason for a missing file and for a directory', (t)
       assert.doesNotMatch(run.stderr, /internal error/);
     }
   }
+});
+
+test('bare batchlint prints the usage on stderr and exits 2 (a script missing its arguments fails)', () => {
+  const run = batchlint([]);
+  assert.equal(run.status, 2);
+  assert.equal(run.stdout, '');
+  assert.match(run.stderr, /^Usage:\n {2}batchlint check/);
+});
+
+test('an unreadable file does not hide the others: each is reported, then exit 2', (t) => {
+  const dir = tempDir(t);
+  const one = path.join(dir, 'one.jsonl');
+  writeFileSync(one, readFileSync(path.join(repo, CLEAN), 'utf8').split('\n')[0] + '\n');
+  const missing = path.join(dir, 'missing.jsonl');
+  for (const files of [
+    [missing, one],
+    [one, missing],
+  ]) {
+    const run = batchlint(['check', ...files]);
+    assert.equal(run.status, 2);
+    assert.equal(run.stdout, '1 file, 1 request: 0 errors, 0 warnings\n');
+    assert.equal(run.stderr, `batchlint: cannot read ${missing}: no such file\n`);
+  }
+});
+
+test('--max-problems says how many problems it hid', () => {
+  const all = batchlint(['check', SEED]);
+  const shown = all.stdout.split('\n').filter((l) => l.startsWith(`${SEED}:`)).length;
+  assert.ok(shown > 1, 'the seed file has several problems');
+  const run = batchlint(['check', '--max-problems', '1', SEED]);
+  assert.equal(run.status, 1);
+  const lines = run.stdout.trimEnd().split('\n');
+  assert.equal(lines.filter((l) => /:\d+:\d+: /.test(l)).length, 1);
+  assert.ok(
+    lines.includes(`${SEED}: ${shown - 1} more problems not shown (--max-problems)`),
+    run.stdout,
+  );
 });

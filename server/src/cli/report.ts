@@ -14,17 +14,20 @@ export interface FileReport {
 
 export function formatText(reports: readonly FileReport[]): string {
   const out: string[] = [];
-  for (const { path, problems } of reports) {
+  for (const { path, problems, summary } of reports) {
     for (const p of problems) {
       out.push(`${path}:${p.line + 1}:${p.column + 1}: ${p.severity}: ${p.message} [${p.code}]`);
     }
+    const hidden = summary.errors + summary.warnings + summary.infos - problems.length;
+    if (hidden > 0)
+      out.push(`${path}: ${plural(hidden, 'more problem')} not shown (--max-problems)`);
   }
   const errors = sum(reports, (r) => r.summary.errors);
   const warnings = sum(reports, (r) => r.summary.warnings);
   const requests = sum(reports, (r) => r.summary.requests);
   const files = reports.length === 1 ? '1 file' : `${reports.length} files`;
   out.push(
-    `${files}, ${requests} requests: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`,
+    `${files}, ${plural(requests, 'request')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`,
   );
   return out.join('\n') + '\n';
 }
