@@ -101,6 +101,8 @@ export interface DiagnosticData {
   param?: string;
   /** The document version the diagnostic was computed for. */
   version?: number;
+  /** Which stage of the API refuses it: the batch validator, the endpoint, or none (a hint). */
+  stage?: 'validation' | 'execution' | 'hint' | 'result';
 }
 
 /** What the `batchlint.*` settings look like after normalisation (see the server's settings). */

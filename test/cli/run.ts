@@ -48,6 +48,7 @@ export interface JsonReport {
       code: string;
       message: string;
       param: string | null;
+      stage: string;
       fixes: string[];
     }[];
   }[];

@@ -45,7 +45,7 @@ test('a request whose url differs from the first one is flagged on its url', () 
   assert.equal(mismatch!.relatedLine, 0);
   assert.match(
     mismatch!.message,
-    /^The URL provided for this request does not match the batch endpoint: line 1 uses '\/v1\/chat\/completions'/,
+    /^The URL provided for this request does not match the batch endpoint\. Line 1 uses '\/v1\/chat\/completions'/,
   );
   assert.equal(
     responses({ input: 'hi' }, 'b').slice(mismatch!.column, mismatch!.endColumn),
@@ -142,4 +142,18 @@ test('a stream gives the same problems as the same text in memory', async () => 
   const streamed = await checkStream(chunks);
   assert.deepEqual(streamed.problems, inMemory.problems);
   assert.ok(inMemory.problems.length >= 4);
+});
+
+test('a file whose only line is not JSON draws one problem, not also "no requests"', () => {
+  for (const text of ['{"custom_id": "a", "method": "POST"', 'not json\n\n', '[1, 2]']) {
+    const codes = checkText(text).problems.map((p) => p.code);
+    assert.ok(!codes.includes('empty_file'), `${JSON.stringify(text)}: ${codes.join(', ')}`);
+    assert.equal(codes.filter((c) => c !== 'blank_line').length, 1, JSON.stringify(text));
+  }
+  assert.deepEqual(
+    checkText('\n\n')
+      .problems.map((p) => p.code)
+      .filter((c) => c === 'empty_file'),
+    ['empty_file'],
+  );
 });

@@ -81,8 +81,8 @@ test('severity settings and the problem cap apply, and counts still see every pr
   const text = ['x', 'y', 'z'].join('\n');
   const capped = checkText(text, { maxProblems: 1 });
   assert.equal(capped.problems.length, 1);
-  assert.equal(capped.summary.errors, 4, 'three bad lines and an empty batch');
-  const quiet = checkText(text, { severity: { invalid_json_line: 'off', empty_file: 'warning' } });
+  assert.equal(capped.summary.errors, 3, 'three bad lines (each reported, so no "empty batch")');
+  const quiet = checkText(' \n\t', { severity: { blank_line: 'off', empty_file: 'warning' } });
   assert.deepEqual(
     quiet.problems.map((p) => [p.code, p.severity]),
     [['empty_file', 'warning']],

@@ -97,10 +97,11 @@ const rows: Row[] = [
     },
   },
   {
-    name: 'missing messages',
+    name: 'missing messages: the batch validator refuses the file, in its words',
     body: { model: 'm' },
     expect: {
-      message: "Missing required parameter: 'messages'.",
+      code: 'invalid_request',
+      message: 'Messages parameter is required.',
       param: 'messages',
       path: ['body'],
       anchor: 'parent-key',

@@ -261,3 +261,27 @@ test('envelope: a line that is not an object', () => {
   );
   assert.deepEqual(found.path, []);
 });
+
+test('a missing model is refused by the batch validator, in its words, before anything else', () => {
+  const cases: [Endpoint, Record<string, unknown>][] = [
+    ['/v1/chat/completions', { messages: [{ role: 'user', content: 1 }] }],
+    ['/v1/responses', { input: 'Hi', temperature: 9 }],
+    ['/v1/embeddings', { input: [] }],
+    ['/v1/completions', { prompt: 'x', n: 'two' }],
+  ];
+  for (const [endpoint, body] of cases) {
+    const findings = validateBody(endpoint, body);
+    assert.ok(findings.length >= 2, `${endpoint}: ${JSON.stringify(findings)}`);
+    assert.deepEqual(
+      { code: findings[0]!.code, message: findings[0]!.message, param: findings[0]!.param },
+      { code: 'invalid_request', message: 'Model parameter is required.', param: 'model' },
+      endpoint,
+    );
+    assert.ok(findings.slice(1).every((f) => f.code !== 'invalid_request'));
+  }
+  // Chat without model or messages: both validator findings, model first.
+  assert.deepEqual(
+    validateBody('/v1/chat/completions', {}).map((f) => f.message),
+    ['Model parameter is required.', 'Messages parameter is required.'],
+  );
+});

@@ -195,6 +195,15 @@ export const PROBLEMS = {
     stage: 'validation',
     tags: ['batch'],
   },
+  invalid_request: {
+    severity: 'error',
+    title: 'Refused by batch validation',
+    description:
+      "The Batch API's file validator checks that each body names its model (and, for chat, its messages); a request without them fails the whole batch before anything runs.",
+    docs: BATCH,
+    stage: 'validation',
+    tags: ['batch'],
+  },
   invalid_function_parameters: {
     severity: 'error',
     title: 'Strict function schema outside the strict subset',

@@ -33,6 +33,8 @@ export interface LineResult {
 }
 
 const NO_FACTS: LineFacts = { isRequest: false };
+/** Facts of a line that holds something other than a request; its own problem says what. */
+const UNREADABLE: LineFacts = { isRequest: false, unreadable: true };
 
 export function checkLine(text: string): LineResult {
   if (isBlank(text)) {
@@ -68,7 +70,7 @@ export function checkLine(text: string): LineResult {
           ...(syntax.fix ? { fix: syntax.fix } : {}),
         },
       ],
-      facts: NO_FACTS,
+      facts: UNREADABLE,
       opensBlock: syntax.opensBlock,
     };
   }
@@ -83,7 +85,7 @@ export function checkLine(text: string): LineResult {
           endColumn: text.length,
         },
       ],
-      facts: NO_FACTS,
+      facts: UNREADABLE,
       opensBlock: false,
     };
   }

@@ -193,7 +193,7 @@ function invalidUtf8Result(text: string): LineResult {
         endColumn: text.length,
       },
     ],
-    facts: { isRequest: false },
+    facts: { isRequest: false, unreadable: true },
     opensBlock: false,
   };
 }

@@ -82,6 +82,8 @@ export interface Fix {
 export interface LineFacts {
   /** A parseable request object: counts toward the request total. */
   isRequest: boolean;
+  /** A line with content that is not a request (not JSON, not an object): already reported. */
+  unreadable?: true;
   customId?: string;
   url?: string;
   model?: string;

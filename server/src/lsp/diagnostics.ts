@@ -3,7 +3,7 @@
 
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { Diagnostic, DiagnosticRelatedInformation, Range } from 'vscode-languageserver/node';
-import { docsUrlFor, isObject, isProblemCode } from '../core';
+import { PROBLEMS, docsUrlFor, isObject, isProblemCode } from '../core';
 import { isCount } from './guard';
 import type { FixRef, Problem, Severity } from '../core';
 import { SOURCE } from '../protocol';
@@ -21,6 +21,10 @@ const RELATED: Record<string, string> = {
   model_mismatch: 'The first request, whose model the batch uses',
 };
 
+/** Said beside each problem the Batch API's validator refuses. */
+export const STAGE_NOTE =
+  'Batch validation refuses this: the whole batch fails before any request runs.';
+
 export function toDiagnostic(
   problem: Problem,
   uri: string,
@@ -31,7 +35,8 @@ export function toDiagnostic(
     end: { line, character: 0 },
   }),
 ): Diagnostic {
-  const data: DiagnosticData = { version };
+  const stage = problem.stage ?? PROBLEMS[problem.code].stage;
+  const data: DiagnosticData = { version, stage };
   if (problem.fix) data.fix = problem.fix;
   if (problem.param !== undefined) data.param = problem.param;
   const diagnostic: Diagnostic = {
@@ -47,13 +52,21 @@ export function toDiagnostic(
   };
   const href = docsUrlFor(problem.code, problem.param);
   if (href) diagnostic.codeDescription = { href };
+  const related: DiagnosticRelatedInformation[] = [];
   if (problem.relatedLine !== undefined) {
-    const related: DiagnosticRelatedInformation = {
+    related.push({
       location: { uri, range: relatedRange(problem.relatedLine, problem.code) },
       message: RELATED[problem.code] ?? 'The line this problem refers to',
-    };
-    diagnostic.relatedInformation = [related];
+    });
   }
+  // Which stage refuses it matters: validation fails the whole batch before anything runs.
+  if (stage === 'validation') {
+    related.push({
+      location: { uri, range: diagnostic.range },
+      message: STAGE_NOTE,
+    });
+  }
+  if (related.length > 0) diagnostic.relatedInformation = related;
   return diagnostic;
 }
 

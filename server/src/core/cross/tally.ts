@@ -22,6 +22,8 @@ export class BatchTally {
   private readonly firstById = new Map<string, number>();
   private first: { line: number; url?: string; model?: string } | undefined;
   private requests = 0;
+  /** Lines with content that is not a request: a file of such lines is not "empty". */
+  private unreadable = 0;
   private bytes = 0;
   private embeddingInputs = 0;
 
@@ -41,7 +43,10 @@ export class BatchTally {
         ),
       );
     }
-    if (!facts.isRequest) return problems;
+    if (!facts.isRequest) {
+      if (facts.unreadable) this.unreadable++;
+      return problems;
+    }
     this.requests++;
     if (this.requests === MAX_REQUESTS + 1) {
       problems.push(
@@ -88,7 +93,7 @@ export class BatchTally {
           ['url'],
           'url_mismatch',
           'url',
-          `The URL provided for this request does not match the batch endpoint: line ${first.line + 1} uses '${first.url}', and every request in a batch must use the same url.`,
+          `The URL provided for this request does not match the batch endpoint. Line ${first.line + 1} uses '${first.url}': every request in a batch must use the same url.`,
         ),
         relatedLine: first.line,
       });
@@ -110,7 +115,8 @@ export class BatchTally {
 
   /** Problems only the end of the file can tell. */
   finish(lineCount: number): Problem[] {
-    if (this.requests > 0) return [];
+    // A file whose lines are all unreadable has each of them reported already: once is enough.
+    if (this.requests > 0 || this.unreadable > 0) return [];
     return [
       {
         code: 'empty_file',

@@ -11,6 +11,7 @@ import { isObject } from '../json';
 import { chatRefiner } from './chat-rules';
 import { responsesRefiner } from './responses-rules';
 import { gotLabel } from '../words';
+import { batchValidatorFirst } from './batch-validator';
 
 /** Endpoints whose bodies are validated here (a schema in the manifest); the others get a note. */
 const BODY_SCHEMAS: Partial<Record<Endpoint, SchemaName>> = Object.fromEntries(
@@ -67,11 +68,12 @@ export function validateEnvelope(line: unknown): Finding[] {
 
 /**
  * Checks a request body against its endpoint's schema. Paths start with 'body'; params are the
- * API's, relative to the body. Image and video endpoints, and bodies that are not objects (the
- * envelope reports those), give no findings.
+ * API's, relative to the body. What the batch validator refuses (a missing model, chat's missing
+ * messages) comes first, in its words. Bodies that are not objects (the envelope reports those)
+ * give no findings.
  */
 export function validateBody(endpoint: Endpoint, body: unknown): Finding[] {
   const name = BODY_SCHEMAS[endpoint];
   if (name === undefined || !isObject(body)) return [];
-  return run(name, body, ['body'], REFINERS[name]);
+  return batchValidatorFirst(endpoint, run(name, body, ['body'], REFINERS[name]));
 }
