@@ -66,6 +66,24 @@ describe('convert to responses format', () => {
     for (const i of [0, 2, 4]) assert.match(after[i]!, /"url":"\/v1\/responses"/);
   });
 
+  it('lists each value the conversion dropped or added in the summary', async () => {
+    const uri = fileUri('convert-changes.jsonl');
+    const line =
+      '{"custom_id":"c","method":"POST","url":"/v1/chat/completions","body":{"model":"gpt-4o","messages":[{"role":"user","content":"hi","name":null}],"n":1,"tools":[{"type":"function","function":{"name":"f"}}]}}';
+    await h.openAndDiagnose(uri, `${line}\n`);
+    const result = await convert({ uri, version: 1 });
+    assert.equal(result.applied, true, result.reason);
+    assert.deepEqual(
+      result.needsDecision.map((d) => d.replace(/: (dropped|added): .*/, ': $1')),
+      [
+        'line 1: messages[0].name: dropped',
+        'line 1: n: dropped',
+        'line 1: tools[0].function.parameters: added',
+        'line 1: tools[0].function.strict: added',
+      ],
+    );
+  });
+
   it('converts only the selected lines', async () => {
     const { uri, text } = await openMixed('convert-range.jsonl');
     const result = await convert({ uri, version: 1, startLine: 2, endLine: 3 });
