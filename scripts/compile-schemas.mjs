@@ -123,7 +123,7 @@ const schemas = {};
     try {
       shapes.compile(schema);
     } catch (error) {
-      throw new Error(`schemas/${file}: ${error.message}`);
+      throw new Error(`schemas/${file}: ${error.message}`, { cause: error });
     }
     // Descriptions are for reviewers; keeping them out of the generated code keeps it small.
     ajv.addSchema(stripAnnotations(schema));

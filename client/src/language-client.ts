@@ -1,7 +1,7 @@
 // Starts the batchlint language server (dist/server.js, bundled beside this file) over node
 // IPC. The server runs in its own process, so a slow check never blocks the editor.
 
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { documentSelector, filePatterns, syncMiddleware } from './documents';

@@ -3,7 +3,7 @@
 
 import type { Node } from 'jsonc-parser';
 import type { FixRef, JsonPath } from '../types';
-import { LineEditor } from './edits';
+import type { LineEditor } from './edits';
 
 interface Entry {
   key: string;

@@ -29,7 +29,9 @@ export function readBatchObject(text: string): BatchObject {
   try {
     value = JSON.parse(clean);
   } catch (error) {
-    throw new Error(`not JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new Error(`not JSON (${error instanceof Error ? error.message : String(error)})`, {
+      cause: error,
+    });
   }
   // The API's object says "object": "batch"; a copy trimmed by hand at least keeps its status.
   if (

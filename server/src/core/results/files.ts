@@ -40,12 +40,12 @@ export async function readResults(sources: ResultSources): Promise<ResultIndex> 
     try {
       text = readFileSync(sources.batchFile, 'utf8');
     } catch (error) {
-      throw new Error(`cannot read ${sources.batchFile}: ${ioReason(error)}`);
+      throw new Error(`cannot read ${sources.batchFile}: ${ioReason(error)}`, { cause: error });
     }
     try {
       index.setBatch(readBatchObject(text));
     } catch (error) {
-      throw new Error(`${sources.batchFile}: ${(error as Error).message}`);
+      throw new Error(`${sources.batchFile}: ${(error as Error).message}`, { cause: error });
     }
   }
   return index;
@@ -114,7 +114,7 @@ async function eachChunk(path: string, take: (chunk: Buffer) => unknown): Promis
   } catch (error) {
     // Only the file system's errors are the file's fault; anything else is ours and goes on up.
     if (typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
-    throw new Error(`cannot read ${path}: ${ioReason(error)}`);
+    throw new Error(`cannot read ${path}: ${ioReason(error)}`, { cause: error });
   }
 }
 
