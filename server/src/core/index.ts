@@ -27,6 +27,8 @@ export {
   descriptionOf,
 } from './schema/info';
 export type { PropertyInfo, SchemaNode } from './schema/info';
+export { hoverAt, completionsAt } from './assist';
+export type { HoverInfo, CompletionEntry, Completions } from './assist';
 export type { Annotation, Deprecation, ResponsesEquivalent } from './schema/annotations';
 export { ENDPOINTS, endpointInfo, isEndpoint } from './endpoints';
 

@@ -1,9 +1,10 @@
-// Where the cursor is inside one request line: the JSON path of the key or value under it,
+// Where a cursor is inside one request line: the JSON path of the key or value under it,
 // whether it is on a key, and the parsed line (tolerantly, so a half-typed line still helps).
+// Columns are UTF-16 offsets into the line's text.
 
 import { getLocation, parse, parseTree, findNodeAtOffset } from 'jsonc-parser';
 import type { Node } from 'jsonc-parser';
-import type { Segment } from './schema-info';
+import type { PathSegment as Segment } from '../types';
 
 export interface LineLocation {
   path: Segment[];
@@ -18,6 +19,7 @@ export interface LineLocation {
 /** Lines longer than this get no hover or completion: parsing them per request costs too much. */
 export const MAX_LOCATE_LINE = 1_000_000;
 
+/** The place of `column` in a line, or undefined for a line that is not an object (or too long). */
 export function locateInLine(text: string, column: number): LineLocation | undefined {
   if (text.length > MAX_LOCATE_LINE || !text.trimStart().startsWith('{')) return undefined;
   const location = getLocation(text, column);
