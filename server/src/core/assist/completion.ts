@@ -4,7 +4,7 @@
 // parameters. The language server only turns the columns into an editor range.
 
 import type { JsonPath } from '../types';
-import { keysOf, lineSchemasAt, propertyInfo, valuesOf } from '../schema/info';
+import { keysOf, lineSchemasAt, propertyInfo } from '../schema/info';
 import { locateInLine } from './cursor';
 
 /** One proposal: a key (inserted with its quotes, and `: ` after a new one) or a value. */
@@ -76,7 +76,9 @@ export function completionsAt(text: string, column: number): Completions | undef
     return { start, end, entries };
   }
 
-  const entries = valuesOf(lineSchemasAt(loc.value, loc.path)).map((v): CompletionEntry => {
+  // The place's values as propertyInfo gives them (the envelope's url: the manifest's urls).
+  const values = propertyInfo(loc.value, loc.path)?.values ?? [];
+  const entries = values.map((v): CompletionEntry => {
     const json = JSON.stringify(v);
     return { kind: 'value', label: json, insertText: json, filterText: json };
   });
