@@ -39,6 +39,9 @@ const JSON_MODE = 'https://platform.openai.com/docs/guides/structured-outputs#js
 const STRUCTURED = 'https://platform.openai.com/docs/guides/structured-outputs#supported-schemas';
 const FUNCTION_STRICT = 'https://platform.openai.com/docs/guides/function-calling#strict-mode';
 const MIGRATE = 'https://platform.openai.com/docs/guides/migrate-to-responses';
+const STRUCTURED_MODELS = 'https://platform.openai.com/docs/guides/structured-outputs';
+const MODELS = 'https://platform.openai.com/docs/models';
+const DEPRECATIONS = 'https://developers.openai.com/api/docs/deprecations';
 
 const schema = (title: string, description: string): ProblemEntry => ({
   severity: 'error',
@@ -187,6 +190,41 @@ export const PROBLEMS = {
     stage: 'execution',
     tags: ['model'],
   },
+  unsupported_content_type: {
+    severity: 'error',
+    title: 'Content the model cannot read',
+    description:
+      'An image part sent to a model that reads text only (the model table says which models take images).',
+    docs: VISION,
+    stage: 'execution',
+    tags: ['model'],
+  },
+  invalid_parameter: {
+    severity: 'error',
+    title: 'Structured outputs not supported by the model',
+    description: 'A JSON schema response format sent to a model without structured outputs.',
+    docs: STRUCTURED_MODELS,
+    stage: 'execution',
+    tags: ['model'],
+  },
+  output_limit_exceeded: {
+    severity: 'error',
+    title: 'Output cap above the model maximum',
+    description:
+      'max_tokens, max_completion_tokens or max_output_tokens asks for more tokens than the model can write.',
+    docs: MODELS,
+    stage: 'execution',
+    tags: ['model'],
+  },
+  context_length_exceeded: {
+    severity: 'error',
+    title: 'Prompt longer than the context window',
+    description:
+      "The request's text alone has more tokens than the model's context window (counted with the model's tokenizer).",
+    docs: MODELS,
+    stage: 'execution',
+    tags: ['model'],
+  },
   streaming_unsupported: {
     severity: 'error',
     title: 'Streaming in a batch',
@@ -324,6 +362,40 @@ export const PROBLEMS = {
     docs: API,
     stage: 'hint',
     tags: ['uncertain'],
+  },
+  unknown_model: {
+    severity: 'info',
+    title: 'No model rules',
+    description:
+      'The model table does not know this name (a deployment name, a new model, a typo), so only the endpoint rules apply. Add it with --models or batchlint.models.',
+    docs: MODELS,
+    stage: 'hint',
+    tags: ['model'],
+  },
+  model_deprecated: {
+    severity: 'info',
+    title: 'Deprecated model',
+    description: 'The model is deprecated; the note gives its shutdown date and the source.',
+    docs: DEPRECATIONS,
+    stage: 'hint',
+    tags: ['model', 'deprecation'],
+  },
+  model_shut_down: {
+    severity: 'warning',
+    title: 'Model past its shutdown date',
+    description:
+      'The check date is past the shutdown date the model table gives (with its source): the API no longer serves the model.',
+    docs: DEPRECATIONS,
+    stage: 'execution',
+    tags: ['model', 'deprecation'],
+  },
+  model_not_in_batch: {
+    severity: 'warning',
+    title: 'Model not run by the Batch API',
+    description: 'The model table says the Batch API does not run this model (with its source).',
+    docs: BATCH,
+    stage: 'validation',
+    tags: ['model', 'batch'],
   },
   custom_id_length: {
     severity: 'info',

@@ -12,7 +12,8 @@ import { BatchTally } from './cross/tally';
 import { blockProblem } from './syntax/blocks';
 import { BlockFinder, lineShape } from './syntax/block-finder';
 import type { LineShape } from './syntax/block-finder';
-import { finalize, bomProblem } from './options';
+import { finalize, bomProblem, ruleContext } from './options';
+import type { RuleContext } from './models/context';
 import { ProblemCollector } from './problems';
 import type { CheckOptions, CheckResult } from './options';
 
@@ -43,7 +44,8 @@ export class DocumentChecker {
   private options: CheckOptions;
   private blocks = new Map<string, LineFacts>();
   private blocksSeen = new Map<string, LineFacts>();
-  private readonly memo = new LineMemo();
+  private memo = new LineMemo();
+  private context: RuleContext;
 
   constructor(text: string, options: CheckOptions = {}) {
     const split = splitLines(text);
@@ -51,6 +53,8 @@ export class DocumentChecker {
     this.bom = split.bom;
     this.cache = new Array<CachedLine | undefined>(this.lines.length);
     this.options = options;
+    this.context = ruleContext(options);
+    this.memo = new LineMemo(this.context);
   }
 
   get lineCount(): number {
@@ -66,6 +70,12 @@ export class DocumentChecker {
   }
 
   setOptions(options: CheckOptions): void {
+    // Another model table can change any line's findings: check every line again.
+    if (options.models !== this.options.models) {
+      this.cache = new Array<CachedLine | undefined>(this.lines.length);
+      this.blocks = new Map();
+      this.memo = new LineMemo(ruleContext(options));
+    }
     this.options = options;
   }
 
@@ -94,12 +104,14 @@ export class DocumentChecker {
     this.blocksSeen = new Map();
     const collector = new ProblemCollector(this.options);
     const trees = new Map<number, LineTree>();
+    // The date moves on while a document stays open; the model table only with the options.
+    this.context = ruleContext(this.options);
     const tally = new BatchTally((line, path) => {
       let tree = trees.get(line);
       if (!tree) trees.set(line, (tree = new LineTree(this.getLine(line))));
       const span = tree.locate(path, 'value');
       return { column: span.start, endColumn: span.end };
-    });
+    }, this.context);
     if (this.bom) collector.add(bomProblem());
     const finder = new BlockFinder<DocumentLine>(
       {
@@ -135,7 +147,7 @@ export class DocumentChecker {
    */
   private blockFacts(joined: string): LineFacts {
     let facts = this.blocks.get(joined);
-    if (!facts) this.blocks.set(joined, (facts = checkLine(joined).facts));
+    if (!facts) this.blocks.set(joined, (facts = checkLine(joined, this.context).facts));
     this.blocksSeen.set(joined, facts);
     return facts;
   }

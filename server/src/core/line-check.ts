@@ -8,6 +8,8 @@ import { LineTree } from './locate';
 import { isEndpoint } from './endpoints';
 import { diagnoseSyntax } from './syntax/diagnose';
 import { checkBodyRules, checkEnvelopeRules } from './rules';
+import type { RuleContext } from './models/context';
+import { defaultContext } from './models/context';
 import { validateBody } from './schema';
 import { formatParam, gotLabel } from './words';
 import { findRepeatedKeys } from './json';
@@ -36,7 +38,8 @@ const NO_FACTS: LineFacts = { isRequest: false };
 /** Facts of a line that holds something other than a request; its own problem says what. */
 const UNREADABLE: LineFacts = { isRequest: false, unreadable: true };
 
-export function checkLine(text: string): LineResult {
+/** Checks one line; `context` is the model table and date the model-aware rules read. */
+export function checkLine(text: string, context: RuleContext = defaultContext()): LineResult {
   if (isBlank(text)) {
     return {
       problems: [
@@ -93,7 +96,7 @@ export function checkLine(text: string): LineResult {
   const repeated = findRepeatedKeys(text, value).map(repeatedKeyProblem);
   let findings: Finding[];
   try {
-    findings = checkRequest(request);
+    findings = checkRequest(request, context);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     // JSON.parse copes with any depth; recursive validators do not. Say so rather than crash.
@@ -111,14 +114,17 @@ export function checkLine(text: string): LineResult {
  * Every finding on a parsed request line, in the API's order: the envelope rules first, then
  * (for a known url and an object body) the body's schema and the body rules of that endpoint.
  */
-export function checkRequest(request: Record<string, unknown>): Finding[] {
+export function checkRequest(
+  request: Record<string, unknown>,
+  context: RuleContext = defaultContext(),
+): Finding[] {
   const findings: Finding[] = [];
   checkEnvelopeRules(request, findings);
   const { url, body } = request;
   if (!isEndpoint(url) || typeof body !== 'object' || body === null || Array.isArray(body)) {
     return findings;
   }
-  checkBody(url, body as Record<string, unknown>, findings);
+  checkBody(url, body as Record<string, unknown>, findings, context);
   return findings;
 }
 
@@ -130,10 +136,11 @@ export function checkBody(
   endpoint: Endpoint,
   body: Record<string, unknown>,
   out: Finding[] = [],
+  context: RuleContext = defaultContext(),
 ): Finding[] {
   const schema = validateBody(endpoint, body);
   for (let i = 0; i < schema.length; i++) out.push(schema[i]!);
-  checkBodyRules(endpoint, body, out);
+  checkBodyRules(endpoint, body, out, context);
   return out;
 }
 

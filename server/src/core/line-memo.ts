@@ -4,6 +4,8 @@
 
 import { checkLine } from './line-check';
 import type { LineResult } from './line-check';
+import type { RuleContext } from './models/context';
+import { defaultContext } from './models/context';
 
 /** Longer lines are rarely repeated, and keeping them would cost memory in proportion. */
 const MAX_TEXT = 512;
@@ -13,12 +15,15 @@ const MAX_ENTRIES = 4096;
 export class LineMemo {
   private results = new Map<string, LineResult>();
 
+  /** Results depend on the model table, so a memo serves one context. */
+  constructor(private readonly context: RuleContext = defaultContext()) {}
+
   check(text: string): LineResult {
-    if (text.length > MAX_TEXT) return checkLine(text);
+    if (text.length > MAX_TEXT) return checkLine(text, this.context);
     let result = this.results.get(text);
     if (!result) {
       if (this.results.size >= MAX_ENTRIES) this.results = new Map();
-      result = checkLine(text);
+      result = checkLine(text, this.context);
       this.results.set(text, result);
     }
     return result;

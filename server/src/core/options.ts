@@ -3,6 +3,9 @@
 import type { Problem, Severity } from './types';
 import type { ProblemCollector } from './problems';
 import type { TallySummary } from './cross/tally';
+import type { ModelCatalogue } from './models/catalogue';
+import type { RuleContext } from './models/context';
+import { defaultContext, todayUtc } from './models/context';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -11,6 +14,19 @@ export interface CheckOptions {
   maxProblems?: number;
   /** Severity by problem code; 'off' hides the code. */
   severity?: Record<string, SeveritySetting>;
+  /** The model table: the built-in one unless a user's file is layered on it (models/load.ts). */
+  models?: ModelCatalogue;
+  /** The check date, YYYY-MM-DD, that shutdown dates are compared with; today (UTC) by default. */
+  today?: string;
+}
+
+/** What the model-aware rules read, from the options of one check. */
+export function ruleContext(options: CheckOptions): RuleContext {
+  if (!options.models && !options.today) return defaultContext();
+  return {
+    ...defaultContext(options.today ?? todayUtc()),
+    ...(options.models && { models: options.models }),
+  };
 }
 
 export interface Summary extends TallySummary {

@@ -13,7 +13,8 @@ import type { BlockItem } from './syntax/block-finder';
 import { fixesFor } from './fixes';
 import { LineReader } from './line-reader';
 import { LineMemo } from './line-memo';
-import { finalize, bomProblem } from './options';
+import { finalize, bomProblem, ruleContext } from './options';
+import type { RuleContext } from './models/context';
 import { ProblemCollector } from './problems';
 import type { CheckOptions, CheckResult } from './options';
 
@@ -72,7 +73,7 @@ export async function checkStream(
   totalBytes = 0,
 ): Promise<CheckResult> {
   const collector = new ProblemCollector(options, options.onProblem);
-  const checker = new StreamChecker(collector, options.fixTitles === true);
+  const checker = new StreamChecker(collector, options.fixTitles === true, ruleContext(options));
   let binary = false;
   const reader = new LineReader({
     line: (text, bytes) => checker.pushText(text, bytes),
@@ -112,24 +113,26 @@ class StreamChecker {
   readonly tally: BatchTally;
   private line = 0;
   private readonly blocks: BlockFinder<PendingLine>;
-  private readonly memo = new LineMemo();
+  private readonly memo: LineMemo;
 
   constructor(
     private readonly collector: ProblemCollector,
     private readonly withFixTitles: boolean,
+    private readonly context: RuleContext,
   ) {
+    this.memo = new LineMemo(context);
     this.tally = new BatchTally((line, path) => {
       const span = new LineTree(this.textOf(line)).locate(path, 'value');
       return { column: span.start, endColumn: span.end };
-    });
+    }, context);
     this.blocks = new BlockFinder<PendingLine>({
       single: (entry, line) => this.report(line, entry),
       block: (block, entries) => {
         entries.forEach((e, i) => this.inHand.set(block.startLine + i, e.text));
         const bytes = entries.reduce((sum, e) => sum + e.bytes, 0);
         this.emit(blockProblem(block, this.textOf(block.endLine).length));
-        for (const p of this.tally.add(block.startLine, checkLine(block.joined).facts, bytes))
-          this.emit(p);
+        const facts = checkLine(block.joined, this.context).facts;
+        for (const p of this.tally.add(block.startLine, facts, bytes)) this.emit(p);
         this.inHand.clear();
       },
     });

@@ -2,6 +2,10 @@
 // stream and an open document re-checked without re-reading unchanged lines.
 
 import type { JsonPath, LineFacts, Problem, ProblemCode } from '../types';
+import type { RuleContext } from '../models/context';
+import { defaultContext } from '../models/context';
+import type { FileCheck } from '../rules/rule';
+import { FILE_RULES } from '../rules';
 
 export const MAX_REQUESTS = 50_000;
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -27,7 +31,15 @@ export class BatchTally {
   private bytes = 0;
   private embeddingInputs = 0;
 
-  constructor(private readonly locate: Locator) {}
+  /** The file rules of the rules folder, started for this pass. */
+  private readonly fileChecks: FileCheck[];
+
+  constructor(
+    private readonly locate: Locator,
+    context: RuleContext = defaultContext(),
+  ) {
+    this.fileChecks = FILE_RULES.map((rule) => rule.start(locate, context));
+  }
 
   /** Adds one line (its facts and its size in bytes, line ending included); returns new problems. */
   add(line: number, facts: LineFacts, bytes: number): Problem[] {
@@ -42,6 +54,10 @@ export class BatchTally {
           `The file is larger than 200 MB at this line; the Batch API takes input files of at most 200 MB (larger uploads are refused with HTTP 413). Split the file.`,
         ),
       );
+    }
+    for (const check of this.fileChecks) {
+      const found = check.add(line, facts, bytes);
+      if (found) problems.push(...found);
     }
     if (!facts.isRequest) {
       if (facts.unreadable) this.unreadable++;
@@ -115,9 +131,12 @@ export class BatchTally {
 
   /** Problems only the end of the file can tell. */
   finish(lineCount: number): Problem[] {
+    const problems: Problem[] = [];
+    for (const check of this.fileChecks) problems.push(...(check.finish?.(lineCount) ?? []));
     // A file whose lines are all unreadable has each of them reported already: once is enough.
-    if (this.requests > 0 || this.unreadable > 0) return [];
+    if (this.requests > 0 || this.unreadable > 0) return problems;
     return [
+      ...problems,
       {
         code: 'empty_file',
         severity: 'error',

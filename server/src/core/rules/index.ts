@@ -4,7 +4,7 @@
 // the file tally (cross/tally.ts).
 
 import type { Endpoint, Finding } from '../types';
-import type { Body, BodyRule, EnvelopeRule, FileRule, Rule } from './rule';
+import type { Body, BodyRule, EnvelopeRule, FileRule, Rule, RuleContext } from './rule';
 import { RULES } from '../generated/rules';
 import { ENDPOINTS } from '../endpoints';
 import { PROBLEMS } from '../catalogue';
@@ -41,9 +41,14 @@ export function checkEnvelopeRules(request: Record<string, unknown>, out: Findin
 }
 
 /** Runs the body rules declared for `endpoint` on a body (an object), appending to `out`. */
-export function checkBodyRules(endpoint: Endpoint, body: Body, out: Finding[]): void {
+export function checkBodyRules(
+  endpoint: Endpoint,
+  body: Body,
+  out: Finding[],
+  context: RuleContext,
+): void {
   for (const rule of BODY_RULES.get(endpoint) ?? []) {
-    const found = rule.check(body, endpoint);
+    const found = rule.check(body, endpoint, context);
     for (let i = 0; i < found.length; i++) out.push(found[i]!);
   }
 }

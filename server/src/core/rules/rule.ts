@@ -4,6 +4,8 @@
 // rule returns early and allocates nothing when it has nothing to say.
 
 import type { Endpoint, Finding, JsonPath, LineFacts, Problem } from '../types';
+import type { RuleContext } from '../models/context';
+export type { RuleContext } from '../models/context';
 
 /** A request body, parsed. */
 export type Body = Record<string, unknown>;
@@ -37,7 +39,8 @@ export interface EnvelopeRule {
 export interface BodyRule {
   readonly scope: 'body';
   readonly endpoints: readonly Endpoint[];
-  check(body: Body, endpoint: Endpoint): Finding[];
+  /** `context`: the model table in force and the check date, for rules that depend on the model. */
+  check(body: Body, endpoint: Endpoint, context: RuleContext): Finding[];
 }
 
 /** Where a path of a given line sits, for file rules (the caller may still hold the text). */
@@ -62,7 +65,7 @@ export interface FileCheck {
 export interface FileRule {
   readonly scope: 'file';
   /** Starts a pass over one file. */
-  start(locate: Locator): FileCheck;
+  start(locate: Locator, context: RuleContext): FileCheck;
 }
 
 export type Rule = EnvelopeRule | BodyRule | FileRule;

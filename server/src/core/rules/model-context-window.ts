@@ -1,0 +1,70 @@
+// A prompt longer than the model's context window (the model table's `contextWindow`). A token is
+// at least one byte and a UTF-16 unit at most three UTF-8 bytes, so only prompts whose length
+// could pass the window are measured, and only those past it in bytes are tokenized: the check
+// costs nothing on ordinary lines.
+
+import type { BodyRule } from './rule';
+import { NONE } from './rule';
+import { modelOf, severityFor } from '../models/context';
+import { countTokens } from '../models/tokens';
+import { isObject } from '../json';
+import { utf8Length } from '../bytes';
+
+/** Tokens the API adds per message, and to prime the reply (OpenAI cookbook: "not exact"). */
+const PER_MESSAGE = 3;
+const REPLY_PRIMING = 3;
+
+export const rule: BodyRule = {
+  scope: 'body',
+  endpoints: ['/v1/chat/completions', '/v1/responses'],
+  check(body, endpoint, context) {
+    const model = modelOf(body, context);
+    const window = model?.facts.contextWindow;
+    if (!model || window === undefined) return NONE;
+    const chat = endpoint === '/v1/chat/completions';
+    const texts: string[] = [];
+    const messages = collectTexts(chat ? body.messages : body.input, texts);
+    if (!chat && typeof body.instructions === 'string') texts.push(body.instructions);
+    let units = 0;
+    for (const t of texts) units += t.length;
+    const overhead = messages * PER_MESSAGE + REPLY_PRIMING;
+    if (units * 3 + overhead <= window) return NONE;
+    let bytes = overhead;
+    for (const t of texts) bytes += utf8Length(t);
+    if (bytes <= window) return NONE;
+    let tokens = overhead;
+    for (const t of texts) tokens += countTokens(t, model.facts.tokenizer);
+    if (tokens <= window) return NONE;
+    return [
+      {
+        code: 'context_length_exceeded',
+        severity: severityFor(model.facts, 'contextWindow'),
+        message: chat
+          ? `This model's maximum context length is ${window} tokens. However, your messages resulted in ${tokens} tokens. Please reduce the length of the messages.`
+          : `Your input exceeds the context window of this model. Please adjust your input and try again. (batchlint counts about ${tokens} tokens; the window is ${window}.)`,
+        param: chat ? 'messages' : 'input',
+        path: ['body', chat ? 'messages' : 'input'],
+        anchor: 'key',
+      },
+    ];
+  },
+};
+
+/** Pushes the text of each message (a string, or its text parts) to `out`; returns the message count. */
+function collectTexts(messages: unknown, out: string[]): number {
+  if (typeof messages === 'string') {
+    out.push(messages);
+    return 1;
+  }
+  if (!Array.isArray(messages)) return 0;
+  for (const message of messages) {
+    const content = isObject(message) ? message.content : undefined;
+    if (typeof content === 'string') out.push(content);
+    else if (Array.isArray(content)) {
+      for (const part of content) {
+        if (isObject(part) && typeof part.text === 'string') out.push(part.text);
+      }
+    }
+  }
+  return messages.length;
+}
