@@ -6,8 +6,8 @@ import { once } from 'node:events';
 import { createReadStream, readFileSync } from 'node:fs';
 import type { ReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { OUTPUT_SHAPE_NOTE } from './core';
-import type { CheckResult } from './core';
+import { catalogueFromText, ModelsFileError, OUTPUT_SHAPE_NOTE } from './core';
+import type { CheckResult, ModelCatalogue } from './core';
 import { checkFile, checkStream, fixDocument, isBinary } from './core/node';
 import type { StreamOptions } from './core/node';
 import { parseArgs, UsageError, USAGE } from './cli/args';
@@ -50,15 +50,16 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${VERSION}\n`);
       return 0;
     case 'check':
-      return check(command.files, command.format, command.maxProblems);
+      return check(command.files, command.format, command.maxProblems, loadModels(command.models));
     case 'fix': {
+      const models = loadModels(command.models);
       const input = readBytes(command.file);
       if (isBinary(input)) {
         throw new IoError(
           `${command.file} is not a text file (it holds NUL bytes); nothing was fixed or written`,
         );
       }
-      const outcome = fixDocument(input);
+      const outcome = fixDocument(input, models ? { models } : {});
       await writeAll(command, outcome.output);
       const { errors } = outcome.after.summary;
       process.stderr.write(
@@ -87,6 +88,7 @@ async function check(
   files: readonly string[],
   format: 'text' | 'json' | 'sarif',
   maxProblems?: number,
+  models?: ModelCatalogue,
 ): Promise<number> {
   const reports: FileReport[] = [];
   let unreadable = 0;
@@ -94,6 +96,7 @@ async function check(
     const options: StreamOptions = {
       ...(maxProblems !== undefined && { maxProblems }),
       fixTitles: format === 'json',
+      ...(models && { models }),
       ...progressFor(path),
     };
     let result: CheckResult;
@@ -119,6 +122,17 @@ async function check(
   if (reports.length > 0) process.stdout.write(out);
   if (unreadable > 0) return 2;
   return reports.some((r) => r.summary.errors > 0) ? 1 : 0;
+}
+
+/** The built-in model table with `--models FILE` on top; a bad file stops the run (exit 2). */
+function loadModels(path: string | undefined): ModelCatalogue | undefined {
+  if (path === undefined) return undefined;
+  try {
+    return catalogueFromText(readBytes(path).toString('utf8'));
+  } catch (error) {
+    if (error instanceof ModelsFileError) throw new IoError(`${path}: ${error.message}`);
+    throw error;
+  }
 }
 
 /** Streams the conversion to stdout, to -o OUT, or (--write) over the input (see cli/output.ts). */

@@ -527,3 +527,13 @@ test('a user table: a deployment inherits its base, and the user can settle a fa
     [['output_limit_exceeded', 'error']],
   );
 });
+
+test('model-context-window: a run without spaces far past the window is counted up to a bound', () => {
+  const body = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'W'.repeat(4 << 20) }] };
+  const { problems } = problemsOf({ name: '', url: CHAT, body, expect: [] });
+  assert.deepEqual(
+    problems.map((p) => p.code),
+    ['context_length_exceeded'],
+  );
+  assert.match(problems[0]!.message, /However, your messages resulted in more than \d+ tokens\./);
+});

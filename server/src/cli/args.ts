@@ -9,8 +9,8 @@ export type Format = 'text' | 'json' | 'sarif';
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'check'; files: string[]; format: Format; maxProblems?: number }
-  | { kind: 'fix'; file: string; output?: string; write: boolean }
+  | { kind: 'check'; files: string[]; format: Format; maxProblems?: number; models?: string }
+  | { kind: 'fix'; file: string; output?: string; write: boolean; models?: string }
   | { kind: 'convert'; file: string; output?: string; write: boolean };
 
 export class UsageError extends Error {}
@@ -18,6 +18,8 @@ export class UsageError extends Error {}
 export const USAGE = `Usage:
   batchlint check [--format text|json|sarif] [--max-problems N] FILE...   check batch files ('-' reads stdin)
   batchlint fix FILE [-o OUT | --write]                                  apply every safe fix
+  --models FILE (check, fix): a model table to layer over the built-in one, e.g.
+      {"models": {"my-deploy": {"base": "gpt-4o"}}}
   batchlint convert --to responses FILE [-o OUT | --write]               chat completions -> responses
   batchlint results INPUT [--output OUT.jsonl] [--errors ERR.jsonl] [--batch BATCH.json]
                     [--retry RETRY.jsonl [--fix]] [--format text|json|sarif]
@@ -35,14 +37,15 @@ const OPTIONS = {
   output: { type: 'string', short: 'o' },
   write: { type: 'boolean' },
   to: { type: 'string' },
+  models: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
 type OptionName = keyof typeof OPTIONS;
 
 const VERB_OPTIONS: Record<'check' | 'fix' | 'convert', readonly OptionName[]> = {
-  check: ['format', 'max-problems'],
-  fix: ['output', 'write'],
+  check: ['format', 'max-problems', 'models'],
+  fix: ['output', 'write', 'models'],
   convert: ['to', 'output', 'write'],
 };
 
@@ -78,7 +81,12 @@ export function parseArgs(argv: readonly string[]): Command {
     const format = values.format ?? 'text';
     if (format !== 'text' && format !== 'json' && format !== 'sarif')
       throw new UsageError(`--format must be text, json or sarif, not '${format}'`);
-    const command: Command = { kind: 'check', files, format };
+    const command: Command = {
+      kind: 'check',
+      files,
+      format,
+      ...(values.models !== undefined && { models: values.models }),
+    };
     const max = values['max-problems'];
     if (max !== undefined) {
       if (!/^\d+$/.test(max)) throw new UsageError('--max-problems takes a whole number');
@@ -98,6 +106,7 @@ export function parseArgs(argv: readonly string[]): Command {
     file,
     write: values.write === true,
     ...(values.output !== undefined && { output: values.output }),
+    ...(verb === 'fix' && values.models !== undefined && { models: values.models }),
   };
 }
 

@@ -7,6 +7,8 @@ export type { CheckOptions, CheckResult, Summary, SeveritySetting } from './opti
 export type { Range } from './document';
 export { DocumentChecker } from './document';
 export { fixesFor, applyEdits } from './fixes';
+export { ModelCatalogue, ModelsFileError } from './models/catalogue';
+export { catalogueFromText, catalogueWith } from './models/load';
 export { fixLine } from './fixes/fix-line';
 export { docsUrlFor } from './docs-links';
 export { PROBLEMS, PROBLEM_CODES, isProblemCode } from './catalogue';

@@ -7,7 +7,8 @@
 
 import { isUtf8 } from 'node:buffer';
 import type { Problem } from '../types';
-import type { CheckResult } from '../options';
+import type { CheckOptions, CheckResult } from '../options';
+import { ruleContext } from '../options';
 import { DocumentChecker } from '../document';
 import { fixesFor } from './index';
 import { fixLine } from './fix-line';
@@ -74,16 +75,17 @@ export function isBinary(input: Buffer): boolean {
  * Applies every safe fix to a whole file. Throws nothing; the caller refuses binary input first
  * (`isBinary`), because a run of ASCII inside a gzip or PNG could otherwise look like a line.
  */
-export function fixDocument(input: Buffer): FileFixOutcome {
+export function fixDocument(input: Buffer, options: CheckOptions = {}): FileFixOutcome {
+  const context = ruleContext(options);
   const split = splitBytes(input);
   let applied = split.bom ? 1 : 0; // the byte order mark is dropped (some endpoints reject it)
   let lines = split.lines;
-  let checker = checkerFor(lines);
+  let checker = checkerFor(lines, options);
   const structural = lineStructureFixes(checker.check().problems, lines, checker);
   if (structural.applied > 0) {
     lines = structural.lines;
     applied += structural.applied;
-    checker = checkerFor(lines);
+    checker = checkerFor(lines, options);
   }
   const toFix = new Set<number>();
   for (const problem of checker.check().problems) {
@@ -92,12 +94,12 @@ export function fixDocument(input: Buffer): FileFixOutcome {
   }
   for (const index of toFix) {
     const line = lines[index]!;
-    const result = fixLine(line.text!);
+    const result = fixLine(line.text!, context);
     if (result.applied === 0 || result.text === line.text) continue;
     lines[index] = { ...line, text: result.text, changed: true };
     applied += result.applied;
   }
-  const after = (toFix.size > 0 ? checkerFor(lines) : checker).check();
+  const after = (toFix.size > 0 ? checkerFor(lines, options) : checker).check();
   const output: Buffer[] = [];
   for (const line of lines) {
     output.push(line.changed ? Buffer.from(line.text!, 'utf8') : line.raw);
@@ -108,9 +110,12 @@ export function fixDocument(input: Buffer): FileFixOutcome {
 }
 
 /** The checker sees each line's text; a line that is not UTF-8 is seen with U+FFFD in place. */
-function checkerFor(lines: readonly RawLine[]): DocumentChecker {
+function checkerFor(lines: readonly RawLine[], options: CheckOptions): DocumentChecker {
   // Each line ends with "\n", so a last blank line is still a line to the checker.
-  return new DocumentChecker(lines.map((l) => `${l.text ?? l.raw.toString('utf8')}\n`).join(''));
+  return new DocumentChecker(
+    lines.map((l) => `${l.text ?? l.raw.toString('utf8')}\n`).join(''),
+    options,
+  );
 }
 
 /** Removes blank lines and joins pretty-printed requests (whose lines are all UTF-8). */

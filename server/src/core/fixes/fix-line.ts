@@ -6,6 +6,8 @@
 import type { TextEdit } from '../types';
 import { checkLine } from '../line-check';
 import { fixesFor } from './index';
+import type { RuleContext } from '../models/context';
+import { defaultContext } from '../models/context';
 
 /** More rounds than any real chain of fixes needs (a round applies every fix that fits). */
 const MAX_ROUNDS = 64;
@@ -23,12 +25,12 @@ export interface LineFixOutcome {
  * business and are left out. If the fixes never settle (two of them undoing each other, or more
  * than MAX_ROUNDS rounds), the line is left exactly as it was, so fixing twice gives the same text.
  */
-export function fixLine(text: string): LineFixOutcome {
+export function fixLine(text: string, context: RuleContext = defaultContext()): LineFixOutcome {
   const seen = new Set([text]);
   let current = text;
   let applied = 0;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const edits = safeEdits(current);
+    const edits = safeEdits(current, context);
     if (edits.count === 0) return { text: current, applied };
     current = applyLineEdits(current, edits.edits);
     applied += edits.count;
@@ -39,10 +41,10 @@ export function fixLine(text: string): LineFixOutcome {
 }
 
 /** The edits of every safe fix of the line that fits beside the fixes taken before it. */
-function safeEdits(text: string): { edits: TextEdit[]; count: number } {
+function safeEdits(text: string, context: RuleContext): { edits: TextEdit[]; count: number } {
   const taken: TextEdit[] = [];
   let count = 0;
-  for (const problem of checkLine(text).problems) {
+  for (const problem of checkLine(text, context).problems) {
     const fix = fixesFor({ ...problem, line: 0, endLine: 0 }, () => text).find((f) => f.safe);
     if (!fix || fix.edits.length === 0) continue;
     if (!fix.edits.every((e) => e.line === 0 && e.endLine === 0)) continue;

@@ -1,7 +1,7 @@
 // A prompt longer than the model's context window (the model table's `contextWindow`). A token is
 // at least one byte and a UTF-16 unit at most three UTF-8 bytes, so only prompts whose length
 // could pass the window are measured, and only those past it in bytes are tokenized: the check
-// costs nothing on ordinary lines.
+// costs nothing on ordinary lines. Past twice the window, the count stops (N is then a bound).
 
 import type { BodyRule } from './rule';
 import { NONE } from './rule';
@@ -32,16 +32,18 @@ export const rule: BodyRule = {
     let bytes = overhead;
     for (const t of texts) bytes += utf8Length(t);
     if (bytes <= window) return NONE;
-    let tokens = overhead;
-    for (const t of texts) tokens += countTokens(t, model.facts.tokenizer);
-    if (tokens <= window) return NONE;
+    // Counting stops at twice the window: the work is bounded, and N is exact up to there.
+    const counted = countTokens(texts, model.facts.tokenizer, 2 * window);
+    const tokens = overhead + counted.tokens;
+    if (tokens - counted.hardCuts <= window) return NONE;
+    const resulted = counted.complete ? `${tokens}` : `more than ${tokens}`;
     return [
       {
         code: 'context_length_exceeded',
         severity: severityFor(model.facts, 'contextWindow'),
         message: chat
-          ? `This model's maximum context length is ${window} tokens. However, your messages resulted in ${tokens} tokens. Please reduce the length of the messages.`
-          : `Your input exceeds the context window of this model. Please adjust your input and try again. (batchlint counts about ${tokens} tokens; the window is ${window}.)`,
+          ? `This model's maximum context length is ${window} tokens. However, your messages resulted in ${resulted} tokens. Please reduce the length of the messages.`
+          : `Your input exceeds the context window of this model. Please adjust your input and try again. (batchlint counts ${resulted} tokens; the window is ${window}.)`,
         param: chat ? 'messages' : 'input',
         path: ['body', chat ? 'messages' : 'input'],
         anchor: 'key',
