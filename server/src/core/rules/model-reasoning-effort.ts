@@ -7,6 +7,7 @@ import { NONE } from './rule';
 import { modelOf, quoteList, severityFor } from '../models/context';
 import { effortPath, nearestEffort, requestedEffort } from '../models/request';
 import type { Effort } from '../models/types';
+import { EFFORTS } from '../models/types';
 import { formatParam } from '../words';
 
 export const rule: BodyRule = {
@@ -14,7 +15,8 @@ export const rule: BodyRule = {
   endpoints: ['/v1/chat/completions', '/v1/responses'],
   check(body, endpoint, context) {
     const effort = requestedEffort(body, endpoint);
-    if (effort === undefined) return NONE;
+    // null asks for nothing; a value outside the spec's enum is the schema's error, not this rule's.
+    if (typeof effort !== 'string' || !(EFFORTS as readonly string[]).includes(effort)) return NONE;
     const model = modelOf(body, context);
     const reasoning = model?.facts.reasoning;
     if (!model || reasoning === undefined) return NONE;
@@ -22,7 +24,6 @@ export const rule: BodyRule = {
     const param = formatParam(effortPath(endpoint));
     const severity = severityFor(model.facts, 'reasoning');
     if (reasoning === false) {
-      if (effort === null) return NONE;
       return [
         {
           code: 'unsupported_parameter',
@@ -35,8 +36,7 @@ export const rule: BodyRule = {
         },
       ];
     }
-    // A value outside the spec's enum is the schema's error, not this rule's.
-    if (typeof effort !== 'string' || reasoning.efforts.includes(effort as Effort)) return NONE;
+    if (reasoning.efforts.includes(effort as Effort)) return NONE;
     const supported = `Supported values are: ${quoteList(reasoning.efforts)}.`;
     const nearest = nearestEffort(effort, reasoning.efforts);
     return [
