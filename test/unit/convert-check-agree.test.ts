@@ -140,8 +140,11 @@ function topKey(param: string): string {
   return /^[^.[]*/.exec(param)![0];
 }
 
-/** Notes about a parameter itself (deprecated in both APIs), not about the conversion. */
-const ABOUT_THE_PARAMETER = new Set(['deprecated_parameter']);
+/**
+ * Notes about a parameter itself (deprecated in both APIs) or about the model (the table has no
+ * rules for the model these lines name), not about the conversion.
+ */
+const ABOUT_THE_PARAMETER = new Set(['deprecated_parameter', 'unknown_model']);
 
 function flagged(lineText: string): { keys: Set<string>; problems: string[] } {
   const problems = checkText(lineText).problems.filter((p) => !ABOUT_THE_PARAMETER.has(p.code));
@@ -151,7 +154,9 @@ function flagged(lineText: string): { keys: Set<string>; problems: string[] } {
   };
 }
 
-const BASE = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Answer in json.' }] };
+// A model the table does not know: what one model refuses (model rules) is not the conversion's
+// business, and every value of every parameter must reach the comparison.
+const BASE = { model: 'some-model', messages: [{ role: 'user', content: 'Answer in json.' }] };
 const parameters = Object.keys(CHAT.properties!);
 
 test('the chat schema declares the parameters the agreement test walks', () => {
