@@ -17,6 +17,7 @@ import type { FileReport } from './cli/report';
 import { convertStream } from './cli/convert-text';
 import { runResults } from './cli/results';
 import { runSplit } from './cli/split';
+import { runEstimate } from './cli/estimate';
 import type { ConvertOutcome } from './cli/convert-text';
 import { describe as reason, IoError, openDestination } from './cli/output';
 import type { Destination, OutputChoice } from './cli/output';
@@ -32,6 +33,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   if (argv[0] === 'results') return runResults(argv.slice(1), VERSION);
   if (argv[0] === 'split') return runSplit(argv.slice(1));
+  if (argv[0] === 'estimate') return runEstimate(argv.slice(1));
   let command: Command;
   try {
     command = parseArgs(argv);

@@ -25,6 +25,8 @@ export const USAGE = `Usage:
                     [--retry RETRY.jsonl [--fix]] [--format text|json|sarif]
                                                    a finished batch's results on the input's lines
   batchlint split FILE [--max-requests N] [--max-bytes B]      parts within the API's limits
+  batchlint estimate FILE... [--format text|json] [--models FILE]
+                                     tokens and cost at the batch price, per file and model
   batchlint --help | --version
 
 Exit status: 0 no errors (convert: nothing needs a decision), 1 errors found (convert: something

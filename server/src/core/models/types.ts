@@ -25,6 +25,15 @@ export interface Price {
  */
 export type Sampling = 'any' | 'default-only' | 'when-effort-none' | 'refused';
 
+/**
+ * How the model bills an image input (vision guide, "Calculating costs"): `tile` is `base` tokens
+ * plus `tile` per 512-px tile (`detail: low` is the base alone); `patch` is 32-px patches, at most
+ * 1,536, times `multiplier`.
+ */
+export type ImageTokens =
+  | { kind: 'tile'; base: number; tile: number; source: string }
+  | { kind: 'patch'; multiplier: number; source: string };
+
 export type Tier = 'tier1' | 'tier2' | 'tier3' | 'tier4' | 'tier5';
 
 /** The facts of one model. Names of fields are what `uncertain` refers to. */
@@ -59,6 +68,8 @@ export interface ModelFacts {
   /** Enqueued prompt tokens per usage tier. */
   batchQueueLimits?: Partial<Record<Tier, number>>;
   tokenizer?: 'o200k_base' | 'cl100k_base';
+  /** The image token formula, where published. */
+  imageTokens?: ImageTokens;
   /** Where the facts come from (URLs). */
   sources?: string[];
   /** When the facts were last checked (YYYY-MM-DD). */

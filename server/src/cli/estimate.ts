@@ -1,0 +1,179 @@
+// `batchlint estimate FILE... [--format text|json] [--models FILE]`: per file and model, the
+// requests, input tokens, the sum of the requests' output caps, and what they cost at the model
+// table's batch prices; the text form also says which usage tiers' enqueued-token limits the
+// input fits. Files are streamed. Exit status: 0 estimated, 2 usage or I/O.
+
+import { createReadStream, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { reasonFor } from './args';
+import { describe } from './output';
+import { ModelCatalogue, ModelsFileError } from '../core/models/catalogue';
+import { catalogueFromText } from '../core/models/load';
+import { costUsd, estimateStream } from '../core/models/estimate';
+import type { FileEstimate, ModelEstimate } from '../core/models/estimate';
+
+export const ESTIMATE_USAGE = `Usage:
+  batchlint estimate FILE... [--format text|json] [--models FILE]
+
+  Per file and model: requests, input tokens (text in the model's encoding, message framing,
+  images from data URLs by the published formulas), the sum of the output caps, and the cost at
+  the batch price. Output cost is an upper bound: what the caps allow, not what the model writes.`;
+
+class UsageError extends Error {}
+
+interface Args {
+  files: string[];
+  format: 'text' | 'json';
+  models?: string;
+}
+
+function readArgs(argv: readonly string[]): Args | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string' },
+        models: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(reasonFor(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  if (positionals.length === 0) throw new UsageError("'estimate' needs at least one FILE");
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json')
+    throw new UsageError(`--format takes text or json, not '${format}'`);
+  return {
+    files: positionals,
+    format,
+    ...(values.models !== undefined && { models: values.models }),
+  };
+}
+
+/** Runs `batchlint estimate` with the arguments after the verb; returns the exit status. */
+export async function runEstimate(argv: readonly string[]): Promise<number> {
+  let args: Args;
+  try {
+    const read = readArgs(argv);
+    if (read === 'help') {
+      process.stdout.write(`${ESTIMATE_USAGE}\n`);
+      return 0;
+    }
+    args = read;
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(
+      `batchlint: ${error.message} (batchlint estimate --help shows the usage)\n`,
+    );
+    return 2;
+  }
+  let catalogue = ModelCatalogue.builtIn();
+  if (args.models !== undefined) {
+    try {
+      catalogue = catalogueFromText(readFileSync(args.models, 'utf8'));
+    } catch (error) {
+      const why = error instanceof ModelsFileError ? error.message : describe(error);
+      process.stderr.write(`batchlint: ${args.models}: ${why}\n`);
+      return 2;
+    }
+  }
+  const results: { path: string; estimate: FileEstimate }[] = [];
+  for (const path of args.files) {
+    try {
+      const input = path === '-' ? process.stdin : createReadStream(path);
+      results.push({ path, estimate: await estimateStream(input, catalogue) });
+    } catch (error) {
+      process.stderr.write(`batchlint: cannot read ${path}: ${describe(error)}\n`);
+      return 2;
+    }
+  }
+  process.stdout.write(
+    args.format === 'json' ? formatJson(results) : formatText(results, catalogue.asOf),
+  );
+  return 0;
+}
+
+/** The JSON report: `{"files":[{"path","requests","models":[…]}]}`; unpriced models have null prices and costs. */
+export function formatJson(results: { path: string; estimate: FileEstimate }[]): string {
+  const files = results.map(({ path, estimate }) => ({
+    path,
+    requests: estimate.requests,
+    models: estimate.models.map((m) => ({
+      model: m.model,
+      requests: m.requests,
+      input_tokens: m.input_tokens,
+      max_output_tokens: m.max_output_tokens,
+      batch_price_per_1m: m.batchPrice
+        ? { input: m.batchPrice.input, output: m.batchPrice.output }
+        : null,
+      estimated_cost_usd: m.batchPrice
+        ? {
+            input: costUsd(m.input_tokens, m.batchPrice.input),
+            output_max: costUsd(m.max_output_tokens, m.batchPrice.output),
+          }
+        : null,
+    })),
+  }));
+  return `${JSON.stringify({ files }, null, 2)}\n`;
+}
+
+const n = (value: number): string => value.toLocaleString('en-US');
+const usd = (value: number): string => `$${value.toFixed(value < 0.01 ? 6 : 2)}`;
+
+function formatText(results: { path: string; estimate: FileEstimate }[], asOf: string): string {
+  const out: string[] = [];
+  for (const { path, estimate } of results) {
+    const skipped =
+      estimate.skippedLines > 0
+        ? ` (${n(estimate.skippedLines)} line${estimate.skippedLines === 1 ? '' : 's'} not a request, not counted)`
+        : '';
+    out.push(
+      `${path}: ${n(estimate.requests)} request${estimate.requests === 1 ? '' : 's'}${skipped}`,
+    );
+    for (const m of estimate.models) out.push(...modelLines(m));
+  }
+  out.push(
+    `Prices per 1M tokens at the batch rate, as of ${asOf || 'an unknown date'}. Input tokens are ≈ (message framing and tools are approximations); output cost is the most the caps allow.`,
+  );
+  return `${out.join('\n')}\n`;
+}
+
+function modelLines(m: ModelEstimate): string[] {
+  const lines = [
+    `  ${m.model}: ${n(m.requests)} request${m.requests === 1 ? '' : 's'}, ≈${n(m.input_tokens)} input tokens, at most ${n(m.max_output_tokens)} output tokens`,
+  ];
+  if (m.id === undefined)
+    lines.push(`    no model facts for '${m.model}': counted with o200k_base, not priced`);
+  if (m.batchPrice) {
+    const input = costUsd(m.input_tokens, m.batchPrice.input);
+    const output = costUsd(m.max_output_tokens, m.batchPrice.output);
+    lines.push(
+      `    cost: ${usd(input)} input ($${m.batchPrice.input}/1M) + at most ${usd(output)} output ($${m.batchPrice.output}/1M) = at most ${usd(input + output)}`,
+    );
+  } else if (m.id !== undefined) lines.push(`    no batch price for '${m.id}' in the model table`);
+  if (m.uncappedRequests > 0)
+    lines.push(
+      `    ${n(m.uncappedRequests)} request(s) set no output cap and the model has no known maximum: not in the output figures`,
+    );
+  if (m.unknownImages > 0)
+    lines.push(
+      `    ${n(m.unknownImages)} image(s) not counted: only data URLs can be measured, and only for models with a published formula`,
+    );
+  if (m.batchQueueLimits) {
+    const tiers = Object.entries(m.batchQueueLimits) as [string, number][];
+    const fits = tiers.filter(([, limit]) => m.input_tokens <= limit).map(([tier]) => tier);
+    const over = tiers
+      .filter(([, limit]) => m.input_tokens > limit)
+      .map(([tier, limit]) => `${tier} (${n(limit)})`);
+    lines.push(
+      `    enqueued-token limit: ${fits.length > 0 ? `fits ${fits.join(', ')}` : 'fits no tier'}${over.length > 0 ? `; over ${over.join(', ')}` : ''}`,
+    );
+  }
+  return lines;
+}
