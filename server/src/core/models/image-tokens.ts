@@ -22,8 +22,21 @@ const DATA_URL = /^data:image\/[\w.+-]+;base64,/i;
 export function dataUrlDimensions(url: string): Dimensions | undefined {
   const head = DATA_URL.exec(url);
   if (!head) return undefined;
+  const start = head[0].length;
+  // The size is in the header: most formats need only its first bytes, so those are tried first
+  // (a JPEG with a large EXIF block before its frame header needs the rest).
+  return (
+    (url.length - start > PREFIX && readSize(url.slice(start, start + PREFIX))) ||
+    readSize(url.slice(start))
+  );
+}
+
+/** Base64 characters decoded first (48 KB of image). A multiple of 4. */
+const PREFIX = 65_536;
+
+function readSize(base64: string): Dimensions | undefined {
   try {
-    const size = imageSize(Buffer.from(url.slice(head[0].length), 'base64'));
+    const size = imageSize(Buffer.from(base64, 'base64'));
     if (!size.width || !size.height) return undefined;
     // EXIF orientations 5-8 turn the picture a quarter: the model sees it upright.
     return size.orientation !== undefined && size.orientation >= 5
