@@ -144,7 +144,7 @@ export function requestTokens(
 ): RequestTokens {
   const texts: string[] = [];
   const images = { tokens: 0, unknown: 0 };
-  let framing = 0;
+  let framing: number;
   let cap: unknown;
   const n = typeof body.n === 'number' && body.n >= 1 ? body.n : 1;
   if (url.endsWith('/chat/completions')) {
