@@ -157,6 +157,11 @@ function flagged(lineText: string): { keys: Set<string>; problems: string[] } {
 // A model the table does not know: what one model refuses (model rules) is not the conversion's
 // business, and every value of every parameter must reach the comparison.
 const BASE = { model: 'some-model', messages: [{ role: 'user', content: 'Answer in json.' }] };
+/** Parameters chat takes only beside tools ("… is only allowed when 'tools' are specified."). */
+const WITH_TOOLS: Record<string, unknown> = {
+  tool_choice: [{ type: 'function', function: { name: 'f' } }],
+  parallel_tool_calls: [{ type: 'function', function: { name: 'f' } }],
+};
 const parameters = Object.keys(CHAT.properties!);
 
 test('the chat schema declares the parameters the agreement test walks', () => {
@@ -170,7 +175,8 @@ test('convert and check agree on every chat completions parameter', () => {
   for (const param of parameters) {
     compared.set(param, 0);
     for (const value of samples(CHAT.properties![param]!, param)) {
-      const body = { ...BASE, [param]: value };
+      const tools = WITH_TOOLS[param];
+      const body = { ...BASE, ...(tools ? { tools } : {}), [param]: value };
       const chatLine = JSON.stringify({
         custom_id: 'r1',
         method: 'POST',

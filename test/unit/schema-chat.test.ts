@@ -335,7 +335,7 @@ const rows: Row[] = [
   },
   {
     name: 'tool_choice string outside the enum',
-    body: body({ tool_choice: 'any' }),
+    body: body({ tool_choice: 'any', tools: [{ type: 'function', function: { name: 'f' } }] }),
     expect: {
       message: "Invalid value: 'any'. Supported values are: 'none', 'auto', and 'required'.",
       param: 'tool_choice',

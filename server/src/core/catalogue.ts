@@ -242,6 +242,15 @@ export const PROBLEMS = {
     stage: 'validation',
     tags: ['batch'],
   },
+  duplicate_tool_name: {
+    severity: 'warning',
+    title: 'Two tools with one name',
+    description:
+      'Two function or custom tools share a name, so the model cannot tell them apart. How the API answers is not documented.',
+    docs: FUNCTION_STRICT,
+    stage: 'execution',
+    tags: ['tools'],
+  },
   invalid_function_parameters: {
     severity: 'error',
     title: 'Strict function schema outside the strict subset',

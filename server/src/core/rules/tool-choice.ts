@@ -23,8 +23,11 @@ function check(body: Body, endpoint: Endpoint): Finding[] {
     {
       code: 'invalid_value',
       severity: 'error',
-      message: `Invalid value for 'tool_choice': no function named '${name}' was specified in the 'tools' parameter.`,
-      param: chat ? 'tool_choice.function.name' : 'tool_choice.name',
+      // Responses' words are quoted from the API; chat's follow its older function_call message.
+      message: chat
+        ? `Invalid value for 'tool_choice': no function named '${name}' was specified in the 'tools' parameter.`
+        : `Tool choice '${name}' not found in 'tools' parameter.`,
+      param: chat ? 'tool_choice.function.name' : 'tool_choice',
       path: chat ? ['body', 'tool_choice', 'function', 'name'] : ['body', 'tool_choice', 'name'],
       anchor: 'value',
     },
