@@ -12,7 +12,7 @@ import { checkFile, checkStream, fixDocument, isBinary } from './core/node';
 import type { StreamOptions } from './core/node';
 import { parseArgs, UsageError, USAGE } from './cli/args';
 import type { Command } from './cli/args';
-import { formatJson, formatSarif, formatText } from './cli/report';
+import { formatJson, formatSarif, hiddenLine, textLine, textSummary } from './cli/report';
 import type { FileReport } from './cli/report';
 import { convertStream } from './cli/convert-text';
 import { runResults } from './cli/results';
@@ -94,12 +94,24 @@ async function check(
 ): Promise<number> {
   const reports: FileReport[] = [];
   let unreadable = 0;
+  // The text format is written as problems are found, so a file with millions of them needs
+  // no memory for them; JSON and SARIF are documents written at the end (--max-problems bounds them).
+  const streaming = format === 'text';
+  const out = new BufferedStdout();
   for (const path of files) {
+    let shown = 0;
     const options: StreamOptions = {
       ...(maxProblems !== undefined && { maxProblems }),
       fixTitles: format === 'json',
       ...(models && { models }),
       ...progressFor(path),
+      ...(streaming && {
+        onProblem: (problem) => {
+          shown++;
+          out.write(`${textLine(path, problem)}\n`);
+        },
+        backpressure: () => out.drained(),
+      }),
     };
     let result: CheckResult;
     try {
@@ -113,15 +125,17 @@ async function check(
     } finally {
       if (options.onProgress) process.stderr.write('\r\x1b[K');
     }
-    reports.push({ path, summary: result.summary, problems: result.problems });
+    if (streaming) {
+      const hidden = hiddenLine(path, result.summary, shown);
+      if (hidden) out.write(`${hidden}\n`);
+    }
+    reports.push({ path, summary: result.summary, problems: streaming ? [] : result.problems });
   }
-  const out =
-    format === 'json'
-      ? formatJson(reports)
-      : format === 'sarif'
-        ? formatSarif(reports, VERSION)
-        : formatText(reports);
-  if (reports.length > 0) process.stdout.write(out);
+  if (reports.length > 0) {
+    if (streaming) out.write(`${textSummary(reports)}\n`);
+    else out.write(format === 'json' ? formatJson(reports) : formatSarif(reports, VERSION));
+  }
+  out.flush();
   if (unreadable > 0) return 2;
   return reports.some((r) => r.summary.errors > 0) ? 1 : 0;
 }
@@ -184,6 +198,29 @@ function opened<T extends ReadStream>(stream: T): Promise<T> {
     events.once('error', reject);
     events.once('open', () => resolve(stream));
   });
+}
+
+/** Writes to stdout in pieces of about 64 KB: one write per problem line would be one system call each. */
+class BufferedStdout {
+  private pending = '';
+  private full = false;
+
+  write(text: string): void {
+    this.pending += text;
+    if (this.pending.length >= 1 << 16) this.flush();
+  }
+
+  flush(): void {
+    if (this.pending !== '' && !process.stdout.write(this.pending)) this.full = true;
+    this.pending = '';
+  }
+
+  /** Resolves once stdout has written what it holds, when it holds too much (a slow pipe). */
+  drained(): Promise<void> | undefined {
+    if (!this.full) return undefined;
+    this.full = false;
+    return new Promise((resolve) => process.stdout.once('drain', resolve));
+  }
 }
 
 /** Progress on stderr, only when a person is watching it. */

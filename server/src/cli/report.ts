@@ -15,21 +15,34 @@ export interface FileReport {
 export function formatText(reports: readonly FileReport[]): string {
   const out: string[] = [];
   for (const { path, problems, summary } of reports) {
-    for (const p of problems) {
-      out.push(`${path}:${p.line + 1}:${p.column + 1}: ${p.severity}: ${p.message} [${p.code}]`);
-    }
-    const hidden = summary.errors + summary.warnings + summary.infos - problems.length;
-    if (hidden > 0)
-      out.push(`${path}: ${plural(hidden, 'more problem')} not shown (--max-problems)`);
+    for (const p of problems) out.push(textLine(path, p));
+    const hidden = hiddenLine(path, summary, problems.length);
+    if (hidden) out.push(hidden);
   }
+  out.push(textSummary(reports));
+  return out.join('\n') + '\n';
+}
+
+/** One problem as a line of the text format (without its newline). */
+export function textLine(path: string, p: Problem): string {
+  return `${path}:${p.line + 1}:${p.column + 1}: ${p.severity}: ${p.message} [${p.code}]`;
+}
+
+/** The line saying how many of a file's problems --max-problems left out; undefined when none. */
+export function hiddenLine(path: string, summary: Summary, shown: number): string | undefined {
+  const hidden = summary.errors + summary.warnings + summary.infos - shown;
+  return hidden > 0
+    ? `${path}: ${plural(hidden, 'more problem')} not shown (--max-problems)`
+    : undefined;
+}
+
+/** The closing line of the text format: files, requests, errors and warnings. */
+export function textSummary(reports: readonly FileReport[]): string {
   const errors = sum(reports, (r) => r.summary.errors);
   const warnings = sum(reports, (r) => r.summary.warnings);
   const requests = sum(reports, (r) => r.summary.requests);
   const files = reports.length === 1 ? '1 file' : `${reports.length} files`;
-  out.push(
-    `${files}, ${plural(requests, 'request')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`,
-  );
-  return out.join('\n') + '\n';
+  return `${files}, ${plural(requests, 'request')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
 }
 
 export function formatJson(reports: readonly FileReport[]): string {

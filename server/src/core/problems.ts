@@ -28,12 +28,14 @@ export class ProblemCollector {
   private worst: Problem | undefined;
   /** Problems of the line being reported, held until a later line shows it is complete. */
   private line: Problem[] = [];
+  /** How many problems went to onProblem. */
+  private handed = 0;
 
   /**
-   * `onProblem`, when given, receives each problem listed (severity settings applied) as soon as
-   * its line is complete: in position order, but for problems of the whole file that only the
-   * end tells (an empty file), which come last. With a cap it may receive a few more than the
-   * cap (those found before a problem that ranks ahead of them).
+   * `onProblem`, when given, takes the problems instead of the result: it receives each one
+   * (severity settings applied) as soon as its line is complete, in position order but for the
+   * problems of the whole file that only the end tells (an empty file), which come last; at
+   * most `maxProblems` of them. Nothing is kept, so the memory is that of one line's problems.
    */
   constructor(
     options: CheckOptions,
@@ -61,6 +63,7 @@ export class ProblemCollector {
    */
   wants(line: number, column: number, severity: Severity): boolean {
     if (this.max === undefined) return true;
+    if (this.onProblem) return this.handed + this.line.length < this.max;
     const worst = this.worst;
     if (!worst) return this.max > 0;
     // Equal positions keep their order of arrival, so a tie with the last kept one is cut too.
@@ -74,6 +77,7 @@ export class ProblemCollector {
     if (this.onProblem) {
       if (this.line.length > 0 && problem.line > this.line[0]!.line) this.flushLine();
       this.line.push(problem);
+      return;
     }
     this.kept.push(problem);
     // Sorting a stable list and cutting it never drops a problem that belongs in the first `max`.
@@ -109,6 +113,7 @@ export class ProblemCollector {
     if (this.line.length === 0) return;
     const batch = this.line.sort(byPosition);
     this.line = [];
+    this.handed += batch.length;
     for (const p of batch) this.onProblem!(p);
   }
 }

@@ -27,11 +27,17 @@ export interface StreamOptions extends CheckOptions {
    */
   fixTitles?: boolean;
   /**
-   * Receives every problem (severity settings applied, not capped) as soon as its line is
-   * complete, in position order but for whole-file problems only the end tells, which come last:
-   * a report can be written while the file is read.
+   * Takes the problems instead of the result (whose `problems` is then empty): each one, severity
+   * settings applied, as soon as its line is complete, in position order but for the whole-file
+   * problems only the end tells, which come last; at most `maxProblems`. A report can be written
+   * while the file is read, in the memory of one line's problems.
    */
   onProblem?(problem: Problem): void;
+  /**
+   * Asked between two chunks of input: a promise returned is awaited before reading on (a report
+   * written to a slow pipe holds the reading back instead of queueing in memory).
+   */
+  backpressure?(): Promise<void> | undefined;
 }
 
 /** Streams a file (or any byte source) through the checker. */
@@ -45,6 +51,8 @@ export async function checkFile(path: string, options: StreamOptions = {}): Prom
 }
 
 const CHUNK_BYTES = 1 << 20;
+/** With backpressure: how much is read between two questions whether to wait. */
+const SLICE_BYTES = 1 << 12;
 /** How much is read between two turns of the event loop (so a server stays responsive). */
 const BYTES_PER_TURN = 16 << 20;
 
@@ -86,7 +94,17 @@ export async function checkStream(
   });
   let lastProgress = 0;
   for await (const piece of source) {
-    if (!reader.feed(typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece)) break;
+    const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+    if (options.backpressure) {
+      // In slices, so what one slice makes a report write stays small.
+      let stop = false;
+      for (let at = 0; at < bytes.length && !stop; at += SLICE_BYTES) {
+        stop = !reader.feed(bytes.subarray(at, at + SLICE_BYTES));
+        const wait = options.backpressure();
+        if (wait) await wait;
+      }
+      if (stop) break;
+    } else if (!reader.feed(bytes)) break;
     if (options.onProgress && reader.bytesRead - lastProgress >= 4 << 20) {
       lastProgress = reader.bytesRead;
       options.onProgress(reader.bytesRead, totalBytes);

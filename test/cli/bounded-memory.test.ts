@@ -1,0 +1,50 @@
+// The CLI's memory is bounded by what it reports, not by how broken the input is: each run gets
+// a JavaScript heap far smaller than what keeping every problem would take (1 MB of "{}" lines
+// once held 1.08 GB), and must finish within it.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { repo, tempDir } from './run';
+
+const HEAP_MB = 48;
+
+/** `batchlint ...args` with the heap capped at HEAP_MB. */
+function bounded(args: readonly string[]): { status: number | null; stdout: string } {
+  const result = spawnSync(
+    process.execPath,
+    [`--max-old-space-size=${HEAP_MB}`, path.join(repo, 'dist', 'cli.js'), ...args],
+    { encoding: 'utf8', maxBuffer: 64 << 20 },
+  );
+  if (result.error) throw result.error;
+  assert.ok(result.status === 0 || result.status === 1, `exit ${result.status}: ${result.stderr}`);
+  return { status: result.status, stdout: result.stdout };
+}
+
+test('3 MB of {} lines with --max-problems 10: four million problems counted in a 48 MB heap', (t) => {
+  const file = path.join(tempDir(t), 'empty-objects.jsonl');
+  const lines = 1_000_000;
+  writeFileSync(file, '{}\n'.repeat(lines));
+  for (const format of ['text', 'json', 'sarif']) {
+    const run = bounded(['check', '--format', format, '--max-problems', '10', file]);
+    if (format === 'text') {
+      const out = run.stdout.trimEnd().split('\n');
+      assert.equal(out.length, 11, 'ten problems and the summary');
+      assert.match(out[10]!, /1000000 requests: 4000001 errors/);
+    } else if (format === 'json') {
+      const report = JSON.parse(run.stdout) as { files: { problems: unknown[] }[] };
+      assert.equal(report.files[0]!.problems.length, 10);
+    }
+  }
+});
+
+test('the text report is written as it is found: 100,000 problems in a 48 MB heap', (t) => {
+  const file = path.join(tempDir(t), 'not-json.jsonl');
+  writeFileSync(file, 'x\n'.repeat(100_000));
+  const run = bounded(['check', file]);
+  const out = run.stdout.trimEnd().split('\n');
+  assert.equal(out.length, 100_000 + 2, 'one problem a line, no request, and the summary');
+  assert.match(out[0]!, /:1:1: error: /);
+});
