@@ -8,8 +8,8 @@ import type { ReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { catalogueFromText, ModelsFileError, OUTPUT_SHAPE_NOTE } from './core';
 import type { CheckResult, ModelCatalogue } from './core';
-import { checkFile, checkStream, fixDocument, isBinary } from './core/node';
-import type { StreamOptions } from './core/node';
+import { BinaryInputError, checkFile, checkStream, fixStream } from './core/node';
+import type { StreamFixOutcome, StreamOptions } from './core/node';
 import { parseArgs, UsageError, USAGE } from './cli/args';
 import type { Command } from './cli/args';
 import { formatJson, formatSarif, hiddenLine, textLine, textSummary } from './cli/report';
@@ -54,15 +54,7 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'check':
       return check(command.files, command.format, command.maxProblems, loadModels(command.models));
     case 'fix': {
-      const models = loadModels(command.models);
-      const input = readBytes(command.file);
-      if (isBinary(input)) {
-        throw new IoError(
-          `${command.file} is not a text file (it holds NUL bytes); nothing was fixed or written`,
-        );
-      }
-      const outcome = fixDocument(input, models ? { models } : {});
-      await writeAll(command, outcome.output);
+      const outcome = await fix(command, loadModels(command.models));
       const { errors } = outcome.after.summary;
       process.stderr.write(
         `batchlint: applied ${outcome.applied} fix${outcome.applied === 1 ? '' : 'es'}; ${errors} error${errors === 1 ? '' : 's'} left\n`,
@@ -143,8 +135,14 @@ async function check(
 /** The built-in model table with `--models FILE` on top; a bad file stops the run (exit 2). */
 function loadModels(path: string | undefined): ModelCatalogue | undefined {
   if (path === undefined) return undefined;
+  let text: string;
   try {
-    return catalogueFromText(readBytes(path).toString('utf8'));
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new IoError(`cannot read ${path}: ${reason(error)}`);
+  }
+  try {
+    return catalogueFromText(text);
   } catch (error) {
     if (error instanceof ModelsFileError) throw new IoError(`${path}: ${error.message}`);
     throw error;
@@ -172,18 +170,48 @@ async function convert(command: OutputChoice): Promise<ConvertOutcome> {
   }
 }
 
-/** Writes pieces to stdout, to -o OUT, or (--write) over the input (see cli/output.ts). */
-async function writeAll(command: OutputChoice, pieces: readonly Buffer[]): Promise<void> {
-  const output = openDestination(command);
+/**
+ * Fixes as a stream: read in chunks and written as fixed, to stdout, to -o OUT, or (--write) over
+ * the input (see cli/output.ts), so memory stays that of a few lines whatever the file's size.
+ */
+async function fix(
+  command: OutputChoice,
+  models: ModelCatalogue | undefined,
+): Promise<StreamFixOutcome> {
+  let input: Readable;
   try {
-    for (const piece of pieces) {
-      if (!output.stream.write(piece)) await once(output.stream, 'drain');
-    }
+    input =
+      command.file === '-'
+        ? process.stdin
+        : await opened(createReadStream(command.file, { highWaterMark: 1 << 20 }));
+  } catch (error) {
+    throw new IoError(`cannot read ${command.file}: ${reason(error)}`);
+  }
+  const output = openDestination(command);
+  let written = 0;
+  try {
+    const outcome = await fixStream(
+      input,
+      async (piece) => {
+        written += piece.length;
+        if (!output.stream.write(piece)) await once(output.stream, 'drain');
+      },
+      models ? { models } : {},
+    );
     await output.commit();
     noteOf(output);
+    return outcome;
   } catch (error) {
     output.abort();
-    throw new IoError(`cannot write ${command.output ?? command.file}: ${reason(error)}`);
+    if (error instanceof BinaryInputError) {
+      const what =
+        output.stream === process.stdout && written > 0
+          ? 'the output stops where it was found'
+          : 'nothing was fixed or written';
+      throw new IoError(`${command.file} is not a text file (it holds NUL bytes); ${what}`);
+    }
+    if (error instanceof IoError) throw error;
+    throw new IoError(`cannot fix ${command.file}: ${reason(error)}`);
   }
 }
 
@@ -236,14 +264,6 @@ function progressFor(path: string): Pick<StreamOptions, 'onProgress'> {
       process.stderr.write(`\r\x1b[Kchecking ${path}:${share}`);
     },
   };
-}
-
-function readBytes(path: string): Buffer {
-  try {
-    return readFileSync(path === '-' ? 0 : path);
-  } catch (error) {
-    throw new IoError(`cannot read ${path}: ${reason(error)}`);
-  }
 }
 
 // A reader that stops early (`| head`) is not an error of ours.

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { repo, tempDir } from './run';
 
@@ -47,4 +47,26 @@ test('the text report is written as it is found: 100,000 problems in a 48 MB hea
   const out = run.stdout.trimEnd().split('\n');
   assert.equal(out.length, 100_000 + 2, 'one problem a line, no request, and the summary');
   assert.match(out[0]!, /:1:1: error: /);
+});
+
+test('fix streams: 32 MB with a fix on every tenth line, in a 48 MB heap (the whole-file fix needed 10 times the file), same bytes as read but the fixes', (t) => {
+  const dir = tempDir(t);
+  const file = path.join(dir, 'big.jsonl');
+  const line = (i: number): string =>
+    `{"custom_id":"r${i}","method":"POST","url":"/v1/chat/completions","body":{"model":"gpt-4o-mini","messages":[{"role":"user","content":"${'word '.repeat(200)}"}]}}`;
+  const count = Math.ceil((32 << 20) / line(0).length);
+  const lines = Array.from({ length: count }, (_, i) =>
+    i % 10 === 0 ? `${line(i).slice(0, -1)},}` : line(i),
+  );
+  writeFileSync(file, `${lines.join('\r\n')}\r\n`);
+  const out = path.join(dir, 'fixed.jsonl');
+  const result = spawnSync(
+    process.execPath,
+    [`--max-old-space-size=${HEAP_MB}`, path.join(repo, 'dist', 'cli.js'), 'fix', file, '-o', out],
+    { encoding: 'utf8' },
+  );
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stderr, new RegExp(`applied ${Math.ceil(count / 10)} fixes; 0 errors left`));
+  const expected = lines.map((l, i) => (i % 10 === 0 ? line(i) : l));
+  assert.equal(readFileSync(out, 'utf8'), `${expected.join('\r\n')}\r\n`);
 });

@@ -5,3 +5,5 @@ export type { StreamOptions } from './stream';
 export { checkFile, checkStream } from './stream';
 export { fixDocument, isBinary, splitBytes } from './fixes/fix-document';
 export type { FileFixOutcome, RawLine } from './fixes/fix-document';
+export { fixStream, BinaryInputError } from './fixes/fix-stream';
+export type { StreamFixOutcome, FixSink } from './fixes/fix-stream';

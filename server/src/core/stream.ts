@@ -127,7 +127,7 @@ interface PendingLine extends BlockItem {
  * Checks line after line, holding only the lines a pretty-printed request may still span (the
  * block finder decides) and the problems the collector keeps.
  */
-class StreamChecker {
+export class StreamChecker {
   readonly tally: BatchTally;
   private line = 0;
   private readonly blocks: BlockFinder<PendingLine>;

@@ -1,0 +1,211 @@
+// `batchlint fix` as a stream: the same fixes as fixDocument (see fix-document.ts), byte for byte,
+// but read, fixed and written line after line, so a 300 MB file is fixed in the memory of the
+// lines a pretty-printed request may span, not in several copies of the file. Blank lines are
+// removed and pretty-printed requests joined as the block finder settles them; every other line
+// gets fixLine when its own check offers a fix; the fixed lines go straight on to the check
+// that says what is left.
+
+import { isUtf8 } from 'node:buffer';
+import type { CheckOptions, CheckResult } from '../options';
+import { finalize, ruleContext } from '../options';
+import type { RuleContext } from '../rules/rule';
+import { checkLine } from '../line-check';
+import type { LineResult } from '../line-check';
+import { LineMemo } from '../line-memo';
+import { ProblemCollector } from '../problems';
+import { StreamChecker } from '../stream';
+import { BlockFinder } from '../syntax/block-finder';
+import type { Block } from '../syntax/blocks';
+import { fixLine } from './fix-line';
+
+/** Where the fixed bytes go, in order. A promise returned is awaited (backpressure). */
+export type FixSink = (piece: Buffer) => void | Promise<void>;
+
+export interface StreamFixOutcome {
+  applied: number;
+  /** The check of the fixed file, as `batchlint check` would report it. */
+  after: CheckResult;
+}
+
+/** The input holds a NUL byte: it is not text. Nothing after it was written. */
+export class BinaryInputError extends Error {}
+
+interface Line {
+  /** What the checker sees: the line decoded (bad bytes as U+FFFD), without a last "\r". */
+  text: string;
+  /** The bytes as read, without the line ending. */
+  raw: Buffer;
+  /** The decoded bytes; undefined when they are not UTF-8 (never fixed, copied as they were). */
+  own: string | undefined;
+  opensBlock: boolean;
+  result: LineResult;
+  eol: Buffer;
+}
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const NO_BYTES = Buffer.alloc(0);
+const ENDINGS = new Map(['\n', '\r\n', '\r', ''].map((e) => [e, Buffer.from(e, 'latin1')]));
+/** Fixed bytes are handed to the sink in pieces of about this size. */
+const PIECE_BYTES = 1 << 16;
+
+/**
+ * Fixes the bytes of `source` into `sink`. Throws BinaryInputError at the first chunk holding a
+ * NUL byte (the caller discards what was written). Same output as fixDocument on the whole input.
+ */
+export async function fixStream(
+  source: AsyncIterable<Buffer> | Iterable<Buffer>,
+  sink: FixSink,
+  options: CheckOptions = {},
+): Promise<StreamFixOutcome> {
+  const fixer = new StreamFixer(sink, ruleContext(options));
+  for await (const chunk of source) {
+    if (chunk.includes(0)) throw new BinaryInputError('the input holds NUL bytes');
+    await fixer.feed(chunk);
+  }
+  return fixer.end();
+}
+
+class StreamFixer {
+  private applied = 0;
+  /** The first bytes, held until there are three (a byte order mark is dropped: a fix). */
+  private head: Buffer | undefined = NO_BYTES;
+  private partial: Buffer[] = [];
+  private lines = 0;
+  private readonly memo: LineMemo;
+  private readonly blocks: BlockFinder<Line>;
+  private readonly collector = new ProblemCollector({});
+  private readonly after: StreamChecker;
+  private out: Buffer[] = [];
+  private outBytes = 0;
+  private waiting: Promise<void> | undefined;
+
+  constructor(
+    private readonly sink: FixSink,
+    private readonly context: RuleContext,
+  ) {
+    this.memo = new LineMemo(context);
+    this.after = new StreamChecker(this.collector, false, context);
+    this.blocks = new BlockFinder<Line>({
+      single: (line) => this.single(line),
+      block: (block, lines) => this.block(block, lines),
+    });
+  }
+
+  async feed(chunk: Buffer): Promise<void> {
+    let bytes = chunk;
+    if (this.head) {
+      bytes = Buffer.concat([this.head, chunk]);
+      if (bytes.length < 3) {
+        this.head = bytes;
+        return;
+      }
+      this.head = undefined;
+      if (bytes.subarray(0, 3).equals(BOM)) {
+        this.applied++;
+        bytes = bytes.subarray(3);
+      }
+    }
+    this.split(bytes);
+    await this.flush(false);
+  }
+
+  async end(): Promise<StreamFixOutcome> {
+    if (this.head) this.split(this.head);
+    this.head = undefined;
+    const rest = Buffer.concat(this.partial);
+    // A lone "\r" after the final newline ends the line before; it is not a line of its own.
+    const trailer = rest.length === 1 && rest[0] === 13 && this.lines > 0;
+    if (!trailer && rest.length > 0) this.line(rest, false);
+    this.blocks.end();
+    this.after.end();
+    if (trailer) this.emit(rest);
+    await this.flush(true);
+    return { applied: this.applied, after: finalize(this.collector, this.after.tally.summary()) };
+  }
+
+  private split(bytes: Buffer): void {
+    let start = 0;
+    for (let nl = bytes.indexOf(10); nl >= 0; nl = bytes.indexOf(10, start)) {
+      this.partial.push(bytes.subarray(start, nl));
+      const rest = this.partial.length === 1 ? this.partial[0]! : Buffer.concat(this.partial);
+      this.partial = [];
+      this.line(rest, true);
+      start = nl + 1;
+    }
+    if (start < bytes.length) this.partial.push(bytes.subarray(start));
+  }
+
+  /** One line as read: `rest` is its bytes up to the "\n" (or the end of the input). */
+  private line(rest: Buffer, ended: boolean): void {
+    this.lines++;
+    const cr = rest.length > 0 && rest[rest.length - 1] === 13;
+    const raw = cr ? rest.subarray(0, -1) : rest;
+    const own = isUtf8(raw) ? raw.toString('utf8') : undefined;
+    const decoded = own ?? raw.toString('utf8');
+    const text = decoded.endsWith('\r') ? decoded.slice(0, -1) : decoded;
+    const result = this.memo.check(text);
+    const eol = ENDINGS.get((cr ? '\r' : '') + (ended ? '\n' : ''))!;
+    this.blocks.push({ text, raw, own, opensBlock: result.opensBlock, result, eol });
+  }
+
+  /** A line on its own: removed when blank, fixed when its check offers a fix, else copied. */
+  private single(line: Line): void {
+    if (line.result.problems.some((p) => p.fix?.id === 'remove-line')) {
+      this.applied++;
+      return;
+    }
+    this.write(line);
+  }
+
+  /** A pretty-printed request: joined into one line when every line of it is UTF-8. */
+  private block(block: Block, lines: readonly Line[]): void {
+    if (lines.some((l) => l.own === undefined)) {
+      // Not joined, and its lines are not requests of their own: copied as they were.
+      for (const l of lines) this.keep(l.raw, l.eol, l.own === undefined);
+      return;
+    }
+    this.applied++;
+    const last = lines[lines.length - 1]!;
+    const joined = block.joined;
+    this.write({ ...last, text: joined, own: joined, raw: NO_BYTES, result: checkLine(joined) });
+  }
+
+  /** Writes a line after the fixes of its own (or copies it when it has none). */
+  private write(line: Line): void {
+    if (line.own !== undefined && line.result.problems.some((p) => p.fix)) {
+      const fixed = fixLine(line.own, this.context);
+      if (fixed.applied > 0 && fixed.text !== line.own) {
+        this.applied += fixed.applied;
+        this.keep(Buffer.from(fixed.text, 'utf8'), line.eol, false);
+        return;
+      }
+    }
+    const raw = line.raw === NO_BYTES ? Buffer.from(line.own!, 'utf8') : line.raw;
+    this.keep(raw, line.eol, line.own === undefined);
+  }
+
+  /** Hands a line of the fixed file to the output and to the check of what is left. */
+  private keep(raw: Buffer, eol: Buffer, invalidUtf8: boolean): void {
+    this.emit(raw);
+    if (eol.length > 0) this.emit(eol);
+    // As `batchlint check` reads it: a "\r" before the "\n" is the line reader's to drop.
+    const cr = eol[0] === 13 ? '\r' : '';
+    this.after.pushText(raw.toString('utf8') + cr, raw.length + cr.length + 1, invalidUtf8);
+  }
+
+  private emit(bytes: Buffer): void {
+    this.out.push(bytes);
+    this.outBytes += bytes.length;
+  }
+
+  private async flush(all: boolean): Promise<void> {
+    if (this.outBytes > 0 && (all || this.outBytes >= PIECE_BYTES)) {
+      const piece = Buffer.concat(this.out, this.outBytes);
+      this.out = [];
+      this.outBytes = 0;
+      if (this.waiting) await this.waiting;
+      this.waiting = this.sink(piece) ?? undefined;
+    }
+    if (all && this.waiting) await this.waiting;
+  }
+}
