@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BinaryInputError, checkStream, fixDocument, fixStream } from '../../server/src/core';
+import { BinaryInputError, checkStream, fixDocument, fixStream } from '../../server/src/core/node';
 import { Prng } from './fuzz/prng';
 import { seedDocuments, seedLines } from './fuzz/seeds';
 import { TEXT_MUTATIONS } from './fuzz/mutate';

@@ -4,7 +4,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkStream, checkText, DocumentChecker } from '../../server/src/core';
+import { checkText, DocumentChecker } from '../../server/src/core';
+import { checkStream } from '../../server/src/core/node';
 import type { Problem } from '../../server/src/core';
 import { LineTree } from '../../server/src/core/locate';
 import { BlockFinder } from '../../server/src/core/syntax/block-finder';
