@@ -21,10 +21,11 @@ const TARGET = 1.25;
 execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 const data = path.join(root, 'bench-data'); // gitignored
 mkdirSync(data, { recursive: true });
-// The in-process runs load the core the same way dist/ does: one esbuild bundle.
+// The in-process runs load the core the same way dist/ does: one esbuild bundle (of the core's
+// Node entry, where checkFile lives).
 const core = path.join(data, 'core.cjs');
 await build({
-  entryPoints: ['server/src/core/index.ts'],
+  entryPoints: ['server/src/core/node.ts'],
   outfile: core,
   bundle: true,
   platform: 'node',
