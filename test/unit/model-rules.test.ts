@@ -235,6 +235,39 @@ const tables: Record<string, Row[]> = {
       fixed: [{ model: 'gpt-4o', messages: hi }, false],
     },
   ],
+  'model-verbosity (chat, responses)': [
+    {
+      name: 'verbosity low on gpt-4o',
+      url: CHAT,
+      body: { model: 'gpt-4o', messages: hi, verbosity: 'low' },
+      expect: [
+        [
+          'unsupported_value',
+          "Unsupported value: 'verbosity' does not support 'low' with this model. Supported values are: 'medium'.",
+          '"low"',
+        ],
+      ],
+      fixed: [{ model: 'gpt-4o', messages: hi, verbosity: 'medium' }, false],
+    },
+    {
+      name: 'text.verbosity low on gpt-4o',
+      url: RESPONSES,
+      body: { model: 'gpt-4o', input: 'hi', text: { verbosity: 'low' } },
+      expect: [
+        [
+          'unsupported_value',
+          "Unsupported value: 'text.verbosity' does not support 'low' with this model. Supported values are: 'medium'.",
+          '"low"',
+        ],
+      ],
+    },
+    {
+      name: 'verbosity low on gpt-5 (clean)',
+      url: CHAT,
+      body: { model: 'gpt-5', messages: hi, verbosity: 'low' },
+      expect: [],
+    },
+  ],
   'model-system-role (chat)': [
     {
       name: 'a system message to o1-mini',
