@@ -86,7 +86,8 @@ function statusOf(
       at(
         'model_not_in_batch',
         sure('batch'),
-        `The Batch API does not run '${name}'${doubt('batch')}.${source ? ` Source: ${source}` : ''}`,
+        // The batch validator's own words first, then where the fact comes from.
+        `The provided model '${name}' is not supported by the Batch API.${doubt('batch')}${source ? ` Source: ${source}` : ''}`,
       ),
     );
   }
