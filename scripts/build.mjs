@@ -61,6 +61,17 @@ await Promise.all(
     }),
   ),
 );
+// The web worker has no require and no files beside it: the encodings would be inlined, tripling
+// the package. There they resolve to an empty module, and token counts say they are unavailable.
+const noEncodings = {
+  name: 'no-encodings',
+  setup(b) {
+    b.onResolve({ filter: /^gpt-tokenizer\/encoding\// }, (args) =>
+      args.importer.includes('node_modules') ? undefined : { path: args.path, namespace: 'empty' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'module.exports = {};' }));
+  },
+};
 const entries = [
   { in: 'server/src/cli.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
   { in: 'server/src/server.ts', out: 'dist/server.js' },
@@ -92,8 +103,7 @@ const results = await Promise.all(
         entryPoints: [input],
         outfile: out,
         external: external ?? [],
-        // Node bundles require the encodings' files; a web worker has no require, so it bundles them.
-        plugins: options.platform === 'browser' ? [] : [splitEncodings],
+        plugins: options.platform === 'browser' ? [noEncodings] : [splitEncodings],
         banner: banner ? { js: banner } : undefined,
       }),
     ),

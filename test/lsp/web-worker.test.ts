@@ -94,6 +94,34 @@ describe('VS Code for the Web', async () => {
           assert.ok(hover, 'a hover on a parameter');
         });
 
+        it('says, as a note, that it cannot count the tokens of a prompt past the window', async () => {
+          const uri = fileUri('web-long.jsonl');
+          const prompt = 'word '.repeat(30000);
+          const text = `{"custom_id":"a","method":"POST","url":"/v1/chat/completions","body":{"model":"gpt-4.1-mini","messages":[{"role":"user","content":"${prompt}"}]}}\n`;
+          const [fromWeb, fromNode] = await Promise.all([
+            web.openAndDiagnose(uri, text),
+            node.openAndDiagnose(uri, text),
+          ]);
+          const long = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'context_length_exceeded');
+          // 150,000 bytes against a 1,047,576-token window: no note; against gpt-4o-mini's 128,000, one.
+          assert.deepEqual(long(fromWeb.diagnostics), []);
+          const small = text.replace('gpt-4.1-mini', 'gpt-4o-mini');
+          const [webSmall, nodeSmall] = await Promise.all([
+            web.openAndDiagnose(fileUri('web-long-2.jsonl'), small),
+            node.openAndDiagnose(fileUri('web-long-2.jsonl'), small),
+          ]);
+          const note = long(webSmall.diagnostics);
+          assert.equal(note.length, 1);
+          assert.equal(note[0]!.severity, 3, 'information, not an error');
+          assert.match(
+            String(note[0]!.message),
+            /^The prompt is 150\d{3} bytes .* not counted in VS Code for the Web/,
+          );
+          // The Node server counts: 30,000 words are about 30,000 tokens, inside the window.
+          assert.deepEqual(long(nodeSmall.diagnostics), []);
+          assert.deepEqual(long(fromNode.diagnostics), []);
+        });
+
         it('has no "Check File on Disk" request: there is no disk', async () => {
           await assert.rejects(
             web.connection.sendRequest('batchlint/checkFile', { path: '/etc/hostname' }),

@@ -164,7 +164,7 @@ export function requestTokens(
     framing = plainTexts(body.input ?? body.prompt, texts);
     cap = 0;
   }
-  const counted = texts.length > 0 ? countTokens(texts, facts.tokenizer).tokens : 0;
+  const counted = texts.length > 0 ? (countTokens(texts, facts.tokenizer)?.tokens ?? 0) : 0;
   const limit = typeof cap === 'number' && cap >= 0 ? cap : facts.maxOutputTokens;
   return {
     input: counted + framing + images.tokens,

@@ -2,6 +2,8 @@
 // tables, so each is loaded on first use: most checks never count a token. Byte-pair merging
 // slows down sharply on long runs without spaces (16 KB of one letter: 0.45 s; 64 KB: 8 s), so
 // text is counted in slices cut before a space, and hard-cut short where there is none.
+// The web-worker build ships no encodings (they would triple the package): there every count is
+// `undefined`, and callers say that tokens could not be counted.
 
 import type { ModelFacts } from './types';
 
@@ -17,7 +19,7 @@ const SLICE = 512;
 /** ...or, with no space in it, is cut here (merging cost grows with the square of a run). */
 const HARD_SLICE = 128;
 
-function counterFor(tokenizer: ModelFacts['tokenizer']): Count {
+function counterFor(tokenizer: ModelFacts['tokenizer']): Count | undefined {
   const name = tokenizer ?? 'o200k_base';
   let count = counters.get(name);
   if (!count) {
@@ -27,8 +29,10 @@ function counterFor(tokenizer: ModelFacts['tokenizer']): Count {
       name === 'cl100k_base'
         ? require('gpt-tokenizer/encoding/cl100k_base')
         : require('gpt-tokenizer/encoding/o200k_base')
-    ) as { countTokens: Count };
+    ) as { countTokens?: Count };
     /* eslint-enable @typescript-eslint/no-require-imports */
+    // The web build resolves the encodings to an empty module.
+    if (!encoding.countTokens) return undefined;
     count = encoding.countTokens;
     counters.set(name, count);
   }
@@ -47,14 +51,16 @@ export interface TokenCount {
 /**
  * Tokens of `texts` in the model's encoding (o200k_base when the table does not say), stopping
  * once the count passes `stopAfter`, so the work is bounded by it and not by the text's size.
- * Loads the encoding on first call (about half a second).
+ * Loads the encoding on first call (about half a second). `undefined` where the build carries no
+ * encodings (the web worker).
  */
 export function countTokens(
   texts: readonly string[],
   tokenizer: ModelFacts['tokenizer'],
   stopAfter = Infinity,
-): TokenCount {
+): TokenCount | undefined {
   const count = counterFor(tokenizer);
+  if (!count) return undefined;
   let tokens = 0;
   let hardCuts = 0;
   for (const text of texts) {

@@ -34,6 +34,19 @@ export const rule: BodyRule = {
     if (bytes <= window) return NONE;
     // Counting stops at twice the window: the work is bounded, and N is exact up to there.
     const counted = countTokens(texts, model.facts.tokenizer, 2 * window);
+    if (!counted) {
+      // No tokenizer in this build (the web worker): say what is known, as a note, not a verdict.
+      return [
+        {
+          code: 'context_length_exceeded',
+          severity: 'info',
+          message: `The prompt is ${bytes} bytes and the model's context window is ${window} tokens; tokens are not counted in VS Code for the Web (the batchlint command line counts them).`,
+          param: chat ? 'messages' : 'input',
+          path: ['body', chat ? 'messages' : 'input'],
+          anchor: 'key',
+        },
+      ];
+    }
     const tokens = overhead + counted.tokens;
     if (tokens - counted.hardCuts <= window) return NONE;
     const resulted = counted.complete ? `${tokens}` : `more than ${tokens}`;
