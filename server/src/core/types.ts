@@ -35,12 +35,36 @@ export interface Finding {
   fix?: FixRef;
 }
 
-/** A reference to a fix: its id plus the data it needs, all plain JSON so it survives LSP round trips. */
-export interface FixRef {
-  id: string;
-  path?: JsonPath;
-  [key: string]: unknown;
-}
+/**
+ * A reference to a fix: its id plus the data it needs, all plain JSON so it survives LSP round
+ * trips. One variant per fix; fixes/index.ts holds a function for every id, so adding a variant
+ * without its fix does not compile. `safe` overrides whether the fix may be applied without review.
+ */
+export type FixRef = (
+  | { id: 'remove-line' }
+  | { id: 'remove-bom' }
+  | { id: 'repair-json'; kinds: string[] }
+  | { id: 'join-lines'; endLine: number }
+  | { id: 'add-method' }
+  | { id: 'remove-key'; path: JsonPath }
+  | { id: 'rename-key'; path: JsonPath; to: string }
+  | { id: 'move-param'; path: JsonPath; to: string }
+  | { id: 'set-value'; path: JsonPath; value: unknown }
+  | { id: 'chat-part-from-responses'; path: JsonPath }
+  | { id: 'wrap-image-url'; path: JsonPath }
+  | { id: 'responses-part-from-chat'; path: JsonPath }
+  | { id: 'responses-image-url'; path: JsonPath }
+  | { id: 'set-image-mime'; path: JsonPath; mime: string }
+  | { id: 'strict-additional-properties'; path: JsonPath }
+  | { id: 'strict-require-keys'; path: JsonPath; keys: string[] }
+  | { id: 'strict-off'; path: JsonPath }
+) & { safe?: boolean };
+
+/** Every fix id. */
+export type FixId = FixRef['id'];
+
+/** The reference of one fix id. */
+export type FixRefOf<I extends FixId> = Extract<FixRef, { id: I }>;
 
 /** A problem placed on the document: line numbers are 0-based, columns UTF-16 offsets in that line. */
 export interface Problem {

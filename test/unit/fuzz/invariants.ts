@@ -130,8 +130,8 @@ export function runLineCase(text: string): void {
   for (const problem of result.problems) {
     if (!problem.fix) continue;
     // A fix that removes a key on purpose (an unknown top-level key) may lose that one key.
-    const path = problem.fix.path;
-    const removed = problem.fix.id === 'remove-key' && path?.length === 1 ? path[0] : undefined;
+    const fix = problem.fix;
+    const removed = fix.id === 'remove-key' && fix.path.length === 1 ? fix.path[0] : undefined;
     for (const fixed of assertFixes(lines, problem)) {
       const after = fixed.join('\n');
       if (keys) {

@@ -14,6 +14,12 @@ export interface Replacement {
   newText: string;
 }
 
+/**
+ * A fix that edits one line through a LineEditor: returns its title, or undefined when the line
+ * no longer has what the fix needs (nothing is applied then).
+ */
+export type EditorFix<R> = (ref: R, editor: LineEditor) => string | undefined;
+
 export class LineEditor {
   readonly tree: LineTree;
   readonly edits: Replacement[] = [];

@@ -2,37 +2,50 @@
 // A problem carries a FixRef (an id and the data the fix needs), so a fix can be computed from
 // the problem alone, long after the check, as LSP code actions require.
 
-import type { Fix, Problem, TextEdit } from '../types';
+import type { Fix, FixId, FixRef, FixRefOf, Problem, TextEdit } from '../types';
 import { LineEditor } from './edits';
-import type { Replacement } from './edits';
-import { PART_FIXES } from './parts';
-import { KEY_FIXES } from './keys';
-import { STRICT_FIXES } from './strict';
+import type { EditorFix, Replacement } from './edits';
+import {
+  chatPartFromResponses,
+  responsesImageUrl,
+  responsesPartFromChat,
+  setImageMime,
+  wrapImageUrl,
+} from './parts';
+import { addMethod, moveParam, removeKey, renameKey, setValue } from './keys';
+import { strictAdditionalProperties, strictOff, strictRequireKeys } from './strict';
 import { scanLenient } from '../syntax/repair';
 import { findBlock } from '../syntax/blocks';
 import { describeRepairs } from '../syntax/diagnose';
 
 /** Fixes that change meaning or drop data are offered, but never applied without review. */
-const REVIEW_FIRST = new Set(['remove-key']);
+const REVIEW_FIRST: ReadonlySet<FixId> = new Set<FixId>(['remove-key']);
 
-export function fixesFor(problem: Problem, getLine: (line: number) => string): Fix[] {
-  const ref = problem.fix;
-  if (!ref) return [];
-  const text = getLine(problem.line);
-  const safe = typeof ref.safe === 'boolean' ? ref.safe : !REVIEW_FIRST.has(ref.id);
-  switch (ref.id) {
-    case 'remove-line':
-      return [{ title: 'Remove the blank line', edits: [removeLine(problem.line)], safe: true }];
-    case 'remove-bom':
-      // The byte order mark is outside every line's text; front ends that can see it remove it.
-      return [];
-    case 'repair-json': {
-      const scan = scanLenient(text);
+type GetLine = (line: number) => string;
+
+/** A fix: one line's edit through a LineEditor, or whole fixes computed from the problem. */
+type FixEntry<R> =
+  { edit: EditorFix<R> } | { fixes(ref: R, problem: Problem, getLine: GetLine): Fix[] };
+
+/** Every fix id's function. The mapped type makes a FixRef variant without a fix a compile error. */
+const FIXES: { [I in FixId]: FixEntry<FixRefOf<I>> } = {
+  'remove-line': {
+    fixes: (_ref, problem) => [
+      { title: 'Remove the blank line', edits: [removeLine(problem.line)], safe: true },
+    ],
+  },
+  // The byte order mark is outside every line's text; front ends that can see it remove it.
+  'remove-bom': { fixes: () => [] },
+  'repair-json': {
+    fixes(_ref, problem, getLine) {
+      const scan = scanLenient(getLine(problem.line));
       if (scan.replacements.length === 0) return [];
       const title = `Fix the JSON: replace ${describeRepairs(scan.kinds)}`;
       return [{ title, edits: onLine(problem.line, scan.replacements), safe: true }];
-    }
-    case 'join-lines': {
+    },
+  },
+  'join-lines': {
+    fixes(ref, problem, getLine) {
       const block = findBlock(getLine, problem.line, Number(ref.endLine) + 1);
       if (!block) return [];
       const endColumn = getLine(block.endLine).length;
@@ -40,27 +53,46 @@ export function fixesFor(problem: Problem, getLine: (line: number) => string): F
         block.repairs.length > 0
           ? 'Join the request into one line and fix its quotes'
           : 'Join the request into one line';
-      return [
-        {
-          title,
-          edits: [
-            {
-              line: block.startLine,
-              column: 0,
-              endLine: block.endLine,
-              endColumn,
-              newText: block.joined,
-            },
-          ],
-          safe: true,
-        },
-      ];
-    }
-  }
-  const run = PART_FIXES[ref.id] ?? KEY_FIXES[ref.id] ?? STRICT_FIXES[ref.id];
-  if (!run) return [];
-  const editor = new LineEditor(text);
-  const title = run(ref, editor);
+      const edit = {
+        line: block.startLine,
+        column: 0,
+        endLine: block.endLine,
+        endColumn,
+        newText: block.joined,
+      };
+      return [{ title, edits: [edit], safe: true }];
+    },
+  },
+  'add-method': { edit: addMethod },
+  'remove-key': { edit: removeKey },
+  'rename-key': { edit: renameKey },
+  'move-param': { edit: moveParam },
+  'set-value': { edit: setValue },
+  'chat-part-from-responses': { edit: chatPartFromResponses },
+  'wrap-image-url': { edit: wrapImageUrl },
+  'responses-part-from-chat': { edit: responsesPartFromChat },
+  'responses-image-url': { edit: responsesImageUrl },
+  'set-image-mime': { edit: setImageMime },
+  'strict-additional-properties': { edit: strictAdditionalProperties },
+  'strict-require-keys': { edit: strictRequireKeys },
+  'strict-off': { edit: strictOff },
+};
+
+/** Whether a string is a fix id (for fix references that arrive as untyped JSON). */
+export function isFixId(id: unknown): id is FixId {
+  return typeof id === 'string' && Object.prototype.hasOwnProperty.call(FIXES, id);
+}
+
+/** The fixes on offer for a problem (none when its fix no longer applies to the line's text). */
+export function fixesFor(problem: Problem, getLine: GetLine): Fix[] {
+  const ref = problem.fix;
+  if (!ref || !isFixId(ref.id)) return [];
+  // The table is indexed by the ref's own id, so the entry takes this ref's variant.
+  const entry = FIXES[ref.id] as FixEntry<FixRef>;
+  if ('fixes' in entry) return entry.fixes(ref, problem, getLine);
+  const safe = typeof ref.safe === 'boolean' ? ref.safe : !REVIEW_FIRST.has(ref.id);
+  const editor = new LineEditor(getLine(problem.line));
+  const title = entry.edit(ref, editor);
   const edits = editor.sorted();
   if (!title || !edits || edits.length === 0) return [];
   return [{ title, edits: onLine(problem.line, edits), safe }];

@@ -1,22 +1,20 @@
 // Fixes that act on one parameter: remove it, rename it, move it where the endpoint expects it,
 // or set it to the value the API takes.
 
-import type { FixRef, JsonPath } from '../types';
+import type { FixRefOf, JsonPath } from '../types';
 import { formatParam } from '../words';
-import type { LineEditor } from './edits';
-
-type KeyFix = (ref: FixRef, editor: LineEditor) => string | undefined;
+import type { EditorFix } from './edits';
 
 const paramOf = (path: JsonPath): string => formatParam(path[0] === 'body' ? path.slice(1) : path);
 
-const removeKey: KeyFix = (ref, editor) => {
+export const removeKey: EditorFix<FixRefOf<'remove-key'>> = (ref, editor) => {
   const path = ref.path ?? [];
   if (!editor.node(path)) return undefined;
   editor.removeProperty(path);
   return `Remove '${paramOf(path)}'`;
 };
 
-const renameKey: KeyFix = (ref, editor) => {
+export const renameKey: EditorFix<FixRefOf<'rename-key'>> = (ref, editor) => {
   const path = ref.path ?? [];
   const to = ref.to;
   if (typeof to !== 'string' || !editor.node(path) || editor.node([...path.slice(0, -1), to]))
@@ -30,7 +28,7 @@ const renameKey: KeyFix = (ref, editor) => {
  * (`text.format`, `reasoning.effort`, `text.verbosity`) are moved only when the target object
  * does not exist yet, so nothing the user wrote there is overwritten.
  */
-const moveParam: KeyFix = (ref, editor) => {
+export const moveParam: EditorFix<FixRefOf<'move-param'>> = (ref, editor) => {
   const path = ref.path ?? [];
   const to = ref.to;
   const node = editor.node(path);
@@ -56,7 +54,7 @@ const moveParam: KeyFix = (ref, editor) => {
   return `Move '${paramOf(path)}' to '${to}'`;
 };
 
-const setValue: KeyFix = (ref, editor) => {
+export const setValue: EditorFix<FixRefOf<'set-value'>> = (ref, editor) => {
   const path = ref.path ?? [];
   const node = editor.node(path);
   if (!node || ref.value === undefined) return undefined;
@@ -64,17 +62,9 @@ const setValue: KeyFix = (ref, editor) => {
   return `Set '${paramOf(path)}' to ${JSON.stringify(ref.value)}`;
 };
 
-const addMethod: KeyFix = (_ref, editor) => {
+export const addMethod: EditorFix<FixRefOf<'add-method'>> = (_ref, editor) => {
   const root = editor.node([]);
   if (root?.type !== 'object') return undefined;
   editor.insert(root.offset + 1, root.children?.length ? '"method":"POST",' : '"method":"POST"');
   return 'Add "method": "POST"';
-};
-
-export const KEY_FIXES: Record<string, KeyFix> = {
-  'remove-key': removeKey,
-  'rename-key': renameKey,
-  'move-param': moveParam,
-  'set-value': setValue,
-  'add-method': addMethod,
 };

@@ -2,15 +2,13 @@
 // of its own values (never re-serialised), so every value and every unknown key survives.
 
 import type { Node } from 'jsonc-parser';
-import type { FixRef, JsonPath } from '../types';
-import type { LineEditor } from './edits';
+import type { FixRefOf, JsonPath } from '../types';
+import type { EditorFix, LineEditor } from './edits';
 
 interface Entry {
   key: string;
   raw: string;
 }
-
-type PartFix = (ref: FixRef, editor: LineEditor) => string | undefined;
 
 function entriesOf(editor: LineEditor, node: Node): Entry[] {
   return (node.children ?? []).map((property) => ({
@@ -63,7 +61,10 @@ function urlObject(url: string, detail: string | undefined): string {
 }
 
 /** Chat completions got a responses-style part: input_text → text, input_image → image_url{url}. */
-const chatPartFromResponses: PartFix = (ref, editor) => {
+export const chatPartFromResponses: EditorFix<FixRefOf<'chat-part-from-responses'>> = (
+  ref,
+  editor,
+) => {
   const path = ref.path ?? [];
   const type = editor.value([...path, 'type']);
   const done = rebuildPart(editor, path, (entries) => {
@@ -94,7 +95,7 @@ const chatPartFromResponses: PartFix = (ref, editor) => {
 };
 
 /** Chat `image_url` given as a string: wrap it as {"url": …} (moving a stray part-level detail in). */
-const wrapImageUrl: PartFix = (ref, editor) => {
+export const wrapImageUrl: EditorFix<FixRefOf<'wrap-image-url'>> = (ref, editor) => {
   const partPath = (ref.path ?? []).slice(0, -1);
   const done = rebuildPart(editor, partPath, (entries) => {
     const url = rawOf(entries, 'image_url');
@@ -108,7 +109,10 @@ const wrapImageUrl: PartFix = (ref, editor) => {
 };
 
 /** Responses got a chat-style part: text → input_text (output_text for assistants), image_url → input_image. */
-const responsesPartFromChat: PartFix = (ref, editor) => {
+export const responsesPartFromChat: EditorFix<FixRefOf<'responses-part-from-chat'>> = (
+  ref,
+  editor,
+) => {
   const path = ref.path ?? [];
   const type = editor.value([...path, 'type']);
   const role = editor.value([...path.slice(0, -2), 'role']);
@@ -144,7 +148,7 @@ const responsesPartFromChat: PartFix = (ref, editor) => {
 };
 
 /** Responses `input_image` with `url`, or with `image_url` as {url}: make `image_url` the URL string. */
-const responsesImageUrl: PartFix = (ref, editor) => {
+export const responsesImageUrl: EditorFix<FixRefOf<'responses-image-url'>> = (ref, editor) => {
   const path = ref.path ?? [];
   const done = rebuildPart(editor, path, (entries) => {
     const image = editor.node([...path, 'image_url']);
@@ -165,7 +169,7 @@ const responsesImageUrl: PartFix = (ref, editor) => {
 };
 
 /** The data URL declares one image type and holds another: declare the one the bytes have. */
-const setImageMime: PartFix = (ref, editor) => {
+export const setImageMime: EditorFix<FixRefOf<'set-image-mime'>> = (ref, editor) => {
   const node = editor.node(ref.path ?? []);
   const mime = ref.mime;
   if (node?.type !== 'string' || typeof mime !== 'string') return undefined;
@@ -179,12 +183,4 @@ const setImageMime: PartFix = (ref, editor) => {
     newText: mime,
   });
   return `Declare the type as '${mime}'`;
-};
-
-export const PART_FIXES: Record<string, PartFix> = {
-  'chat-part-from-responses': chatPartFromResponses,
-  'wrap-image-url': wrapImageUrl,
-  'responses-part-from-chat': responsesPartFromChat,
-  'responses-image-url': responsesImageUrl,
-  'set-image-mime': setImageMime,
 };

@@ -2,13 +2,14 @@
 // `additionalProperties: false` where it is missing, list every property in `required`, or turn
 // strict mode off for a tool or format that does not need it.
 
-import type { FixRef, JsonPath } from '../types';
-import type { LineEditor } from './edits';
+import type { FixRefOf, JsonPath } from '../types';
+import type { EditorFix } from './edits';
 import { quoteList } from '../words';
 
-type StrictFix = (ref: FixRef, editor: LineEditor) => string | undefined;
-
-const addAdditionalProperties: StrictFix = (ref, editor) => {
+export const strictAdditionalProperties: EditorFix<FixRefOf<'strict-additional-properties'>> = (
+  ref,
+  editor,
+) => {
   const path = ref.path ?? [];
   if (editor.node(path)?.type !== 'object' || editor.node([...path, 'additionalProperties'])) {
     return undefined;
@@ -18,7 +19,7 @@ const addAdditionalProperties: StrictFix = (ref, editor) => {
 };
 
 /** Appends the keys to `required`, or creates it; keys already listed are not repeated. */
-const requireKeys: StrictFix = (ref, editor) => {
+export const strictRequireKeys: EditorFix<FixRefOf<'strict-require-keys'>> = (ref, editor) => {
   const path = ref.path ?? [];
   const keys = Array.isArray(ref.keys) ? ref.keys.filter((k) => typeof k === 'string') : [];
   if (keys.length === 0 || editor.node(path)?.type !== 'object') return undefined;
@@ -41,17 +42,11 @@ const requireKeys: StrictFix = (ref, editor) => {
   return title;
 };
 
-const strictOff: StrictFix = (ref, editor) => {
+export const strictOff: EditorFix<FixRefOf<'strict-off'>> = (ref, editor) => {
   const path: JsonPath = ref.path ?? [];
   if (editor.node(path)?.type !== 'object') return undefined;
   const flag = editor.node([...path, 'strict']);
   if (flag) editor.replace(flag, 'false');
   else editor.addProperty(path, 'strict', 'false');
   return 'Set "strict": false';
-};
-
-export const STRICT_FIXES: Record<string, StrictFix> = {
-  'strict-additional-properties': addAdditionalProperties,
-  'strict-require-keys': requireKeys,
-  'strict-off': strictOff,
 };

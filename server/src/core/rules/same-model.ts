@@ -1,0 +1,31 @@
+// A batch input file holds requests for one model: the first request's model is the file's.
+
+import type { FileRule } from './rule';
+import { errorAt } from '../cross/place';
+
+export const rule: FileRule = {
+  scope: 'file',
+  start(locate) {
+    let first: { line: number; model: string | undefined } | undefined;
+    return {
+      add(line, facts) {
+        if (!facts.isRequest) return undefined;
+        if (first === undefined) {
+          first = { line, model: facts.model };
+          return undefined;
+        }
+        if (first.model === undefined || facts.model === undefined) return undefined;
+        if (facts.model === first.model) return undefined;
+        const problem = errorAt(
+          locate,
+          line,
+          ['body', 'model'],
+          'model_mismatch',
+          `Each input file can only include requests to a single model: line ${first.line + 1} uses '${first.model}', this request '${facts.model}'.`,
+          'model',
+        );
+        return [{ ...problem, relatedLine: first.line }];
+      },
+    };
+  },
+};
