@@ -7,11 +7,13 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkText, docsUrlFor, PROBLEM_CODES, PROBLEMS } from '../../server/src/core';
+import { checkStream } from '../../server/src/core/node';
 import type { FixRef, ProblemCode, ProblemEntry } from '../../server/src/core';
 import { isFixId } from '../../server/src/core/fixes';
 import { sarifRules } from '../../server/src/cli/report';
 import { expectedRows, readmeRows } from './catalogue-table';
 import { seedDocuments, seedLines } from './fuzz/seeds';
+import { chat, chatUser, line, responses } from './builders';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const STAGES = ['validation', 'execution', 'hint', 'result'];
@@ -93,4 +95,52 @@ test('every code has a docs link, with or without a parameter', () => {
     for (const param of [undefined, 'messages[0].content', 'input', 'temperature'])
       assert.match(docsUrlFor(code, param), /^https:\/\//, `${code} ${param}`);
   }
+});
+
+/**
+ * Codes whose problems are made outside the rules (syntax, bytes, file shape, the schema's
+ * phrasing and notes) and take the catalogue's severity (nesting_too_deep does too; no input
+ * found reaches it).
+ */
+const AT_DEFAULT: readonly ProblemCode[] = [
+  'utf8_bom',
+  'binary_file',
+  'invalid_utf8',
+  'blank_line',
+  'invalid_json_line',
+  'multiline_request',
+  'invalid_type',
+  'duplicate_key',
+  'duplicate_custom_id',
+  'url_mismatch',
+  'deprecated_parameter',
+  'unsupported_parameter',
+  'unknown_parameter',
+];
+
+test('problems made outside the rules carry the severity the catalogue gives their code', async () => {
+  const text = [
+    '\uFEFF' + chatUser('hi', 'a'),
+    '',
+    "{'custom_id': 'b'}",
+    '[1]',
+    chatUser('hi', 'c').replace('{', '{"custom_id":"c",'),
+    '{',
+    '  "custom_id": "e"',
+    '}',
+    chatUser('hi', 'a'),
+    responses({ input: 'hi', max_tokens: 5 }, 'f'),
+    chat({ messages: [{ role: 'user', content: 'hi' }], user: 'u', nonsense: 1 }, 'g'),
+    line('/v1/embeddings', { model: 'text-embedding-3-small', input: 'x' }, {}, 'h'),
+  ].join('\n');
+  const bad = Buffer.from([0x7b, 0xff, 0x0a]);
+  const checked = await checkStream([Buffer.from(text + '\n', 'utf8'), bad]);
+  const binary = await checkStream([Buffer.from([0x7b, 0x00, 0x7d])]);
+  const seen = new Set<ProblemCode>();
+  for (const p of [...checked.problems, ...binary.problems]) {
+    if (!AT_DEFAULT.includes(p.code)) continue;
+    seen.add(p.code);
+    assert.equal(p.severity, PROBLEMS[p.code].severity, `${p.code}: ${p.message}`);
+  }
+  assert.deepEqual([...seen].sort(), [...AT_DEFAULT].sort(), 'every such code is made');
 });

@@ -489,3 +489,16 @@ export function isProblemCode(code: string): code is ProblemCode {
 export function problemEntry(code: ProblemCode): ProblemEntry {
   return PROBLEMS[code];
 }
+
+/**
+ * A problem of `code` at the catalogue's default severity: how the problems made outside the
+ * rules (syntax, blank lines, the byte order mark, bytes that are not text, file rules' placing)
+ * get theirs, so the catalogue is the one place a default is written. `severity` follows `code`
+ * in the result, as in a hand-written problem.
+ */
+export function atDefault<T extends { code: ProblemCode }>(
+  problem: T,
+): { code: T['code']; severity: Severity } & T {
+  // Object.assign, not a spread: the spread would name `code` twice (TS2783).
+  return Object.assign({ code: problem.code, severity: PROBLEMS[problem.code].severity }, problem);
+}

@@ -3,6 +3,7 @@
 // that have something to report.
 
 import type { Endpoint, Finding, LineFacts, ProblemCode, Severity, Stage, FixRef } from './types';
+import { atDefault } from './catalogue';
 import { isBlank } from './lines';
 import { LineTree } from './locate';
 import { isEndpoint } from './endpoints';
@@ -43,15 +44,14 @@ export function checkLine(text: string, context: RuleContext = defaultContext())
   if (isBlank(text)) {
     return {
       problems: [
-        {
+        atDefault({
           code: 'blank_line',
-          severity: 'warning',
           message:
             'Blank line. Every line of a batch file must be a request; a blank line may be rejected as a line that is not valid JSON.',
           column: 0,
           endColumn: text.length,
           fix: { id: 'remove-line' },
-        },
+        }),
       ],
       facts: NO_FACTS,
       opensBlock: false,
@@ -64,14 +64,13 @@ export function checkLine(text: string, context: RuleContext = defaultContext())
     const syntax = diagnoseSyntax(text);
     return {
       problems: [
-        {
+        atDefault({
           code: 'invalid_json_line',
-          severity: 'error',
           message: syntax.message,
           column: syntax.start,
           endColumn: syntax.end,
           ...(syntax.fix ? { fix: syntax.fix } : {}),
-        },
+        }),
       ],
       facts: UNREADABLE,
       opensBlock: syntax.opensBlock,
@@ -80,13 +79,12 @@ export function checkLine(text: string, context: RuleContext = defaultContext())
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return {
       problems: [
-        {
+        atDefault({
           code: 'invalid_type',
-          severity: 'error',
           message: `Each line must be one request object, but this line is ${gotLabel(value)}.`,
           column: 0,
           endColumn: text.length,
-        },
+        }),
       ],
       facts: UNREADABLE,
       opensBlock: false,
@@ -151,25 +149,23 @@ export function checkBody(
 function repeatedKeyProblem(repeat: RepeatedKey): LineProblem {
   const inBody = repeat.path[0] === 'body' ? repeat.path.slice(1) : repeat.path;
   const param = formatParam([...inBody, repeat.key]);
-  return {
+  return atDefault({
     code: 'duplicate_key',
-    severity: 'warning',
     message: `Duplicate key '${param}': only one of its values is used. By our reading the API keeps the last one, as JSON parsers such as Python's do (this is not documented); the earlier values are ignored.`,
     param,
     column: repeat.offset,
     endColumn: repeat.offset + repeat.length,
-  };
+  });
 }
 
 function tooDeep(text: string): LineProblem {
-  return {
+  return atDefault({
     code: 'nesting_too_deep',
-    severity: 'error',
     message:
       'This request is nested too deeply to check. No real request nests this deep; the API is likely to refuse it.',
     column: 0,
     endColumn: text.length,
-  };
+  });
 }
 
 function placeFindings(text: string, findings: Finding[]): LineProblem[] {

@@ -1,6 +1,7 @@
 // What callers can tune (severity per code, a cap on problems) and the shape of a check's result.
 
 import type { Problem, Severity } from './types';
+import { atDefault } from './catalogue';
 import type { ProblemCollector } from './problems';
 import type { TallySummary } from './cross/tally';
 import type { ModelCatalogue } from './models/catalogue';
@@ -47,9 +48,8 @@ export function finalize(collector: ProblemCollector, tally: TallySummary): Chec
 }
 
 export function bomProblem(): Problem {
-  return {
+  return atDefault({
     code: 'utf8_bom',
-    severity: 'warning',
     message:
       'The file starts with a UTF-8 byte order mark. Azure OpenAI rejects such files (with a misleading error about the model deployment name); OpenAI does not document how it treats one. Save the file as UTF-8 without a BOM.',
     line: 0,
@@ -57,5 +57,5 @@ export function bomProblem(): Problem {
     endLine: 0,
     endColumn: 0,
     fix: { id: 'remove-bom' },
-  };
+  });
 }

@@ -3,6 +3,7 @@
 
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Problem } from './types';
+import { atDefault } from './catalogue';
 import { checkLine } from './line-check';
 import type { LineResult } from './line-check';
 import { LineTree } from './locate';
@@ -206,13 +207,12 @@ export class StreamChecker {
 function invalidUtf8Result(text: string): LineResult {
   return {
     problems: [
-      {
+      atDefault({
         code: 'invalid_utf8',
-        severity: 'error',
         message: 'This line is not valid UTF-8 text. Batch files must be UTF-8 encoded JSON.',
         column: 0,
         endColumn: text.length,
-      },
+      }),
     ],
     facts: { isRequest: false, unreadable: true },
     opensBlock: false,
@@ -220,13 +220,12 @@ function invalidUtf8Result(text: string): LineResult {
 }
 
 function binaryProblem(): Problem {
-  return {
+  return atDefault({
     code: 'binary_file',
-    severity: 'error',
     message: 'This is not a text file (it contains NUL bytes): a batch file is UTF-8 JSONL text.',
     line: 0,
     column: 0,
     endLine: 0,
     endColumn: 0,
-  };
+  });
 }

@@ -1,10 +1,11 @@
 // Builds the problems of file rules: they know a line and a path, the locator knows the columns.
 
 import type { JsonPath, Problem, ProblemCode } from '../types';
+import { atDefault } from '../catalogue';
 import type { Locator } from '../rules/rule';
 
-/** An error on the value at `path` of `line` (a file rule's findings are all errors). */
-export function errorAt(
+/** A problem at its catalogued severity on the value at `path` of `line`. */
+export function problemAt(
   locate: Locator,
   line: number,
   path: JsonPath,
@@ -13,14 +14,13 @@ export function errorAt(
   param?: string,
 ): Problem {
   const { column, endColumn } = locate(line, path);
-  return {
+  return atDefault({
     code,
-    severity: 'error',
     message,
     ...(param !== undefined && { param }),
     line,
     column,
     endLine: line,
     endColumn,
-  };
+  });
 }

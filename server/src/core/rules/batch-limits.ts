@@ -4,7 +4,7 @@
 
 import type { Problem } from '../types';
 import type { FileRule } from './rule';
-import { errorAt } from '../cross/place';
+import { problemAt } from '../cross/place';
 import { MAX_EMBEDDING_INPUTS, MAX_FILE_BYTES, MAX_REQUESTS } from '../cross/limits';
 
 export const rule: FileRule = {
@@ -22,7 +22,7 @@ export const rule: FileRule = {
         bytes += lineBytes;
         if (before <= MAX_FILE_BYTES && bytes > MAX_FILE_BYTES) {
           (out ??= []).push(
-            errorAt(
+            problemAt(
               locate,
               line,
               [],
@@ -38,7 +38,7 @@ export const rule: FileRule = {
         requests++;
         if (requests === MAX_REQUESTS + 1) {
           (out ??= []).push(
-            errorAt(
+            problemAt(
               locate,
               line,
               [],
@@ -52,7 +52,7 @@ export const rule: FileRule = {
           inputs += facts.embeddingInputs;
           if (inputsBefore <= MAX_EMBEDDING_INPUTS && inputs > MAX_EMBEDDING_INPUTS) {
             (out ??= []).push(
-              errorAt(
+              problemAt(
                 locate,
                 line,
                 ['body', 'input'],

@@ -2,7 +2,7 @@
 // repeat points at the first use and is offered a free id (`<id>-2`, `-3`, …).
 
 import type { FileRule } from './rule';
-import { errorAt } from '../cross/place';
+import { problemAt } from '../cross/place';
 
 export const rule: FileRule = {
   scope: 'file',
@@ -19,7 +19,7 @@ export const rule: FileRule = {
         }
         let n = 2;
         while (firstById.has(`${id}-${n}`)) n++;
-        const problem = errorAt(
+        const problem = problemAt(
           locate,
           line,
           ['custom_id'],

@@ -1,7 +1,7 @@
 // A batch input file holds requests for one model: the first request's model is the file's.
 
 import type { FileRule } from './rule';
-import { errorAt } from '../cross/place';
+import { problemAt } from '../cross/place';
 
 export const rule: FileRule = {
   scope: 'file',
@@ -16,7 +16,7 @@ export const rule: FileRule = {
         }
         if (first.model === undefined || facts.model === undefined) return undefined;
         if (facts.model === first.model) return undefined;
-        const problem = errorAt(
+        const problem = problemAt(
           locate,
           line,
           ['body', 'model'],

@@ -1,7 +1,7 @@
 // A batch sends every request to one endpoint: the first request's url is the batch's.
 
 import type { FileRule } from './rule';
-import { errorAt } from '../cross/place';
+import { problemAt } from '../cross/place';
 
 export const rule: FileRule = {
   scope: 'file',
@@ -17,7 +17,7 @@ export const rule: FileRule = {
         if (first.url === undefined || facts.url === undefined || facts.url === first.url) {
           return undefined;
         }
-        const problem = errorAt(
+        const problem = problemAt(
           locate,
           line,
           ['url'],

@@ -3,6 +3,7 @@
 // generic schema phrasing; checks a schema cannot express are rules, and deprecation notes come
 // from the schemas' annotations (schema/notes.ts).
 import type { Finding, JsonPath } from '../types';
+import { atDefault } from '../catalogue';
 import type { Issue } from './phrase';
 import type { Body, Refiner } from './refiner';
 import { refineChatNesting } from './nesting';
@@ -30,15 +31,14 @@ function isPartPath(at: JsonPath, ...rest: string[]): boolean {
 /** The API's finding for a message whose content is null or absent. */
 export function nullContent(messageIndex: number, contentPresent: boolean): Finding {
   const messagePath = ['body', 'messages', messageIndex];
-  return {
+  return atDefault({
     code: 'invalid_value',
-    severity: 'error',
     message: NULL_CONTENT_MESSAGE,
     // The API names this parameter in its older dotted form.
     param: `messages.[${messageIndex}].content`,
     path: contentPresent ? [...messagePath, 'content'] : messagePath,
     anchor: contentPresent ? 'value' : 'parent-key',
-  };
+  });
 }
 
 function roleOf(body: Body, index: unknown): unknown {

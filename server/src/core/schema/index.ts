@@ -2,6 +2,7 @@
 // the line's url. Validators are compiled at build time (scripts/compile-schemas.mjs); this file
 // runs them and turns their errors into Findings worded as the API words them.
 import type { Endpoint, Finding, JsonPath } from '../types';
+import { atDefault } from '../catalogue';
 import type { SchemaName } from '../generated';
 import type { Refiner } from './refiner';
 import { endpointManifest, schemaFacts, validators } from '../generated';
@@ -54,13 +55,12 @@ function run(name: SchemaName, value: unknown, prefix: JsonPath, refiner?: Refin
 export function validateEnvelope(line: unknown): Finding[] {
   if (!isObject(line)) {
     return [
-      {
+      atDefault({
         code: 'invalid_type',
-        severity: 'error',
         message: `Invalid type for the request: expected an object, but got ${gotLabel(line)} instead.`,
         path: [],
         anchor: 'value',
-      },
+      }),
     ];
   }
   return run('envelope', line, []);

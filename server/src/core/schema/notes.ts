@@ -4,6 +4,7 @@
 // (rules/deprecated-parameter.ts, rules/undocumented-parameter.ts).
 
 import type { Finding } from '../types';
+import { atDefault } from '../catalogue';
 import type { SchemaName } from '../generated';
 import type { Annotation, Deprecation } from './annotations';
 import { deprecatedPlaces, pathsMatching, topLevelAnnotations } from './annotations';
@@ -33,14 +34,15 @@ export function deprecationNotes(schema: SchemaName, body: Record<string, unknow
     if (typeof first === 'string' && first !== '*' && (body[first] ?? null) === null) continue;
     for (const at of pathsMatching(body, place.path)) {
       const param = formatParam(at);
-      (out ??= []).push({
-        code: 'deprecated_parameter',
-        severity: 'info',
-        message: deprecationMessage(param, place.annotation.deprecated!),
-        param,
-        path: ['body', ...at],
-        anchor: 'key',
-      });
+      (out ??= []).push(
+        atDefault({
+          code: 'deprecated_parameter',
+          message: deprecationMessage(param, place.annotation.deprecated!),
+          param,
+          path: ['body', ...at],
+          anchor: 'key',
+        }),
+      );
     }
   }
   return out ?? NONE;
@@ -66,14 +68,15 @@ export function notInSpecNotes(schema: SchemaName, body: Record<string, unknown>
   let out: Finding[] | undefined;
   for (const [key, annotation] of undocumented(schema)) {
     if ((body[key] ?? null) === null) continue;
-    (out ??= []).push({
-      code: 'undocumented_parameter',
-      severity: 'info',
-      message: `'${key}' is not in the API reference of ${endpointOfSchema(schema)}: ${annotation.notInSpec}.`,
-      param: key,
-      path: ['body', key],
-      anchor: 'key',
-    });
+    (out ??= []).push(
+      atDefault({
+        code: 'undocumented_parameter',
+        message: `'${key}' is not in the API reference of ${endpointOfSchema(schema)}: ${annotation.notInSpec}.`,
+        param: key,
+        path: ['body', key],
+        anchor: 'key',
+      }),
+    );
   }
   return out ?? NONE;
 }

@@ -3,6 +3,7 @@
 // refiner; this file only knows JSON Schema keywords.
 import type { AjvError, SchemaFacts } from './compiled-types';
 import type { Finding, JsonPath, PathSegment, ProblemCode } from '../types';
+import { atDefault } from '../catalogue';
 import { pointerToPath, valueAt } from './pointer';
 import { formatParam } from '../words';
 import { didYouMean } from './suggest';
@@ -50,12 +51,11 @@ function finding(
   fields: Omit<Finding, 'path' | 'param' | 'severity'>,
 ): Finding {
   const param = formatParam(at);
-  return {
-    severity: 'error',
+  return atDefault({
     ...fields,
     ...(param === '' ? {} : { param }),
     path: [...ctx.prefix, ...at],
-  };
+  });
 }
 
 /** A missing property, reported on the object that lacks it, named by its own path. */

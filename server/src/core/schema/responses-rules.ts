@@ -2,6 +2,7 @@
 // equivalent, as the schemas' annotations tell), chat-style content parts and image URLs inside
 // input items. Everything else is generic schema phrasing; checks a schema cannot express are rules.
 import type { Finding, JsonPath } from '../types';
+import { atDefault } from '../catalogue';
 import type { Issue } from './phrase';
 import type { Body, Refiner } from './refiner';
 import { refineResponsesNesting } from './nesting';
@@ -30,15 +31,14 @@ function isInputImage(value: unknown): boolean {
 }
 
 function movedParam(key: string, to: string): Finding {
-  return {
+  return atDefault({
     code: 'unsupported_parameter',
-    severity: 'error',
     message: `Unsupported parameter: '${key}'. In the Responses API, this parameter has moved to '${to}'.`,
     param: key,
     path: ['body', key],
     anchor: 'key',
     fix: { id: 'move-param', path: ['body', key], to },
-  };
+  });
 }
 
 function refine(finding: Finding, issue: Issue, body: Body): Finding | undefined {

@@ -6,6 +6,7 @@ import { scanLenient, applyReplacements } from './repair';
 import type { RepairKind } from './repair';
 import { describeRepairs } from './diagnose';
 import type { Problem } from '../types';
+import { atDefault } from '../catalogue';
 
 /** Longest block we try to join: beyond this, per-line syntax errors are the better report. */
 export const MAX_BLOCK_LINES = 5000;
@@ -73,14 +74,13 @@ function blockMessage(block: Block): string {
 
 /** The one problem a pretty-printed request gets, spanning its lines, with the fix that joins them. */
 export function blockProblem(block: Block, endColumn: number): Problem {
-  return {
+  return atDefault({
     code: 'multiline_request',
-    severity: 'error',
     message: blockMessage(block),
     line: block.startLine,
     column: 0,
     endLine: block.endLine,
     endColumn,
     fix: { id: 'join-lines', endLine: block.endLine },
-  };
+  });
 }
