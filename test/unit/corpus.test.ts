@@ -31,7 +31,11 @@ test('the corpus covers every checked endpoint', () => {
   };
   const checked = manifest.endpoints.filter((e) => e.schema !== null);
   assert.ok(checked.length >= 5);
-  assert.deepEqual(files.sort(), checked.map((e) => e.schema!.replace(/\.json$/, '.jsonl')).sort());
+  // Each checked endpoint has its file; more files (other dialects of a request) may sit beside them.
+  const missing = checked
+    .map((e) => e.schema!.replace(/\.json$/, '.jsonl'))
+    .filter((name) => !files.includes(name));
+  assert.deepEqual(missing, [], 'endpoints without a corpus file');
 });
 
 // The corpus is valid as of the model table's date: shutdown dates pass, and a model that is

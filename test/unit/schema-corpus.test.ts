@@ -37,7 +37,9 @@ function load(file: string): Request[] {
 
 test('corpus: every endpoint file is there and large enough', () => {
   const files = readdirSync(CORPUS).filter((f) => f.endsWith('.jsonl'));
-  assert.deepEqual(files.sort(), Object.keys(MIN_LINES).sort());
+  // Other files (dialects of a request) may sit beside the endpoints' own.
+  const missing = Object.keys(MIN_LINES).filter((name) => !files.includes(name));
+  assert.deepEqual(missing, [], 'endpoint files missing from the corpus');
   for (const [file, min] of Object.entries(MIN_LINES)) {
     assert.ok(load(file).length >= min, `${file} has fewer than ${min} lines`);
   }
