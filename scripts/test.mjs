@@ -1,13 +1,17 @@
 // The one test command (`npm test`): builds, type-checks the tests into out/, then runs the suites
 // with node's test runner. `node scripts/test.mjs unit|cli|lsp|e2e` runs one suite.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 process.chdir(root);
 const only = process.argv[2];
+// Every suite, and every server and editor it starts, checks on the model table's date: the
+// results must not change the day a model in an example retires. Tests of shutdown dates set
+// their own date.
+process.env.BATCHLINT_TODAY ??= JSON.parse(readFileSync('data/models.json', 'utf8')).asOf;
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
 // One formatter for the whole tree: an unformatted file fails the full run.

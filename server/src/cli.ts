@@ -11,6 +11,7 @@ import type { CheckResult, ModelCatalogue } from './core';
 import { BinaryInputError, checkFile, checkStream, fixStream } from './core/node';
 import type { StreamFixOutcome, StreamOptions } from './core/node';
 import { parseArgs, UsageError, USAGE } from './cli/args';
+import { pinnedToday, TODAY_VARIABLE } from './core/models/context';
 import type { Command } from './cli/args';
 import { formatJson, formatSarif, hiddenLine, textLine, textSummary } from './cli/report';
 import type { FileReport } from './cli/report';
@@ -29,6 +30,12 @@ async function main(argv: readonly string[]): Promise<number> {
   // Bare `batchlint` is a usage error: a script that forgot its arguments must not pass.
   if (argv.length === 0) {
     process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  if (pinnedToday() === 'invalid') {
+    process.stderr.write(
+      `batchlint: ${TODAY_VARIABLE} must be a date written YYYY-MM-DD, or unset (batchlint --help shows the usage)\n`,
+    );
     return 2;
   }
   if (argv[0] === 'results') return runResults(argv.slice(1), VERSION);

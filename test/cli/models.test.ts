@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { batchlint, checkJson, tempDir } from './run';
+import type { JsonReport } from './run';
 
 const request = (model: string, extra: Record<string, unknown>, id = 'a'): string =>
   JSON.stringify({
@@ -73,4 +74,29 @@ test('fix applies the safe model fixes: max_tokens renamed, system → developer
   assert.equal(run.status, 1, run.stderr);
   // What is left: the temperature, and the second model in one file (model_mismatch).
   assert.match(run.stderr, /applied 2 fixes; 2 errors left/);
+});
+
+test('BATCHLINT_TODAY pins the date shutdown dates are compared with; a bad value is a usage error', (t) => {
+  const dir = tempDir(t);
+  const batch = path.join(dir, 'batch.jsonl');
+  // gpt-5 shuts down on 2026-12-11 (the model table, from OpenAI's deprecations page).
+  writeFileSync(batch, `${request('gpt-5', {})}\n`);
+  const codes = (today: string): string[] => {
+    const run = batchlint(['check', '--format', 'json', batch], undefined, undefined, {
+      BATCHLINT_TODAY: today,
+    });
+    assert.ok(run.status === 0 || run.status === 1, run.stderr);
+    return (JSON.parse(run.stdout) as JsonReport).files[0]!.problems.map((p) => p.code);
+  };
+  assert.ok(!codes('2026-12-10').includes('model_shut_down'));
+  assert.ok(codes('2026-12-11').includes('model_shut_down'));
+  for (const bad of ['tomorrow', '2026-13-01', '2026-12-1']) {
+    const run = batchlint(['check', batch], undefined, undefined, { BATCHLINT_TODAY: bad });
+    assert.equal(run.status, 2, bad);
+    assert.equal(run.stdout, '');
+    assert.match(
+      run.stderr,
+      /^batchlint: BATCHLINT_TODAY must be a date written YYYY-MM-DD, or unset .*\n$/,
+    );
+  }
 });

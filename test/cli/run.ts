@@ -16,10 +16,19 @@ export interface Run {
   stderr: string;
 }
 
-/** `batchlint ...args` from the repo root (so example paths print as `examples/…`) or `cwd`. */
-export function batchlint(args: readonly string[], input?: string | Buffer, cwd = repo): Run {
+/**
+ * `batchlint ...args` from the repo root (so example paths print as `examples/…`) or `cwd`, with
+ * `env` added to this process's environment.
+ */
+export function batchlint(
+  args: readonly string[],
+  input?: string | Buffer,
+  cwd = repo,
+  env: Record<string, string> = {},
+): Run {
   const result = spawnSync(process.execPath, [cli, ...args], {
     cwd,
+    env: { ...process.env, ...env },
     input: input ?? '',
     encoding: 'utf8',
     maxBuffer: 64 << 20,

@@ -10,6 +10,10 @@ import { LspHarness, ROOT, example, fileUri } from './harness';
 import { startWebWorker } from './web-worker';
 import { findChromium, startInChromium } from './web-chromium';
 
+// A browser has no environment to pin the check date in (BATCHLINT_TODAY): every server here
+// checks on the real date, so that they compare alike.
+delete process.env.BATCHLINT_TODAY;
+
 const EXAMPLES = readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.jsonl'));
 
 /** What the user sees of a diagnostic: everything but the server's private fix data. */

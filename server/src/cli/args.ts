@@ -29,6 +29,8 @@ export const USAGE = `Usage:
                                      tokens and cost at the batch price, per file and model
   batchlint --help | --version
 
+Environment: BATCHLINT_TODAY=YYYY-MM-DD compares shutdown dates with that date instead of today.
+
 Exit status: 0 no errors (convert: nothing needs a decision), 1 errors found (convert: something
 needs a decision), 2 usage or I/O error.`;
 

@@ -13,8 +13,31 @@ export interface RuleContext {
   readonly today: string;
 }
 
-/** Today's date in UTC, YYYY-MM-DD. */
+/**
+ * The environment variable that pins the check date (YYYY-MM-DD): a CI run then reports the same
+ * problems whatever day it runs, until the pin is moved (shutdown dates are otherwise compared
+ * with the real date, and a retired model turns a clean file into errors overnight).
+ */
+export const TODAY_VARIABLE = 'BATCHLINT_TODAY';
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/**
+ * `BATCHLINT_TODAY` as set in the environment: the date when it is a YYYY-MM-DD date, `invalid`
+ * when set to anything else, `undefined` when unset or where there is no environment (a web worker).
+ */
+export function pinnedToday(): string | 'invalid' | undefined {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
+    ?.env;
+  const value = env?.[TODAY_VARIABLE];
+  if (value === undefined || value === '') return undefined;
+  return DATE.test(value) ? value : 'invalid';
+}
+
+/** The check date, YYYY-MM-DD: `BATCHLINT_TODAY` when it holds a date, else today in UTC. */
 export function todayUtc(): string {
+  const pinned = pinnedToday();
+  if (pinned !== undefined && pinned !== 'invalid') return pinned;
   return new Date().toISOString().slice(0, 10);
 }
 
