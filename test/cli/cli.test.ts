@@ -235,3 +235,24 @@ test('--max-problems says how many problems it hid', () => {
     run.stdout,
   );
 });
+
+test('results, split and estimate: --help and -h print their usage (exit 0); a bad option or a missing file is one line that points to their --help (exit 2)', () => {
+  for (const verb of ['results', 'split', 'estimate']) {
+    for (const flag of ['--help', '-h']) {
+      const help = batchlint([verb, flag]);
+      assert.equal(help.status, 0, `${verb} ${flag}`);
+      assert.match(help.stdout, new RegExp(`^Usage:\\n  batchlint ${verb} `), `${verb} ${flag}`);
+      assert.equal(help.stderr, '');
+    }
+    for (const args of [['--no-such-option', 'x.jsonl'], ['--format'], []]) {
+      const bad = batchlint([verb, ...args]);
+      assert.equal(bad.status, 2, `${verb} ${args.join(' ')}`);
+      assert.equal(bad.stdout, '');
+      assert.match(
+        bad.stderr,
+        new RegExp(`^batchlint: [^\\n]+ \\(batchlint ${verb} --help shows the usage\\)\\n$`),
+        `${verb} ${args.join(' ')}: ${bad.stderr}`,
+      );
+    }
+  }
+});

@@ -3,6 +3,7 @@
 // into one-line reasons.
 
 import { parseArgs as parse } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 
 export type Format = 'text' | 'json' | 'sarif';
 
@@ -124,4 +125,68 @@ export function reasonFor(error: unknown): string {
     return `${option} needs a value (write ${option}=VALUE for one that starts with '-')`;
   if (/does not take an argument/.test(message)) return `${option} takes no value`;
   return message.split('\n')[0]!;
+}
+
+/** The options of a subcommand, as node:util's parseArgs takes them (`--help` is added). */
+type SubcommandOptions = NonNullable<ParseArgsConfig['options']>;
+
+/** What parseArgs gives back for a subcommand's options (strict, positionals allowed). */
+export type SubcommandValues<O extends SubcommandOptions> = ReturnType<
+  typeof parse<{ args: string[]; options: O; allowPositionals: true; strict: true }>
+>['values'];
+
+/** A subcommand's arguments: its options, its usage and how its arguments are built from them. */
+export interface Subcommand<O extends SubcommandOptions, A> {
+  /** The verb (`results`, `split`, `estimate`), named in a usage error's pointer to --help. */
+  readonly verb: string;
+  /** Printed on stdout for `--help` / `-h`. */
+  readonly usage: string;
+  readonly options: O;
+  /** The command's arguments from the parsed ones; throws UsageError for a bad combination. */
+  build(values: SubcommandValues<O>, positionals: string[]): A;
+}
+
+/** Declares a subcommand; its `build` is typed by its `options`. */
+export function subcommand<const O extends SubcommandOptions, A>(
+  command: Subcommand<O, A>,
+): Subcommand<O, A> {
+  return command;
+}
+
+const HELP = { help: { type: 'boolean', short: 'h' } } as const;
+
+/**
+ * Reads a subcommand's arguments (`argv` after the verb). Returns them built, or the exit status
+ * when the command is already done: 0 after writing its usage for `--help`, 2 after a one-line
+ * usage error on stderr that points to `batchlint VERB --help`. Errors other than UsageError from
+ * `build` are thrown on.
+ */
+export function readSubcommand<const O extends SubcommandOptions, A>(
+  argv: readonly string[],
+  command: Subcommand<O, A>,
+): A | number {
+  try {
+    let parsed;
+    try {
+      parsed = parse({
+        args: [...argv],
+        options: { ...command.options, ...HELP },
+        allowPositionals: true,
+        strict: true,
+      });
+    } catch (error) {
+      throw new UsageError(reasonFor(error));
+    }
+    if ((parsed.values as { help?: boolean }).help === true) {
+      process.stdout.write(`${command.usage}\n`);
+      return 0;
+    }
+    return command.build(parsed.values as SubcommandValues<O>, parsed.positionals);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(
+      `batchlint: ${error.message} (batchlint ${command.verb} --help shows the usage)\n`,
+    );
+    return 2;
+  }
 }

@@ -4,8 +4,7 @@
 // input fits. Files are streamed. Exit status: 0 estimated, 2 usage or I/O.
 
 import { createReadStream, readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { reasonFor } from './args';
+import { readSubcommand, subcommand, UsageError } from './args';
 import { describe } from './output';
 import { ModelCatalogue, ModelsFileError } from '../core/models/catalogue';
 import { catalogueFromText } from '../core/models/load';
@@ -19,60 +18,33 @@ export const ESTIMATE_USAGE = `Usage:
   images from data URLs by the published formulas), the sum of the output caps, and the cost at
   the batch price. Output cost is an upper bound: what the caps allow, not what the model writes.`;
 
-class UsageError extends Error {}
-
 interface Args {
   files: string[];
   format: 'text' | 'json';
   models?: string;
 }
 
-function readArgs(argv: readonly string[]): Args | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string' },
-        models: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(reasonFor(error));
-  }
-  const { values, positionals } = parsed;
-  if (values.help) return 'help';
-  if (positionals.length === 0) throw new UsageError("'estimate' needs at least one FILE");
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json')
-    throw new UsageError(`--format takes text or json, not '${format}'`);
-  return {
-    files: positionals,
-    format,
-    ...(values.models !== undefined && { models: values.models }),
-  };
-}
+const ESTIMATE = subcommand({
+  verb: 'estimate',
+  usage: ESTIMATE_USAGE,
+  options: { format: { type: 'string' }, models: { type: 'string' } },
+  build(values, positionals): Args {
+    if (positionals.length === 0) throw new UsageError("'estimate' needs at least one FILE");
+    const format = values.format ?? 'text';
+    if (format !== 'text' && format !== 'json')
+      throw new UsageError(`--format takes text or json, not '${format}'`);
+    return {
+      files: positionals,
+      format,
+      ...(values.models !== undefined && { models: values.models }),
+    };
+  },
+});
 
 /** Runs `batchlint estimate` with the arguments after the verb; returns the exit status. */
 export async function runEstimate(argv: readonly string[]): Promise<number> {
-  let args: Args;
-  try {
-    const read = readArgs(argv);
-    if (read === 'help') {
-      process.stdout.write(`${ESTIMATE_USAGE}\n`);
-      return 0;
-    }
-    args = read;
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(
-      `batchlint: ${error.message} (batchlint estimate --help shows the usage)\n`,
-    );
-    return 2;
-  }
+  const args = readSubcommand(argv, ESTIMATE);
+  if (typeof args === 'number') return args;
   let catalogue = ModelCatalogue.builtIn();
   if (args.models !== undefined) {
     try {

@@ -4,8 +4,7 @@
 // the lines to send again. Exit status as `check`: 0 no errors, 1 errors, 2 usage or I/O.
 
 import { isUtf8 } from 'node:buffer';
-import { parseArgs } from 'node:util';
-import { reasonFor } from './args';
+import { readSubcommand, subcommand, UsageError } from './args';
 import { matchInputFile, readResults } from '../core/results';
 import type { InputReport } from '../core/results';
 import { fixLine } from '../core';
@@ -34,64 +33,39 @@ interface ResultsArgs {
   format: ResultsFormat;
 }
 
-/** A mistake in how the command was called: exit status 2 with the usage. */
-class UsageError extends Error {}
-
-function readArgs(argv: readonly string[]): ResultsArgs | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        output: { type: 'string', multiple: true, short: 'o' },
-        errors: { type: 'string', multiple: true },
-        batch: { type: 'string' },
-        retry: { type: 'string' },
-        fix: { type: 'boolean', default: false },
-        format: { type: 'string', default: 'text' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(reasonFor(error));
-  }
-  const { values, positionals } = parsed;
-  if (values.help) return 'help';
-  if (positionals.length !== 1)
-    throw new UsageError("'results' takes exactly one INPUT file (the batch's input .jsonl)");
-  const format = values.format;
-  if (format !== 'text' && format !== 'json' && format !== 'sarif')
-    throw new UsageError(`--format must be text, json or sarif, not '${format}'`);
-  const resultFiles = [...(values.output ?? []), ...(values.errors ?? [])];
-  if (resultFiles.length === 0 && values.batch === undefined)
-    throw new UsageError("'results' needs --output, --errors or --batch: where the results are");
-  if (values.fix && values.retry === undefined)
-    throw new UsageError('--fix applies to the --retry lines: give --retry RETRY.jsonl');
-  const args: ResultsArgs = { input: positionals[0]!, resultFiles, fix: values.fix, format };
-  if (values.batch !== undefined) args.batchFile = values.batch;
-  if (values.retry !== undefined) args.retry = values.retry;
-  return args;
-}
+const RESULTS = subcommand({
+  verb: 'results',
+  usage: RESULTS_USAGE,
+  options: {
+    output: { type: 'string', multiple: true, short: 'o' },
+    errors: { type: 'string', multiple: true },
+    batch: { type: 'string' },
+    retry: { type: 'string' },
+    fix: { type: 'boolean', default: false },
+    format: { type: 'string', default: 'text' },
+  },
+  build(values, positionals): ResultsArgs {
+    if (positionals.length !== 1)
+      throw new UsageError("'results' takes exactly one INPUT file (the batch's input .jsonl)");
+    const format = values.format;
+    if (format !== 'text' && format !== 'json' && format !== 'sarif')
+      throw new UsageError(`--format must be text, json or sarif, not '${format}'`);
+    const resultFiles = [...(values.output ?? []), ...(values.errors ?? [])];
+    if (resultFiles.length === 0 && values.batch === undefined)
+      throw new UsageError("'results' needs --output, --errors or --batch: where the results are");
+    if (values.fix && values.retry === undefined)
+      throw new UsageError('--fix applies to the --retry lines: give --retry RETRY.jsonl');
+    const args: ResultsArgs = { input: positionals[0]!, resultFiles, fix: values.fix, format };
+    if (values.batch !== undefined) args.batchFile = values.batch;
+    if (values.retry !== undefined) args.retry = values.retry;
+    return args;
+  },
+});
 
 /** Runs `batchlint results` with the arguments after the verb; returns the exit status. */
 export async function runResults(argv: readonly string[], version: string): Promise<number> {
-  let args: ResultsArgs;
-  try {
-    const read = readArgs(argv);
-    if (read === 'help') {
-      process.stdout.write(`${RESULTS_USAGE}\n`);
-      return 0;
-    }
-    args = read;
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(
-      `batchlint: ${error.message} (batchlint results --help shows the usage)\n`,
-    );
-    return 2;
-  }
+  const args = readSubcommand(argv, RESULTS);
+  if (typeof args === 'number') return args;
   if (args.input === '-' || args.resultFiles.includes('-')) {
     process.stderr.write("batchlint: 'results' reads files, not stdin\n");
     return 2;

@@ -3,8 +3,7 @@
 // as FILE.part-K.jsonl. The parts joined in order are the input, byte for byte.
 // Exit status: 0 split (or nothing to split), 1 a line too large for any part, 2 usage or I/O.
 
-import { parseArgs } from 'node:util';
-import { reasonFor } from './args';
+import { readSubcommand, subcommand, UsageError } from './args';
 import { API_LIMITS, LineTooLarge, splitFile } from '../core/split';
 import { describe, IoError, openDestination } from './output';
 import type { SplitLimits } from '../core/split';
@@ -16,36 +15,22 @@ export const SPLIT_USAGE = `Usage:
   with at most N requests (default 50,000) and B bytes (default 209715200, 200 MB) and one url
   and one model. Joined in order, the parts are FILE byte for byte.`;
 
-class UsageError extends Error {}
-
-function readArgs(argv: readonly string[]): { file: string; limits: SplitLimits } | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        'max-requests': { type: 'string' },
-        'max-bytes': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
+const SPLIT = subcommand({
+  verb: 'split',
+  usage: SPLIT_USAGE,
+  options: { 'max-requests': { type: 'string' }, 'max-bytes': { type: 'string' } },
+  build(values, positionals): { file: string; limits: SplitLimits } {
+    if (positionals.length !== 1 || positionals[0] === '-')
+      throw new UsageError("'split' takes exactly one FILE (not stdin: the parts go beside it)");
+    return {
+      file: positionals[0]!,
+      limits: {
+        maxRequests: positive('--max-requests', values['max-requests'], API_LIMITS.maxRequests),
+        maxBytes: positive('--max-bytes', values['max-bytes'], API_LIMITS.maxBytes),
       },
-    });
-  } catch (error) {
-    throw new UsageError(reasonFor(error));
-  }
-  const { values, positionals } = parsed;
-  if (values.help) return 'help';
-  if (positionals.length !== 1 || positionals[0] === '-')
-    throw new UsageError("'split' takes exactly one FILE (not stdin: the parts go beside it)");
-  return {
-    file: positionals[0]!,
-    limits: {
-      maxRequests: positive('--max-requests', values['max-requests'], API_LIMITS.maxRequests),
-      maxBytes: positive('--max-bytes', values['max-bytes'], API_LIMITS.maxBytes),
-    },
-  };
-}
+    };
+  },
+});
 
 function positive(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -57,19 +42,8 @@ function positive(name: string, value: string | undefined, fallback: number): nu
 
 /** Runs `batchlint split` with the arguments after the verb; returns the exit status. */
 export async function runSplit(argv: readonly string[]): Promise<number> {
-  let args: { file: string; limits: SplitLimits };
-  try {
-    const read = readArgs(argv);
-    if (read === 'help') {
-      process.stdout.write(`${SPLIT_USAGE}\n`);
-      return 0;
-    }
-    args = read;
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`batchlint: ${error.message} (batchlint split --help shows the usage)\n`);
-    return 2;
-  }
+  const args = readSubcommand(argv, SPLIT);
+  if (typeof args === 'number') return args;
   try {
     const outcome = await splitFile(
       args.file,
