@@ -2,7 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DocumentChecker, checkText } from '../../server/src/core';
+import { DocumentChecker, checkText, spliceLarge } from '../../server/src/core';
 import type { Range } from '../../server/src/core';
 import { chatUser, responses } from './builders';
 import { Prng } from './fuzz/prng';
@@ -87,4 +87,21 @@ test('severity settings and the problem cap apply, and counts still see every pr
     quiet.problems.map((p) => [p.code, p.severity]),
     [['empty_file', 'warning']],
   );
+});
+
+test('spliceLarge replaces in place as splice would, also for inserts too large to spread', () => {
+  for (const size of [0, 1, 9_999, 10_000, 200_000]) {
+    const items = Array.from({ length: size }, (_, i) => `new${i}`);
+    for (const [start, deleteCount] of [
+      [0, 0],
+      [3, 2],
+      [10, 0],
+      [7, 3],
+    ] as const) {
+      const array = Array.from({ length: 10 }, (_, i) => `old${i}`);
+      const expected = [...array.slice(0, start), ...items, ...array.slice(start + deleteCount)];
+      spliceLarge(array, start, deleteCount, items);
+      assert.deepEqual(array, expected, `${size} items at ${start}, ${deleteCount} removed`);
+    }
+  }
 });

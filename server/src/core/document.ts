@@ -3,7 +3,7 @@
 
 import type { LineFacts } from './types';
 import { utf8Length } from './bytes';
-import { splitLines } from './lines';
+import { spliceLarge, splitLines } from './lines';
 import { checkLine } from './line-check';
 import type { LineResult } from './line-check';
 import { LineTree } from './locate';
@@ -166,16 +166,4 @@ export class DocumentChecker {
 
 function clamp(value: number, min: number, max: number): number {
   return Math.max(min, Math.min(max, value));
-}
-
-/** Array.prototype.splice with a spread argument overflows the stack for very large inserts. */
-function spliceLarge<T>(array: T[], start: number, deleteCount: number, items: T[]): void {
-  if (items.length < 10_000) {
-    array.splice(start, deleteCount, ...items);
-    return;
-  }
-  const tail = array.splice(start + deleteCount);
-  array.length = start;
-  for (const item of items) array.push(item);
-  for (const item of tail) array.push(item);
 }

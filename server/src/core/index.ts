@@ -13,7 +13,7 @@ export { fixLine } from './fixes/fix-line';
 export { docsUrlFor } from './docs-links';
 export { PROBLEMS, PROBLEM_CODES, isProblemCode } from './catalogue';
 export type { ProblemEntry } from './catalogue';
-export { splitLines } from './lines';
+export { spliceLarge, splitLines } from './lines';
 export { locateValue } from './locate';
 export { isObject } from './json';
 export { formatParam } from './words';

@@ -30,3 +30,22 @@ export function splitLines(text: string): SplitText {
 export function isBlank(line: string): boolean {
   return line.trim() === '';
 }
+
+/** Inserts of at least this many items are not spread onto the stack (V8 overflows near 100k). */
+const SPREAD_LIMIT = 10_000;
+
+/**
+ * Replaces `deleteCount` items of `array` at `start` with `items`, in place, as
+ * Array.prototype.splice does, but without spreading a huge argument list onto the stack (a paste
+ * of 100,000 lines into an open document). Used by every line model that keeps per-line arrays.
+ */
+export function spliceLarge<T>(array: T[], start: number, deleteCount: number, items: T[]): void {
+  if (items.length < SPREAD_LIMIT) {
+    array.splice(start, deleteCount, ...items);
+    return;
+  }
+  const tail = array.splice(start + deleteCount);
+  array.length = start;
+  for (const item of items) array.push(item);
+  for (const item of tail) array.push(item);
+}

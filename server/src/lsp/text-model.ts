@@ -9,7 +9,7 @@
 // whole text by LSP's own rules (vscode-languageserver-textdocument) and the lines re-split.
 
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentChecker, looksLikeBatch } from '../core';
+import { DocumentChecker, looksLikeBatch, spliceLarge } from '../core';
 import type { CheckOptions, CheckResult, Problem } from '../core';
 import { PositionMapper } from './position-mapper';
 import type { LspPosition, LspRange } from './position-mapper';
@@ -211,16 +211,4 @@ function lineEndings(text: string): string[] {
     endings.push(body.endsWith('\r') ? '\r' : '');
   }
   return endings;
-}
-
-/** Array.prototype.splice without spreading a huge argument list onto the stack. */
-function spliceLarge<T>(array: T[], start: number, deleteCount: number, items: T[]): void {
-  if (items.length < 10_000) {
-    array.splice(start, deleteCount, ...items);
-    return;
-  }
-  const tail = array.splice(start + deleteCount);
-  array.length = start;
-  for (const item of items) array.push(item);
-  for (const item of tail) array.push(item);
 }
