@@ -1,4 +1,5 @@
-// Every regular expression the core and the CLI apply to a batch file's text must run in linear
+// Every regular expression the core, the CLI and the language server apply to a batch file's text
+// (or a document's URI) must run in linear
 // time: a backtracking one turned a url of 100,000 slashes into a 4-second check. Each regex
 // literal (and `new RegExp` of a literal) in those sources is analysed by scslre, which finds
 // super-linear backtracking and super-linear moves (a match retried at every start position).
@@ -12,10 +13,17 @@ import { RegExpParser } from '@eslint-community/regexpp';
 import { analyse } from 'scslre';
 import { checkLine } from '../../server/src/core/line-check';
 import { ENDPOINTS, suggestEndpoint } from '../../server/src/core/endpoints';
+import { isJsonl, uriPath } from '../../server/src/lsp/validate';
 import { Prng } from './fuzz/prng';
 
 const root = path.resolve(__dirname, '..', '..', '..');
-const SOURCES = ['server/src/core', 'server/src/cli', 'server/src/cli.ts'];
+const SOURCES = [
+  'server/src/core',
+  'server/src/cli',
+  'server/src/cli.ts',
+  'server/src/lsp',
+  'server/src/server.ts',
+];
 
 function sourceFiles(): string[] {
   return SOURCES.flatMap((entry) => {
@@ -47,7 +55,7 @@ function regexesOf(file: string): string[] {
   return found;
 }
 
-test('no regex of the core or the CLI backtracks or moves super-linearly', () => {
+test('no regex of the core, the CLI or the language server backtracks or moves super-linearly', () => {
   const parser = new RegExpParser();
   let count = 0;
   const unsafe: string[] = [];
@@ -66,6 +74,31 @@ test('no regex of the core or the CLI backtracks or moves super-linearly', () =>
 test('the analysis catches the regex that made 100,000 slashes take seconds', () => {
   const parser = new RegExpParser();
   assert.notEqual(analyse(parser.parseLiteral('/\\/+$/'), {}).reports.length, 0);
+});
+
+test('the analysis catches the URI regex the language server used to cut queries and fragments', () => {
+  const parser = new RegExpParser();
+  assert.notEqual(analyse(parser.parseLiteral('/[?#].*$/'), {}).reports.length, 0);
+});
+
+test("a document's URI is cut at its first '?' or '#', also after 100,000 of them", () => {
+  const run = '?'.repeat(100_000) + '#'.repeat(100_000);
+  const cases: [string, string][] = [
+    ['file:///a/batch.jsonl', 'file:///a/batch.jsonl'],
+    ['file:///a/batch.jsonl?x=1#top', 'file:///a/batch.jsonl'],
+    ['file:///a/batch.jsonl#q?x', 'file:///a/batch.jsonl'],
+    [`file:///a/batch.jsonl${run}\nx`, 'file:///a/batch.jsonl'],
+    [`file:///a/b${run}.jsonl`, 'file:///a/b'],
+    [run, ''],
+  ];
+  for (const [uri, path] of cases) {
+    assert.equal(uriPath(uri), path, uri.slice(0, 40));
+    assert.equal(
+      isJsonl({ uri, languageId: 'plaintext' }),
+      /\.jsonl$/i.test(path),
+      uri.slice(0, 40),
+    );
+  }
 });
 
 test('a url of 100,000 slashes is an invalid url, with no suggestion', () => {

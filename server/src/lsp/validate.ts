@@ -18,7 +18,18 @@ export const DEBOUNCE_MS = 8;
 
 /** Whether a document is JSONL by language or by name (batch files are always candidates). */
 export function isJsonl(doc: Pick<OpenDocument, 'uri' | 'languageId'>): boolean {
-  return doc.languageId === 'jsonl' || /\.jsonl$/i.test(doc.uri.replace(/[?#].*$/, ''));
+  return doc.languageId === 'jsonl' || /\.jsonl$/i.test(uriPath(doc.uri));
+}
+
+/**
+ * A URI without its query and fragment (what follows the first '?' or '#'). Sliced at indexOf,
+ * not matched by a regex: `/[?#].*$/` backtracks quadratically on a long run of '?'.
+ */
+export function uriPath(uri: string): string {
+  const query = uri.indexOf('?');
+  const fragment = uri.indexOf('#');
+  const end = query < 0 ? fragment : fragment < 0 ? query : Math.min(query, fragment);
+  return end < 0 ? uri : uri.slice(0, end);
 }
 
 /** Where a problem's related line shows the value it is compared with, by problem code. */
