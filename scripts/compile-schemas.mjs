@@ -59,6 +59,16 @@ const SCHEMAS = { envelope: 'envelope.json' };
 for (const { schema } of manifest.endpoints) if (schema) SCHEMAS[exportName(schema)] = schema;
 // Not an endpoint: the model table's shape, to check users' --models files at run time.
 SCHEMAS.models = 'models.schema.json';
+// The body schemas of the other dialects (schemas/dialects.json). A dialect whose API reads JSON
+// as protocol buffers do (Gemini) takes each field by its snake_case name too.
+const dialects = readSchemaFile('dialects.json').dialects;
+const PROTO_JSON = new Set();
+for (const dialect of dialects) {
+  for (const file of dialect.schemas) {
+    SCHEMAS[exportName(file)] = file;
+    if (dialect.protoJson) PROTO_JSON.add(file);
+  }
+}
 
 const ajv = new Ajv.default({
   allErrors: true, // report every problem on a line, not only the first
@@ -111,6 +121,23 @@ function stripAnnotations(node) {
   return out;
 }
 
+/** Adds `generation_config` beside every `generationConfig` (same schema), in place. */
+function withSnakeCaseNames(node) {
+  if (Array.isArray(node)) return node.forEach(withSnakeCaseNames);
+  if (!node || typeof node !== 'object') return;
+  if (node.properties && typeof node.properties === 'object') {
+    for (const [key, child] of Object.entries(node.properties)) {
+      const snake = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+      if (snake !== key && !(snake in node.properties)) node.properties[snake] = child;
+    }
+    if (Array.isArray(node.required)) {
+      // Either name satisfies a required field: checked by the dialect's own code, not here.
+      node.required = node.required.filter((k) => k === k.toLowerCase());
+    }
+  }
+  for (const value of Object.values(node)) withSnakeCaseNames(value);
+}
+
 const schemas = {};
 {
   // Compiled once with the annotations in place, only so that ajv checks each one's shape.
@@ -119,6 +146,7 @@ const schemas = {};
   shapes.addKeyword(annotationKeyword);
   for (const [name, file] of Object.entries(SCHEMAS)) {
     const schema = readSchemaFile(file);
+    if (PROTO_JSON.has(file)) withSnakeCaseNames(schema);
     schemas[name] = schema;
     try {
       shapes.compile(schema);
@@ -341,6 +369,7 @@ writeFileSync(
 writeFileSync(
   path.join(outDir, 'index.ts'),
   `${banner}import type { AnnotatedPlace, EndpointRow } from '../schema/annotations';
+import type { DialectRow } from '../dialects/row';
 import type { SchemaFacts, Validator } from '../schema/compiled-types';
 import * as compiled from './validators';
 
@@ -357,6 +386,14 @@ export const endpointManifest: ReadonlyArray<EndpointRow<Endpoint, SchemaName>> 
       docs,
       batch,
     })),
+  )};
+
+/** The batch file dialects, in schemas/dialects.json's order. */
+export type DialectId = ${dialects.map((d) => `'${d.id}'`).join(' | ')};
+
+/** schemas/dialects.json: each dialect's envelope, body schemas (by export name), limits, sources. */
+export const dialectManifest: ReadonlyArray<DialectRow<DialectId, SchemaName>> = ${JSON.stringify(
+    dialects.map((d) => ({ ...d, schemas: d.schemas.map(exportName) })),
   )};
 
 export const validators: Record<SchemaName, Validator> = {

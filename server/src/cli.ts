@@ -7,13 +7,20 @@ import { createReadStream, readFileSync } from 'node:fs';
 import type { ReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { catalogueFromText, ModelsFileError, OUTPUT_SHAPE_NOTE } from './core';
-import type { CheckResult, ModelCatalogue } from './core';
+import type { CheckResult, DialectId, ModelCatalogue } from './core';
 import { BinaryInputError, checkFile, checkStream, fixStream } from './core/node';
 import type { StreamFixOutcome, StreamOptions } from './core/node';
 import { parseArgs, UsageError, USAGE } from './cli/args';
 import { pinnedToday, TODAY_VARIABLE } from './core/models/context';
 import type { Command } from './cli/args';
-import { formatJson, formatSarif, hiddenLine, textLine, textSummary } from './cli/report';
+import {
+  dialectLine,
+  formatJson,
+  formatSarif,
+  hiddenLine,
+  textLine,
+  textSummary,
+} from './cli/report';
 import type { FileReport } from './cli/report';
 import { convertStream } from './cli/convert-text';
 import { runResults } from './cli/results';
@@ -59,7 +66,13 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${VERSION}\n`);
       return 0;
     case 'check':
-      return check(command.files, command.format, command.maxProblems, loadModels(command.models));
+      return check(
+        command.files,
+        command.format,
+        command.maxProblems,
+        loadModels(command.models),
+        command.dialect,
+      );
     case 'fix': {
       const outcome = await fix(command, loadModels(command.models));
       const { errors } = outcome.after.summary;
@@ -90,6 +103,7 @@ async function check(
   format: 'text' | 'json' | 'sarif',
   maxProblems?: number,
   models?: ModelCatalogue,
+  dialect?: DialectId,
 ): Promise<number> {
   const reports: FileReport[] = [];
   let unreadable = 0;
@@ -103,6 +117,7 @@ async function check(
       ...(maxProblems !== undefined && { maxProblems }),
       fixTitles: format === 'json',
       ...(models && { models }),
+      ...(dialect && { dialect }),
       ...progressFor(path),
       ...(streaming && {
         onProblem: (problem) => {
@@ -127,6 +142,8 @@ async function check(
     if (streaming) {
       const hidden = hiddenLine(path, result.summary, shown);
       if (hidden) out.write(`${hidden}\n`);
+      const dialectNote = dialectLine(path, result.summary);
+      if (dialectNote) out.write(`${dialectNote}\n`);
     }
     reports.push({ path, summary: result.summary, problems: streaming ? [] : result.problems });
   }
@@ -182,7 +199,7 @@ async function convert(command: OutputChoice): Promise<ConvertOutcome> {
  * the input (see cli/output.ts), so memory stays that of a few lines whatever the file's size.
  */
 async function fix(
-  command: OutputChoice,
+  command: OutputChoice & { dialect?: DialectId },
   models: ModelCatalogue | undefined,
 ): Promise<StreamFixOutcome> {
   let input: Readable;
@@ -203,7 +220,7 @@ async function fix(
         written += piece.length;
         if (!output.stream.write(piece)) await once(output.stream, 'drain');
       },
-      models ? { models } : {},
+      { ...(models && { models }), ...(command.dialect && { dialect: command.dialect }) },
     );
     await output.commit();
     noteOf(output);

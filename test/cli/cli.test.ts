@@ -56,8 +56,16 @@ test('check --format json: the exact documented shape', () => {
     [SEEDS[0]![0], CLEAN],
   );
   for (const file of files) {
-    assert.deepEqual(Object.keys(file), ['path', 'requests', 'problems']);
+    assert.deepEqual(Object.keys(file), [
+      'path',
+      'requests',
+      'dialect',
+      'dialectEvidence',
+      'problems',
+    ]);
     assert.equal(typeof file.requests, 'number');
+    assert.equal(file.dialect, 'openai');
+    assert.match(file.dialectEvidence as string, /^detected from \d+ of \d+ request lines? /);
   }
   const problems = files[0]!.problems as Record<string, unknown>[];
   assert.equal(problems.length, 2);

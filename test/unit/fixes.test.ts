@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkText, fixesFor, applyEdits, splitLines } from '../../server/src/core';
-import type { Problem } from '../../server/src/core';
+import type { DialectId, Problem } from '../../server/src/core';
 import { chat, chatUser, line, responses, PNG_1PX, JPEG_HEAD } from './builders';
 
 interface Case {
@@ -15,6 +15,8 @@ interface Case {
   expect: string | RegExp;
   /** Values of the original line the fix replaces or removes on purpose; every other survives. */
   replaces?: unknown[];
+  /** The file's dialect, when the line alone would be read in another one. */
+  dialect?: DialectId;
 }
 
 const image = `data:image/png;base64,${PNG_1PX}`;
@@ -89,7 +91,8 @@ const cases: Case[] = [
     expect: '{"method":"POST","custom_id"',
   },
   {
-    name: 'url without /v1 → the endpoint',
+    name: 'url without /v1 → the endpoint, in an OpenAI file',
+    dialect: 'openai',
     text: chatUser('hi').replace('/v1/chat/completions', '/chat/completions'),
     code: 'invalid_value',
     expect: '"url":"/v1/chat/completions"',
@@ -150,15 +153,17 @@ const cases: Case[] = [
   },
 ];
 
-function firstFixable(text: string, code: string): Problem {
-  const problem = checkText(text).problems.find((p) => p.code === code && p.fix);
+function firstFixable(text: string, code: string, dialect?: DialectId): Problem {
+  const problem = checkText(text, dialect ? { dialect } : {}).problems.find(
+    (p) => p.code === code && p.fix,
+  );
   assert.ok(problem, `expected a fixable ${code} in ${text}`);
   return problem;
 }
 
 for (const c of cases) {
   test(`fix: ${c.name}`, () => {
-    const problem = firstFixable(c.text, c.code);
+    const problem = firstFixable(c.text, c.code, c.dialect);
     const lines = splitLines(c.text).lines;
     const [fix] = fixesFor(problem, (n) => lines[n] ?? '');
     assert.ok(fix, 'a fix is offered');

@@ -4,14 +4,30 @@
 
 import { parseArgs as parse } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
+import type { DialectId } from '../core';
+import { DIALECT_IDS, isDialectId } from '../core';
 
 export type Format = 'text' | 'json' | 'sarif';
 
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'check'; files: string[]; format: Format; maxProblems?: number; models?: string }
-  | { kind: 'fix'; file: string; output?: string; write: boolean; models?: string }
+  | {
+      kind: 'check';
+      files: string[];
+      format: Format;
+      maxProblems?: number;
+      models?: string;
+      dialect?: DialectId;
+    }
+  | {
+      kind: 'fix';
+      file: string;
+      output?: string;
+      write: boolean;
+      models?: string;
+      dialect?: DialectId;
+    }
   | { kind: 'convert'; file: string; output?: string; write: boolean };
 
 export class UsageError extends Error {}
@@ -21,6 +37,8 @@ export const USAGE = `Usage:
   batchlint fix FILE [-o OUT | --write]                                  apply every safe fix
   --models FILE (check, fix): a model table to layer over the built-in one, e.g.
       {"models": {"my-deploy": {"base": "gpt-4o"}}}
+  --dialect NAME (check, fix): read the files as one provider's batch format instead of
+      detecting it from their lines: ${DIALECT_IDS.join(', ')}
   batchlint convert --to responses FILE [-o OUT | --write]               chat completions -> responses
   batchlint results INPUT [--output OUT.jsonl] [--errors ERR.jsonl] [--batch BATCH.json]
                     [--retry RETRY.jsonl [--fix]] [--format text|json|sarif]
@@ -43,14 +61,15 @@ const OPTIONS = {
   write: { type: 'boolean' },
   to: { type: 'string' },
   models: { type: 'string' },
+  dialect: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
 type OptionName = keyof typeof OPTIONS;
 
 const VERB_OPTIONS: Record<'check' | 'fix' | 'convert', readonly OptionName[]> = {
-  check: ['format', 'max-problems', 'models'],
-  fix: ['output', 'write', 'models'],
+  check: ['format', 'max-problems', 'models', 'dialect'],
+  fix: ['output', 'write', 'models', 'dialect'],
   convert: ['to', 'output', 'write'],
 };
 
@@ -80,6 +99,9 @@ export function parseArgs(argv: readonly string[]): Command {
     if (token.kind === 'option' && !allowed.includes(token.name as OptionName))
       throw new UsageError(`${token.rawName} does not apply to '${verb}'`);
   }
+  const dialect = values.dialect;
+  if (dialect !== undefined && !isDialectId(dialect))
+    throw new UsageError(`--dialect must be one of ${DIALECT_IDS.join(', ')}, not '${dialect}'`);
   if (verb === 'check') {
     if (files.length === 0)
       throw new UsageError("'check' needs at least one FILE (or '-' for stdin)");
@@ -91,6 +113,7 @@ export function parseArgs(argv: readonly string[]): Command {
       files,
       format,
       ...(values.models !== undefined && { models: values.models }),
+      ...(dialect !== undefined && { dialect }),
     };
     const max = values['max-problems'];
     if (max !== undefined) {
@@ -112,6 +135,7 @@ export function parseArgs(argv: readonly string[]): Command {
     write: values.write === true,
     ...(values.output !== undefined && { output: values.output }),
     ...(verb === 'fix' && values.models !== undefined && { models: values.models }),
+    ...(verb === 'fix' && dialect !== undefined && { dialect }),
   };
 }
 

@@ -4,7 +4,7 @@
 import { isAbsolute, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Problem, ProblemEntry, Severity, Stage, Summary } from '../core';
-import { PROBLEM_CODES, PROBLEMS } from '../core';
+import { DEFAULT_DIALECT, dialectLabel, PROBLEM_CODES, PROBLEMS } from '../core';
 
 export interface FileReport {
   path: string;
@@ -36,6 +36,16 @@ export function hiddenLine(path: string, summary: Summary, shown: number): strin
     : undefined;
 }
 
+/**
+ * For a file read in another dialect than OpenAI's: which, and why (what its lines showed or the
+ * --dialect flag), so a reader knows whose rules it was checked by.
+ */
+export function dialectLine(path: string, summary: Summary): string | undefined {
+  const dialect = summary.dialect ?? DEFAULT_DIALECT;
+  if (dialect === DEFAULT_DIALECT) return undefined;
+  return `${path}: read as ${dialectLabel(dialect)}: ${summary.dialectEvidence ?? ''}`.trimEnd();
+}
+
 /** The closing line of the text format: files, requests, errors and warnings. */
 export function textSummary(reports: readonly FileReport[]): string {
   const errors = sum(reports, (r) => r.summary.errors);
@@ -49,6 +59,8 @@ export function formatJson(reports: readonly FileReport[]): string {
   const files = reports.map(({ path, summary, problems }) => ({
     path,
     requests: summary.requests,
+    dialect: summary.dialect ?? DEFAULT_DIALECT,
+    dialectEvidence: summary.dialectEvidence ?? null,
     problems: problems.map((p) => ({
       line: p.line + 1,
       column: p.column + 1,

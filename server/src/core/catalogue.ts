@@ -415,6 +415,24 @@ export const PROBLEMS = {
     stage: 'hint',
     tags: ['portability'],
   },
+  dialect_mismatch: {
+    severity: 'error',
+    title: 'Line of another dialect',
+    description:
+      "A line shaped for another provider's batch API than the rest of the file (an OpenAI line in an Anthropic file): one batch goes to one provider, which refuses the lines it cannot read.",
+    docs: BATCH,
+    stage: 'validation',
+    tags: ['batch', 'dialect'],
+  },
+  too_few_requests: {
+    severity: 'warning',
+    title: 'Too few requests',
+    description:
+      'The file has fewer records than the provider takes in one job (Amazon Bedrock: 100 by default, a quota that can be raised).',
+    docs: BATCH,
+    stage: 'validation',
+    tags: ['batch', 'limit', 'dialect'],
+  },
   body_not_checked: {
     severity: 'info',
     title: 'Body not checked',

@@ -15,6 +15,8 @@ import type { LineShape } from './syntax/block-finder';
 import { finalize, bomProblem, ruleContext } from './options';
 import type { RuleContext } from './models/context';
 import { ProblemCollector } from './problems';
+import type { DialectId } from './dialects/table';
+import { DETECT_LINES, DialectVote } from './dialects/detect';
 import type { CheckOptions, CheckResult } from './options';
 
 export interface Range {
@@ -46,6 +48,8 @@ export class DocumentChecker {
   private blocksSeen = new Map<string, LineFacts>();
   private memo = new LineMemo();
   private context: RuleContext;
+  /** The dialect the first lines show, when the options choose none (see detectDialect). */
+  private readAs: DialectId | undefined;
 
   constructor(text: string, options: CheckOptions = {}) {
     const split = splitLines(text);
@@ -70,13 +74,38 @@ export class DocumentChecker {
   }
 
   setOptions(options: CheckOptions): void {
-    // Another model table can change any line's findings: check every line again.
-    if (options.models !== this.options.models) {
-      this.cache = new Array<CachedLine | undefined>(this.lines.length);
-      this.blocks = new Map();
-      this.memo = new LineMemo(ruleContext(options));
+    // Another model table or dialect can change any line's findings: check every line again.
+    if (options.models !== this.options.models || options.dialect !== this.options.dialect) {
+      this.options = options;
+      this.readAs = undefined;
+      this.resetLines();
     }
     this.options = options;
+  }
+
+  private resetLines(): void {
+    this.cache = new Array<CachedLine | undefined>(this.lines.length);
+    this.blocks = new Map();
+    this.memo = new LineMemo(ruleContext(this.options, this.readAs));
+  }
+
+  /**
+   * Without a chosen dialect, the one the first lines show (their shapes are in the cached
+   * facts, which do not depend on the dialect lines are read in): when it changes, every line
+   * is read again in it.
+   */
+  private detectDialect(): void {
+    if (this.options.dialect) return;
+    const vote = new DialectVote();
+    for (let line = 0; line < this.lines.length && vote.voters < DETECT_LINES; line++) {
+      const shape = this.lineResult(line).result.facts.dialect;
+      if (shape) vote.add(shape);
+    }
+    const detected = vote.voters > 0 ? vote.dialect() : undefined;
+    if (detected !== this.readAs) {
+      this.readAs = detected;
+      this.resetLines();
+    }
   }
 
   /** Applies an LSP-style content change; without a range the whole text is replaced. */
@@ -104,8 +133,9 @@ export class DocumentChecker {
     this.blocksSeen = new Map();
     const collector = new ProblemCollector(this.options);
     const trees = new Map<number, LineTree>();
+    this.detectDialect();
     // The date moves on while a document stays open; the model table only with the options.
-    this.context = ruleContext(this.options);
+    this.context = ruleContext(this.options, this.readAs);
     const tally = new BatchTally((line, path) => {
       let tree = trees.get(line);
       if (!tree) trees.set(line, (tree = new LineTree(this.getLine(line))));

@@ -33,6 +33,14 @@ export { hoverAt, completionsAt } from './assist';
 export type { HoverInfo, CompletionEntry, Completions } from './assist';
 export type { Annotation, Deprecation, ResponsesEquivalent } from './schema/annotations';
 export { ENDPOINTS, endpointInfo, isEndpoint } from './endpoints';
+export {
+  DIALECT_IDS,
+  DEFAULT_DIALECT,
+  isDialectId,
+  dialectInfo,
+  dialectLabel,
+} from './dialects/table';
+export type { DialectId, Dialect } from './dialects/table';
 
 import { DocumentChecker } from './document';
 import type { CheckOptions, CheckResult } from './options';

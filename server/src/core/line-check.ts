@@ -6,9 +6,15 @@ import type { Endpoint, Finding, LineFacts, ProblemCode, Severity, Stage, FixRef
 import { atDefault } from './catalogue';
 import { isBlank } from './lines';
 import { LineTree } from './locate';
-import { isEndpoint } from './endpoints';
 import { diagnoseSyntax } from './syntax/diagnose';
-import { checkBodyRules, checkEnvelopeRules } from './rules';
+import { checkBodyRules, checkDialectRules, checkEnvelopeRules } from './rules';
+import type { LineDialect } from './dialects/classify';
+import { classifyLine } from './dialects/classify';
+import type { DialectId, Family } from './dialects/table';
+import { DEFAULT_DIALECT, dialectInfo, familyOf } from './dialects/table';
+import { endpointFor } from './dialects/urls';
+import { checkDialectEnvelope } from './dialects/envelope';
+import { checkDialectBody } from './dialects/body';
 import type { RuleContext } from './models/context';
 import { defaultContext } from './models/context';
 import { validateBody } from './schema';
@@ -92,20 +98,48 @@ export function checkLine(text: string, context: RuleContext = defaultContext())
   }
   const request = value as Record<string, unknown>;
   const repeated = findRepeatedKeys(text, value).map(repeatedKeyProblem);
+  const shape = classifyLine(request);
+  const dialect = readAs(shape, context.dialect ?? context.readAs);
   let findings: Finding[];
   try {
-    findings = checkRequest(request, context);
+    findings = checkRequest(request, context, dialect);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     // JSON.parse copes with any depth; recursive validators do not. Say so rather than crash.
-    return { problems: [tooDeep(text)], facts: factsOf(request), opensBlock: false };
+    return {
+      problems: [tooDeep(text)],
+      facts: factsOf(request, dialect, shape),
+      opensBlock: false,
+    };
   }
   const placed = findings.length > 0 ? placeFindings(text, findings) : [];
   return {
     problems: repeated.length > 0 ? [...repeated, ...placed] : placed,
-    facts: factsOf(request),
+    facts: factsOf(request, dialect, shape),
     opensBlock: false,
   };
+}
+
+/**
+ * Whether a line of family `line` is read in a chosen dialect of family `chosen`: its own family,
+ * or a body without method and url in an OpenAI file (an OpenAI line missing them, which the
+ * envelope check then reports in OpenAI's words).
+ */
+function readsAlike(line: Family, chosen: Family): boolean {
+  return line === chosen || (line === 'bare' && chosen === 'openai');
+}
+
+/**
+ * The dialect a line is checked in: the chosen one (a setting or flag) when the line is of its
+ * family, else the one its own shape shows. A line of another family than the file's is checked
+ * in its own dialect, and the file rule dialect-mix reports it once, rather than a wall of
+ * envelope errors.
+ */
+function readAs(shape: LineDialect | undefined, chosen: DialectId | undefined): DialectId {
+  if (chosen !== undefined && (shape === undefined || readsAlike(shape.family, familyOf(chosen)))) {
+    return chosen;
+  }
+  return shape?.dialect ?? chosen ?? DEFAULT_DIALECT;
 }
 
 /**
@@ -115,14 +149,26 @@ export function checkLine(text: string, context: RuleContext = defaultContext())
 export function checkRequest(
   request: Record<string, unknown>,
   context: RuleContext = defaultContext(),
+  dialect: DialectId = readAs(classifyLine(request), context.dialect ?? context.readAs),
 ): Finding[] {
   const findings: Finding[] = [];
-  checkEnvelopeRules(request, findings);
-  const { url, body } = request;
-  if (!isEndpoint(url) || typeof body !== 'object' || body === null || Array.isArray(body)) {
+  const info = dialectInfo(dialect);
+  if (info.family !== 'openai') {
+    findings.push(...checkDialectEnvelope(request, info));
+    const body = request[info.envelope.body];
+    if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
+      findings.push(...checkDialectBody(info, body as Record<string, unknown>, context));
+      checkDialectRules(info, body as Record<string, unknown>, findings, context);
+    }
     return findings;
   }
-  checkBody(url, body as Record<string, unknown>, findings, context);
+  checkEnvelopeRules(request, findings, dialect);
+  const { body } = request;
+  const endpoint = endpointFor(request.url, dialect);
+  if (!endpoint || typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return findings;
+  }
+  checkBody(endpoint, body as Record<string, unknown>, findings, context);
   return findings;
 }
 
@@ -186,14 +232,32 @@ function placeFindings(text: string, findings: Finding[]): LineProblem[] {
   });
 }
 
-function factsOf(request: Record<string, unknown>): LineFacts {
+/**
+ * What the rules across lines need of a request. The id is the dialect's (custom_id, key,
+ * recordId); url and model are OpenAI's one-per-file facts, so only lines of its envelope (and
+ * of the bare-body dialects, whose job names one model) give them.
+ */
+function factsOf(
+  request: Record<string, unknown>,
+  dialect: DialectId,
+  shape: LineDialect | undefined,
+): LineFacts {
   const facts: LineFacts = { isRequest: true };
-  if (typeof request.custom_id === 'string') facts.customId = request.custom_id;
+  if (shape) facts.dialect = shape;
+  const info = dialectInfo(dialect);
+  const id = info.envelope.id === null ? undefined : request[info.envelope.id];
+  if (typeof id === 'string') {
+    facts.customId = id;
+    if (info.envelope.id !== 'custom_id') facts.idKey = info.envelope.id!;
+  }
+  if (info.family !== 'openai' && info.family !== 'bare') return facts;
   if (typeof request.url === 'string') facts.url = request.url;
   const body = request.body as Record<string, unknown> | null | undefined;
   if (typeof body === 'object' && body !== null) {
     if (typeof body.model === 'string') facts.model = body.model;
-    if (request.url === '/v1/embeddings') facts.embeddingInputs = countEmbeddingInputs(body.input);
+    if (endpointFor(request.url, dialect) === '/v1/embeddings') {
+      facts.embeddingInputs = countEmbeddingInputs(body.input);
+    }
   }
   return facts;
 }

@@ -7,6 +7,7 @@ import type { TallySummary } from './cross/tally';
 import type { ModelCatalogue } from './models/catalogue';
 import type { RuleContext } from './models/context';
 import { defaultContext, todayUtc } from './models/context';
+import type { DialectId } from './dialects/table';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -19,14 +20,21 @@ export interface CheckOptions {
   models?: ModelCatalogue;
   /** The check date, YYYY-MM-DD, that shutdown dates are compared with; today (UTC) by default. */
   today?: string;
+  /** The file's dialect (a setting or flag); absent, it is detected from the lines. */
+  dialect?: DialectId;
 }
 
-/** What the model-aware rules read, from the options of one check. */
-export function ruleContext(options: CheckOptions): RuleContext {
-  if (!options.models && !options.today) return defaultContext();
+/**
+ * What the rules read, from the options of one check; `readAs`: the dialect the file's first
+ * lines show (detect.ts), used when the options choose none.
+ */
+export function ruleContext(options: CheckOptions, readAs?: DialectId): RuleContext {
+  if (!options.models && !options.today && !options.dialect && !readAs) return defaultContext();
   return {
     ...defaultContext(options.today ?? todayUtc()),
     ...(options.models && { models: options.models }),
+    ...(options.dialect && { dialect: options.dialect }),
+    ...(readAs && !options.dialect && { readAs }),
   };
 }
 

@@ -17,6 +17,7 @@ import { LineMemo } from './line-memo';
 import { finalize, bomProblem, ruleContext } from './options';
 import type { RuleContext } from './models/context';
 import { ProblemCollector } from './problems';
+import { readAhead } from './dialects/read-ahead';
 import type { CheckOptions, CheckResult } from './options';
 
 export interface StreamOptions extends CheckOptions {
@@ -82,7 +83,14 @@ export async function checkStream(
   totalBytes = 0,
 ): Promise<CheckResult> {
   const collector = new ProblemCollector(options, options.onProblem);
-  const checker = new StreamChecker(collector, options.fixTitles === true, ruleContext(options));
+  // Without a chosen dialect, the first lines say which one lines of their family are read in.
+  const ahead = options.dialect ? { source, readAs: undefined } : await readAhead(source);
+  source = ahead.source;
+  const checker = new StreamChecker(
+    collector,
+    options.fixTitles === true,
+    ruleContext(options, ahead.readAs),
+  );
   let binary = false;
   const reader = new LineReader({
     line: (text, bytes) => checker.pushText(text, bytes),

@@ -2,7 +2,9 @@
 // offsets are UTF-16 code-unit indices into one line's text, as JavaScript strings count them.
 
 import type { ProblemCode, Stage } from './catalogue';
+import type { LineDialect } from './dialects/classify';
 export type { ProblemCode, Stage } from './catalogue';
+export type { LineDialect } from './dialects/classify';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -113,4 +115,8 @@ export interface LineFacts {
   model?: string;
   /** Number of inputs an embeddings request carries (the batch sums them). */
   embeddingInputs?: number;
+  /** The key `customId` was read from, when not `custom_id` (Gemini's `key`, Bedrock's `recordId`). */
+  idKey?: string;
+  /** The dialect the line's shape shows (classify.ts); the file's is the majority of these. */
+  dialect?: LineDialect;
 }

@@ -7,6 +7,8 @@ import type { FileCheck, Locator } from '../rules/rule';
 import type { RuleContext } from '../models/context';
 import { defaultContext } from '../models/context';
 import { FILE_RULES } from '../rules';
+import type { DialectId } from '../dialects/table';
+import { DialectVote } from '../dialects/detect';
 
 export type { Locator } from '../rules/rule';
 
@@ -18,6 +20,10 @@ export interface TallySummary {
   endpoint?: string;
   model?: string;
   embeddingInputs: number;
+  /** The file's dialect: chosen by a setting, or the majority of its lines'. */
+  dialect?: DialectId;
+  /** What the lines showed, one sentence (the status bar's tooltip). */
+  dialectEvidence?: string;
 }
 
 export class BatchTally {
@@ -26,14 +32,17 @@ export class BatchTally {
   private requests = 0;
   private bytes = 0;
   private embeddingInputs = 0;
+  private readonly vote: DialectVote;
 
   constructor(locate: Locator, context: RuleContext = defaultContext()) {
     this.checks = FILE_RULES.map((rule) => rule.start(locate, context));
+    this.vote = new DialectVote(context.dialect);
   }
 
   /** Adds one line (its facts and its size in bytes, line ending included); returns new problems. */
   add(line: number, facts: LineFacts, bytes: number): Problem[] {
     this.bytes += bytes;
+    this.vote.add(facts.dialect);
     if (facts.isRequest) {
       this.requests++;
       if (facts.embeddingInputs) this.embeddingInputs += facts.embeddingInputs;
@@ -62,6 +71,8 @@ export class BatchTally {
       requests: this.requests,
       bytes: this.bytes,
       embeddingInputs: this.embeddingInputs,
+      dialect: this.vote.dialect(),
+      dialectEvidence: this.vote.detection().evidence,
       ...(this.first?.url !== undefined && { endpoint: this.first.url }),
       ...(this.first?.model !== undefined && { model: this.first.model }),
     };

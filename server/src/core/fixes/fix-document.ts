@@ -8,6 +8,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { Problem } from '../types';
 import type { CheckOptions, CheckResult } from '../options';
+import { detectFromLines } from '../dialects/detect';
 import { ruleContext } from '../options';
 import { DocumentChecker } from '../document';
 import { fixesFor } from './index';
@@ -76,8 +77,11 @@ export function isBinary(input: Buffer): boolean {
  * (`isBinary`), because a run of ASCII inside a gzip or PNG could otherwise look like a line.
  */
 export function fixDocument(input: Buffer, options: CheckOptions = {}): FileFixOutcome {
-  const context = ruleContext(options);
   const split = splitBytes(input);
+  const context = ruleContext(
+    options,
+    options.dialect ? undefined : detectFromLines(split.lines.map((l) => l.text ?? '')),
+  );
   let applied = split.bom ? 1 : 0; // the byte order mark is dropped (some endpoints reject it)
   let lines = split.lines;
   let checker = checkerFor(lines, options);

@@ -8,6 +8,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { CheckOptions, CheckResult } from '../options';
 import { finalize, ruleContext } from '../options';
+import { readAhead } from '../dialects/read-ahead';
 import type { RuleContext } from '../rules/rule';
 import { checkLine } from '../line-check';
 import type { LineResult } from '../line-check';
@@ -57,8 +58,9 @@ export async function fixStream(
   sink: FixSink,
   options: CheckOptions = {},
 ): Promise<StreamFixOutcome> {
-  const fixer = new StreamFixer(sink, ruleContext(options));
-  for await (const chunk of source) {
+  const ahead = options.dialect ? { source, readAs: undefined } : await readAhead(source);
+  const fixer = new StreamFixer(sink, ruleContext(options, ahead.readAs));
+  for await (const chunk of ahead.source) {
     if (chunk.includes(0)) throw new BinaryInputError('the input holds NUL bytes');
     await fixer.feed(chunk);
   }

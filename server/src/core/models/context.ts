@@ -5,12 +5,20 @@ import { ModelCatalogue } from './catalogue';
 import type { ResolvedModel } from './catalogue';
 import type { ModelFacts } from './types';
 import type { Severity } from '../types';
+import type { DialectId } from '../dialects/table';
 
 export interface RuleContext {
   /** The built-in table, with the user's entries on top. */
   readonly models: ModelCatalogue;
   /** The check date, YYYY-MM-DD (UTC): shutdown dates are compared with it. */
   readonly today: string;
+  /** The dialect a setting or flag chose; absent, each file's is detected from its lines. */
+  readonly dialect?: DialectId;
+  /**
+   * Without a chosen dialect: the one the file's first lines show. Lines of its family are read
+   * in it (an Azure file's typo gets an Azure url suggested); others in their own.
+   */
+  readonly readAs?: DialectId;
 }
 
 /**

@@ -1,5 +1,6 @@
 // Every custom_id must be unique in a batch, or results cannot be matched to requests. Each
-// repeat points at the first use and is offered a free id (`<id>-2`, `-3`, …).
+// repeat points at the first use and is offered a free id (`<id>-2`, `-3`, …). Other dialects
+// name their id otherwise (Gemini's key, Bedrock's recordId): the message uses their name.
 
 import type { FileRule } from './rule';
 import { problemAt } from '../cross/place';
@@ -19,19 +20,20 @@ export const rule: FileRule = {
         }
         let n = 2;
         while (firstById.has(`${id}-${n}`)) n++;
+        const key = facts.idKey ?? 'custom_id';
         const problem = problemAt(
           locate,
           line,
-          ['custom_id'],
+          [key],
           'duplicate_custom_id',
-          `Duplicate custom_id '${id}': line ${firstLine + 1} already uses it. Every custom_id must be unique within the batch, or results cannot be matched to requests.`,
-          'custom_id',
+          `Duplicate ${key} '${id}': line ${firstLine + 1} already uses it. Every ${key} must be unique within the batch, or results cannot be matched to requests.`,
+          key,
         );
         return [
           {
             ...problem,
             relatedLine: firstLine,
-            fix: { id: 'set-value', path: ['custom_id'], value: `${id}-${n}`, safe: false },
+            fix: { id: 'set-value', path: [key], value: `${id}-${n}`, safe: false },
           },
         ];
       },

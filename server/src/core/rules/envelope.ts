@@ -4,7 +4,10 @@
 
 import type { Finding } from '../types';
 import type { EnvelopeRule } from './rule';
-import { ENDPOINTS, isEndpoint, suggestEndpoint } from '../endpoints';
+import type { DialectId } from '../dialects/table';
+import { suggestEndpoint } from '../endpoints';
+import { endpointFor, urlsOf } from '../dialects/urls';
+import { dialectInfo } from '../dialects/table';
 import { invalidValueMessage, preview, unknownMessage } from '../words';
 import { validateEnvelope } from '../schema';
 
@@ -14,7 +17,7 @@ const PORTABLE_ID_LENGTH = 64;
 
 export const rule: EnvelopeRule = { scope: 'envelope', check: checkEnvelope };
 
-function checkEnvelope(line: Record<string, unknown>): Finding[] {
+function checkEnvelope(line: Record<string, unknown>, dialect: DialectId): Finding[] {
   // The schema (schemas/envelope.json) says what is required and of which type; this adds the
   // fixes and what a schema cannot say: the endpoint list, empty ids, undocumented keys.
   const findings = withFixes(validateEnvelope(line));
@@ -39,13 +42,16 @@ function checkEnvelope(line: Record<string, unknown>): Finding[] {
       anchor: 'value',
     });
   }
-  if (typeof url === 'string' && !isEndpoint(url)) {
-    const suggestion = suggestEndpoint(url);
+  if (typeof url === 'string' && endpointFor(url, dialect) === undefined) {
+    const suggested = suggestEndpoint(url);
+    // Azure's classic urls have no /v1: suggest the form the file's other lines use.
+    const suggestion =
+      suggested && dialectInfo(dialect).urls === 'azure' ? suggested.slice(3) : suggested;
     findings.push({
       code: 'invalid_value',
       severity: 'error',
       message:
-        invalidValueMessage(preview(url), ENDPOINTS) +
+        invalidValueMessage(preview(url), urlsOf(dialect)) +
         (suggestion ? ` Did you mean '${suggestion}'?` : ''),
       param: 'url',
       path: ['url'],

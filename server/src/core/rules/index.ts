@@ -4,7 +4,16 @@
 // the file tally (cross/tally.ts).
 
 import type { Endpoint, Finding } from '../types';
-import type { Body, BodyRule, EnvelopeRule, FileRule, Rule, RuleContext } from './rule';
+import type {
+  Body,
+  BodyRule,
+  DialectRule,
+  EnvelopeRule,
+  FileRule,
+  Rule,
+  RuleContext,
+} from './rule';
+import type { Dialect, DialectId } from '../dialects/table';
 import { RULES } from '../generated/rules';
 import { ENDPOINTS } from '../endpoints';
 import { PROBLEMS } from '../catalogue';
@@ -24,13 +33,20 @@ const BODY_RULES = new Map<Endpoint, BodyRule[]>(
 /** The file rules, started afresh for each pass over a file. */
 export const FILE_RULES: readonly FileRule[] = all.filter((r): r is FileRule => r.scope === 'file');
 
+const DIALECT_RULES = all.filter((r): r is DialectRule => r.scope === 'dialect');
+
 /**
- * Runs the envelope rules on a parsed line. Their findings are refused when the batch is
- * validated, so a code whose usual stage is `execution` (a schema error) is marked `validation`.
+ * Runs the envelope rules on a parsed line read in `dialect` (of OpenAI's envelope). Their
+ * findings are refused when the batch is validated, so a code whose usual stage is `execution`
+ * (a schema error) is marked `validation`.
  */
-export function checkEnvelopeRules(request: Record<string, unknown>, out: Finding[]): void {
+export function checkEnvelopeRules(
+  request: Record<string, unknown>,
+  out: Finding[],
+  dialect: DialectId = 'openai',
+): void {
   for (const rule of ENVELOPE_RULES) {
-    for (const finding of rule.check(request)) {
+    for (const finding of rule.check(request, dialect)) {
       out.push(
         PROBLEMS[finding.code].stage === 'execution'
           ? { ...finding, stage: 'validation' }
@@ -49,6 +65,20 @@ export function checkBodyRules(
 ): void {
   for (const rule of BODY_RULES.get(endpoint) ?? []) {
     const found = rule.check(body, endpoint, context);
+    for (let i = 0; i < found.length; i++) out.push(found[i]!);
+  }
+}
+
+/** Runs the rules of `dialect` on a line's body (an object), appending to `out`. */
+export function checkDialectRules(
+  dialect: Dialect,
+  body: Body,
+  out: Finding[],
+  context: RuleContext,
+): void {
+  for (const rule of DIALECT_RULES) {
+    if (!rule.dialects.includes(dialect.id)) continue;
+    const found = rule.check(body, dialect, context);
     for (let i = 0; i < found.length; i++) out.push(found[i]!);
   }
 }

@@ -6,6 +6,7 @@
 import type { LineFacts, Problem, ProblemCode, Severity } from '../types';
 import type { FileRule } from './rule';
 import type { ModelFacts } from '../models/types';
+import type { DialectId } from '../dialects/table';
 
 /** Past this many distinct models a file is model_mismatch's business; stop looking. */
 const MAX_MODELS = 20;
@@ -29,19 +30,31 @@ export const rule: FileRule = {
           ...locate(line, ['body', 'model']),
         });
         const model = context.models.resolve(name);
+        const dialect = context.dialect ?? context.readAs ?? facts.dialect?.dialect ?? 'openai';
         if (!model) {
           return [
             at(
               'unknown_model',
               'info',
-              `No model rules for '${name}': batchlint's model table does not know it, so its parameters are checked against the endpoint only.${context.models.suggest(name)}`,
+              `No model rules for '${name}': batchlint's model table does not know it, so its parameters are checked against the endpoint only.${UNKNOWN_HINT[dialect] ?? context.models.suggest(name)}`,
             ),
           ];
         }
-        return statusOf(name, model.facts, context.today, at);
+        // Which models another provider runs in batch is its own list, not OpenAI's.
+        return statusOf(name, model.facts, context.today, at, dialect === 'openai');
       },
     };
   },
+};
+
+/** What an unknown model most likely is in each dialect, and what to do about it. */
+const UNKNOWN_HINT: Partial<Record<DialectId, string>> = {
+  azure:
+    ' On Azure OpenAI the model is a deployment name: map it to its model in a models file (--models, or the batchlint.models setting), e.g. {"models": {"my-deployment": {"base": "gpt-4o"}}}.',
+  'openai-compatible': " It is the server's own model; only OpenAI's models have rules.",
+  together: " It is the provider's own model; only OpenAI's models have rules.",
+  mistral: " It is the provider's own model; only OpenAI's models have rules.",
+  fireworks: " It is the provider's own model; only OpenAI's models have rules.",
 };
 
 function statusOf(
@@ -49,6 +62,7 @@ function statusOf(
   facts: Readonly<ModelFacts>,
   today: string,
   at: (code: ProblemCode, severity: Severity, message: string) => Problem,
+  openai: boolean,
 ): Problem[] | undefined {
   const found: Problem[] = [];
   const sure = (field: keyof ModelFacts): Severity =>
@@ -80,7 +94,7 @@ function statusOf(
       ),
     );
   }
-  if (facts.batch === false) {
+  if (facts.batch === false && openai) {
     const source = facts.sources?.[0];
     found.push(
       at(

@@ -5,6 +5,7 @@
 
 import type { Endpoint, Finding, JsonPath, LineFacts, Problem } from '../types';
 import type { RuleContext } from '../models/context';
+import type { Dialect, DialectId } from '../dialects/table';
 export type { RuleContext } from '../models/context';
 
 /** A request body, parsed. */
@@ -12,11 +13,23 @@ export type Body = Record<string, unknown>;
 
 /**
  * A rule on a line's envelope (`custom_id`, `method`, `url`, `body` and stray keys). Runs on
- * every line that parses to an object. Paths start at the line's root.
+ * every line that parses to an object and is read in a dialect of OpenAI's envelope (OpenAI,
+ * Azure, OpenAI-compatible servers: `dialect` says which). Paths start at the line's root.
  */
 export interface EnvelopeRule {
   readonly scope: 'envelope';
-  check(request: Record<string, unknown>): Finding[];
+  check(request: Record<string, unknown>, dialect: DialectId): Finding[];
+}
+
+/**
+ * A rule on the body of lines read in one of `dialects` (other providers' batch files: the
+ * Anthropic `params`, the Gemini `request`, the Bedrock `modelInput`), run after the dialect's
+ * schema. Paths start with the body's key in the line (`params`).
+ */
+export interface DialectRule {
+  readonly scope: 'dialect';
+  readonly dialects: readonly DialectId[];
+  check(body: Body, dialect: Dialect, context: RuleContext): Finding[];
 }
 
 /**
@@ -68,7 +81,7 @@ export interface FileRule {
   start(locate: Locator, context: RuleContext): FileCheck;
 }
 
-export type Rule = EnvelopeRule | BodyRule | FileRule;
+export type Rule = EnvelopeRule | BodyRule | DialectRule | FileRule;
 
 /** The empty result, shared: most rules find nothing on most lines. */
 export const NONE: Finding[] = Object.freeze([]) as unknown as Finding[];

@@ -1,0 +1,192 @@
+// The body of a line in a dialect other than OpenAI's, checked against the dialect's schema
+// (schemas/dialects.json names them) in the provider's words, then by the dialect's rules.
+// Bodies of the OpenAI-compatible families (Together, Mistral, Fireworks) take OpenAI's schema
+// of the endpoint their keys point to, with OpenAI-only strictness relaxed.
+
+import type { Endpoint, Finding, JsonPath } from '../types';
+import type { SchemaName } from '../generated';
+import type { RuleContext } from '../models/context';
+import type { Dialect } from './table';
+import { schemaFacts, validators } from '../generated';
+import { collapse } from '../schema/collapse';
+import { toIssue } from '../schema/phrase';
+import { validateBody } from '../schema';
+import { checkBodyRules } from '../rules';
+import { phraseIn, styleOf } from './words';
+import { isObject } from '../json';
+
+/** Anthropic parameters OpenAI's chat takes that Messages does not: a sure error, not news. */
+const OPENAI_ONLY = new Set([
+  'max_completion_tokens',
+  'response_format',
+  'n',
+  'frequency_penalty',
+  'presence_penalty',
+  'logprobs',
+  'top_logprobs',
+  'logit_bias',
+  'seed',
+  'user',
+  'reasoning_effort',
+  'parallel_tool_calls',
+  'modalities',
+  'audio',
+  'prediction',
+  'store',
+  'stream_options',
+  'functions',
+  'function_call',
+  'verbosity',
+  'stop',
+]);
+
+/** Runs one compiled schema on a body and words its errors in the dialect family's style. */
+export function schemaFindings(
+  name: SchemaName,
+  family: 'anthropic' | 'gemini' | 'bedrock',
+  body: Record<string, unknown>,
+  prefix: JsonPath,
+): Finding[] {
+  const validate = validators[name];
+  if (validate(body)) return [];
+  const facts = schemaFacts[name];
+  const out: Finding[] = [];
+  for (const error of collapse(validate.errors ?? [])) {
+    const node = error.schemaPath.slice(0, error.schemaPath.lastIndexOf('/'));
+    const finding = phraseIn(styleOf(family), toIssue(error, body), facts[node] ?? {}, prefix);
+    if (!finding) continue;
+    // A top-level key Anthropic's schema here does not list may be newer than this schema:
+    // a warning, unless it is one of OpenAI's that Messages is known not to take.
+    if (
+      family === 'anthropic' &&
+      finding.code === 'unknown_parameter' &&
+      finding.path.length === prefix.length + 1 &&
+      !OPENAI_ONLY.has(String(finding.path[prefix.length]))
+    ) {
+      finding.severity = 'warning';
+    }
+    out.push(finding);
+  }
+  return out;
+}
+
+/** The OpenAI endpoint a body sent without a url is meant for, from its keys. */
+function bareEndpoint(body: Record<string, unknown>): Endpoint {
+  if ('messages' in body) return '/v1/chat/completions';
+  if ('prompt' in body) return '/v1/completions';
+  if ('input' in body) return '/v1/embeddings';
+  return '/v1/chat/completions';
+}
+
+/**
+ * A body of Together, Mistral or Fireworks: OpenAI's schema for its endpoint, but a parameter
+ * OpenAI does not have is the provider's own (a note), and the model may be set on the job.
+ */
+function bareFindings(
+  dialect: Dialect,
+  body: Record<string, unknown>,
+  context: RuleContext,
+): Finding[] {
+  const endpoint = bareEndpoint(body);
+  const out: Finding[] = [];
+  for (const f of validateBody(endpoint, body)) {
+    if (f.code === 'invalid_request' && f.param === 'model') {
+      if (dialect.id === 'together') out.push(f);
+      continue;
+    }
+    if (f.code === 'unknown_parameter') {
+      out.push({
+        ...f,
+        severity: 'info',
+        message: `${f.message} OpenAI has no such parameter; ${dialect.name} may take it (batchlint does not know its parameters).`,
+      });
+      continue;
+    }
+    out.push(f);
+  }
+  // OpenAI's deprecations (max_tokens) are not these providers': their own docs use them.
+  const rules: Finding[] = [];
+  checkBodyRules(endpoint, body, rules, context);
+  for (const f of rules) if (f.code !== 'deprecated_parameter') out.push(f);
+  return out;
+}
+
+/** Which of Bedrock's model families a modelInput is written for, from its keys. */
+export function bedrockSchema(body: Record<string, unknown>): SchemaName | undefined {
+  if ('anthropic_version' in body) return 'anthropicMessages';
+  if ('schemaVersion' in body || 'inferenceConfig' in body) return 'bedrockNova';
+  if ('inputText' in body || 'textGenerationConfig' in body) return 'bedrockTitanText';
+  if ('max_gen_len' in body) return 'bedrockLlama';
+  if ('messages' in body && 'max_tokens' in body) return 'anthropicMessages';
+  return undefined;
+}
+
+/** Claude on Bedrock: Messages params with anthropic_version, the model named by the job. */
+function bedrockClaude(body: Record<string, unknown>, prefix: JsonPath): Finding[] {
+  const { anthropic_version: version, ...rest } = body;
+  const out: Finding[] = [];
+  if (version === undefined) {
+    out.push({
+      code: 'missing_required_parameter',
+      severity: 'error',
+      message:
+        'Malformed input request: #: required key [anthropic_version] not found, please reformat your input and try again.',
+      param: 'anthropic_version',
+      path: prefix,
+      anchor: 'parent-key',
+    });
+  }
+  const withModel = 'model' in rest ? rest : { ...rest, model: 'bedrock' };
+  for (const f of schemaFindings('anthropicMessages', 'bedrock', withModel, prefix)) {
+    if (f.code === 'unknown_parameter') f.severity = 'error';
+    out.push(f);
+  }
+  if ('model' in rest) {
+    out.push({
+      code: 'unknown_parameter',
+      severity: 'error',
+      message:
+        'Malformed input request: #: extraneous key [model] is not permitted, please reformat your input and try again. (On Bedrock the batch job names the model.)',
+      param: 'model',
+      path: [...prefix, 'model'],
+      anchor: 'key',
+      fix: { id: 'remove-key', path: [...prefix, 'model'] },
+    });
+  }
+  return out;
+}
+
+/** The schema findings on the body of a line read in `dialect` (a non-OpenAI family). */
+export function checkDialectBody(
+  dialect: Dialect,
+  body: Record<string, unknown>,
+  context: RuleContext,
+): Finding[] {
+  const prefix = [dialect.envelope.body];
+  switch (dialect.family) {
+    case 'bare':
+      return bareFindings(dialect, body, context);
+    case 'anthropic':
+    case 'gemini':
+      return schemaFindings(dialect.schemas[0]!, dialect.family, body, prefix);
+    case 'bedrock': {
+      const schema = bedrockSchema(body);
+      if (schema === 'anthropicMessages') return bedrockClaude(body, prefix);
+      if (schema) return schemaFindings(schema, 'bedrock', body, prefix);
+      return [
+        {
+          code: 'body_not_checked',
+          severity: 'info',
+          message:
+            "batchlint cannot tell which model family this modelInput is for (Claude's anthropic_version, Nova's schemaVersion or inferenceConfig, Titan's inputText, Llama's max_gen_len), so only the envelope is checked.",
+          path: prefix,
+          anchor: 'key',
+        },
+      ];
+    }
+    default:
+      return [];
+  }
+}
+
+export { isObject };

@@ -1,0 +1,121 @@
+// The dialect of a file: a setting's, or the majority of its lines' (classify.ts), with the
+// evidence the status bar shows. Fed line after line, so a streamed file is detected as it is
+// read and an open document from its cached per-line facts.
+
+import type { DialectId, Family } from './table';
+import type { LineDialect } from './classify';
+import { classifyLine } from './classify';
+import { DEFAULT_DIALECT, DIALECT_IDS, familyOf } from './table';
+
+/** The file's dialect and why. */
+export interface Detection {
+  dialect: DialectId;
+  /** Set by a setting or flag rather than detected. */
+  explicit: boolean;
+  /** One sentence: what the lines showed (or that a setting chose it), after the dialect's name. */
+  evidence: string;
+}
+
+export class DialectVote {
+  private readonly counts = new Map<DialectId, number>();
+  private readonly families = new Map<Family, number>();
+  private readonly why = new Map<DialectId, string>();
+  private lines = 0;
+
+  /** `explicit`: the dialect a setting or flag chose; the vote then only gathers evidence. */
+  constructor(private readonly explicit?: DialectId) {}
+
+  /** How many lines have voted. */
+  get voters(): number {
+    return this.lines;
+  }
+
+  add(line: LineDialect | undefined): void {
+    if (!line) return;
+    this.lines++;
+    this.counts.set(line.dialect, (this.counts.get(line.dialect) ?? 0) + 1);
+    this.families.set(line.family, (this.families.get(line.family) ?? 0) + 1);
+    if (!this.why.has(line.dialect)) this.why.set(line.dialect, line.why);
+  }
+
+  /** The family most lines are written in (ties: the manifest's order). */
+  family(): Family {
+    if (this.explicit) return familyOf(this.explicit);
+    let best: Family = familyOf(DEFAULT_DIALECT);
+    let most = 0;
+    for (const id of DIALECT_IDS) {
+      const family = familyOf(id);
+      const n = this.families.get(family) ?? 0;
+      if (n > most) [best, most] = [family, n];
+    }
+    return best;
+  }
+
+  /**
+   * The file's dialect: the setting's, else within the majority family the dialect most of its
+   * lines show (ties: the manifest's order).
+   */
+  dialect(): DialectId {
+    if (this.explicit) return this.explicit;
+    const family = this.family();
+    const inFamily = DIALECT_IDS.filter((id) => familyOf(id) === family);
+    let best = inFamily[0] ?? DEFAULT_DIALECT;
+    let most = 0;
+    for (const id of inFamily) {
+      const n = this.counts.get(id) ?? 0;
+      if (n > most) [best, most] = [id, n];
+    }
+    return best;
+  }
+
+  detection(): Detection {
+    const dialect = this.dialect();
+    if (this.explicit) {
+      return { dialect, explicit: true, evidence: 'chosen by the dialect setting.' };
+    }
+    if (this.lines === 0) {
+      return { dialect, explicit: false, evidence: 'the default (no request lines to tell).' };
+    }
+    const own = this.counts.get(dialect) ?? 0;
+    const others = DIALECT_IDS.filter((id) => id !== dialect)
+      .map((id) => [id, this.counts.get(id) ?? 0] as const)
+      .filter(([, n]) => n > 0)
+      .map(([id, n]) => `${n} ${id}`);
+    const why = this.why.get(dialect);
+    return {
+      dialect,
+      explicit: false,
+      evidence:
+        `detected from ${own} of ${this.lines} request line${this.lines === 1 ? '' : 's'}` +
+        (why ? ` (${why})` : '') +
+        (others.length > 0 ? `; other lines: ${others.join(', ')}.` : '.'),
+    };
+  }
+}
+
+/** Lines the dialect is read from before a file is checked (the file rule votes on all). */
+export const DETECT_LINES = 100;
+
+/**
+ * The dialect the first lines of a text show (up to DETECT_LINES lines with content), or
+ * undefined when none is a request: the dialect lines of its family are read in, so that an
+ * Azure file's typo is answered in Azure's url form. Lines that do not parse are skipped.
+ */
+export function detectFromLines(lines: Iterable<string>): DialectId | undefined {
+  const vote = new DialectVote();
+  let seen = 0;
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    if (++seen > DETECT_LINES) break;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      vote.add(classifyLine(value as Record<string, unknown>));
+    }
+  }
+  return vote.voters > 0 ? vote.dialect() : undefined;
+}

@@ -1,0 +1,57 @@
+// The dialect of a streamed file, from its first lines, before any line is checked: the first
+// megabyte (or the first lines up to DETECT_LINES) is read ahead, then handed on unchanged.
+
+import type { DialectId } from './table';
+import { DETECT_LINES, detectFromLines } from './detect';
+
+/** Bytes read ahead at most; a file whose first line is longer is read in its lines' own dialects. */
+const AHEAD_BYTES = 1 << 20;
+
+export interface ReadAhead<T> {
+  /** The whole source again, the bytes read ahead first. */
+  source: AsyncIterable<T>;
+  readAs: DialectId | undefined;
+}
+
+/** Reads the start of `source` to detect its dialect; `source` must not be read elsewhere. */
+export async function readAhead<T extends Uint8Array | string>(
+  source: AsyncIterable<T> | Iterable<T>,
+): Promise<ReadAhead<T>> {
+  const iterator =
+    Symbol.asyncIterator in source
+      ? (source as AsyncIterable<T>)[Symbol.asyncIterator]()
+      : (source as Iterable<T>)[Symbol.iterator]();
+  const held: T[] = [];
+  let text = '';
+  let done = false;
+  const decoder = new TextDecoder();
+  while (text.length < AHEAD_BYTES && countLines(text) <= DETECT_LINES) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    held.push(next.value);
+    text +=
+      typeof next.value === 'string' ? next.value : decoder.decode(next.value, { stream: true });
+  }
+  const lines = text.split('\n');
+  if (!done) lines.pop(); // a line cut short is not read
+  const readAs = detectFromLines(lines.map((l) => l.replace(/^\uFEFF/, '')));
+  async function* again(): AsyncGenerator<T> {
+    yield* held;
+    if (done) return;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+  return { source: again(), readAs };
+}
+
+function countLines(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) n++;
+  return n;
+}

@@ -1,0 +1,228 @@
+// Dialects: every line of each dialect's valid corpus (test/fixtures/dialects/<dialect>.jsonl,
+// our own lines) checks clean as a file, and the file is detected as that dialect; files that mix
+// dialects are detected by their majority and the other lines flagged; a dialect chosen by the
+// caller wins over the lines.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { catalogueFromText, checkText, DIALECT_IDS } from '../../server/src/core';
+import type { DialectId } from '../../server/src/core';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const CORPUS = path.join(ROOT, 'test', 'fixtures', 'dialects');
+const { asOf } = JSON.parse(readFileSync(path.join(ROOT, 'data', 'models.json'), 'utf8')) as {
+  asOf: string;
+};
+/** Notes a valid line may draw: what the model table knows of its model. */
+const ALLOWED_NOTES = new Set(['unknown_model', 'deprecated_parameter']);
+
+const files = readdirSync(CORPUS).filter((f) => f.endsWith('.jsonl'));
+
+test('there is a corpus for every dialect but OpenAI (whose corpus is test/fixtures/valid)', () => {
+  assert.deepEqual(
+    files.map((f) => f.replace(/\.jsonl$/, '')).sort(),
+    DIALECT_IDS.filter((d) => d !== 'openai').sort(),
+  );
+});
+
+/**
+ * A corpus file as a batch: Bedrock runs jobs of at least 100 records, so its lines are
+ * repeated under new record ids up to that.
+ */
+function batchOf(dialect: string, lines: string[]): string {
+  if (dialect !== 'bedrock') return lines.join('\n') + '\n';
+  const out: string[] = [];
+  for (let i = 0; out.length < 100; i++) {
+    const record = JSON.parse(lines[i % lines.length]!) as Record<string, unknown>;
+    out.push(JSON.stringify({ ...record, recordId: `REC${String(i).padStart(8, '0')}` }));
+  }
+  return out.join('\n') + '\n';
+}
+
+for (const file of files) {
+  const dialect = file.replace(/\.jsonl$/, '') as DialectId;
+  const lines = readFileSync(path.join(CORPUS, file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
+
+  test(`dialect corpus: ${file} checks clean and is detected as ${dialect}`, () => {
+    assert.ok(lines.length >= 10, 'at least 10 lines');
+    const { problems, summary } = checkText(batchOf(dialect, lines), { today: asOf });
+    const unexpected = problems.filter((p) => p.severity !== 'info' || !ALLOWED_NOTES.has(p.code));
+    assert.deepEqual(unexpected, []);
+    assert.equal(summary.dialect, dialect);
+    assert.match(summary.dialectEvidence ?? '', /^detected from \d+ of \d+ request lines? \(/);
+  });
+
+  test(`dialect corpus: every line of ${file} alone is of the ${dialect} family`, () => {
+    for (const line of lines) {
+      const { problems, summary } = checkText(line, { today: asOf, dialect });
+      assert.deepEqual(
+        problems.filter((p) => p.severity !== 'info' && p.code !== 'too_few_requests'),
+        [],
+        line.slice(0, 100),
+      );
+      assert.equal(summary.dialect, dialect);
+    }
+  });
+}
+
+const chatLine = (id: string, url = '/v1/chat/completions'): string =>
+  JSON.stringify({
+    custom_id: id,
+    method: 'POST',
+    url,
+    body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] },
+  });
+const anthropicLine = (id: string): string =>
+  JSON.stringify({
+    custom_id: id,
+    params: {
+      model: 'claude-sonnet-4-5',
+      max_tokens: 64,
+      messages: [{ role: 'user', content: 'hi' }],
+    },
+  });
+const geminiLine = (key: string): string =>
+  JSON.stringify({ key, request: { contents: [{ parts: [{ text: 'hi' }] }] } });
+
+interface Mixed {
+  name: string;
+  lines: string[];
+  dialect: DialectId;
+  /** 1-based lines flagged dialect_mismatch. */
+  flagged: number[];
+  chosen?: DialectId;
+  /** A line of the file's own family read in its dialect: the problem that says what is wrong. */
+  instead?: { line: number; code: string; message: RegExp };
+}
+
+const mixed: Mixed[] = [
+  {
+    name: 'an OpenAI line in an Anthropic file',
+    lines: [anthropicLine('a'), chatLine('b'), anthropicLine('c')],
+    dialect: 'anthropic',
+    flagged: [2],
+  },
+  {
+    name: 'an Anthropic line in an OpenAI file',
+    lines: [chatLine('a'), chatLine('b'), anthropicLine('c')],
+    dialect: 'openai',
+    flagged: [3],
+  },
+  {
+    name: 'an Azure url in an OpenAI file',
+    lines: [chatLine('a'), chatLine('b', '/chat/completions'), chatLine('c')],
+    dialect: 'openai',
+    flagged: [],
+    instead: {
+      line: 2,
+      code: 'invalid_value',
+      message: /Did you mean '\/v1\/chat\/completions'\?$/,
+    },
+  },
+  {
+    name: 'a /v1 url in an Azure file (its v1 API): same dialect, only the url differs',
+    lines: [chatLine('a', '/chat/completions'), chatLine('b', '/chat/completions'), chatLine('c')],
+    dialect: 'azure',
+    flagged: [],
+  },
+  {
+    name: 'Gemini, Anthropic and OpenAI lines: the majority wins',
+    lines: [geminiLine('a'), geminiLine('b'), anthropicLine('c'), chatLine('d')],
+    dialect: 'gemini',
+    flagged: [3, 4],
+  },
+  {
+    name: 'Gemini and Vertex lines are one family: no mismatch',
+    lines: [
+      geminiLine('a'),
+      geminiLine('b'),
+      JSON.stringify({ request: { contents: [{ parts: [{ text: 'x' }] }] } }),
+    ],
+    dialect: 'gemini',
+    flagged: [],
+  },
+  {
+    name: 'a chosen dialect wins over the majority',
+    lines: [chatLine('a'), chatLine('b'), anthropicLine('c')],
+    chosen: 'anthropic',
+    dialect: 'anthropic',
+    flagged: [1, 2],
+  },
+  {
+    name: 'a body without method and url in an OpenAI file',
+    lines: [
+      chatLine('a'),
+      chatLine('b'),
+      JSON.stringify({ custom_id: 'c', body: { model: 'gpt-4o-mini', messages: [] } }),
+    ],
+    dialect: 'openai',
+    flagged: [],
+    instead: { line: 3, code: 'missing_required_parameter', message: /'method'/ },
+  },
+  {
+    name: 'OpenAI lines in a Together file: method and url are not Together’s',
+    lines: [
+      JSON.stringify({ custom_id: 'a', body: { model: 'm', messages: [] } }),
+      JSON.stringify({ custom_id: 'b', body: { model: 'm', messages: [] } }),
+      chatLine('c'),
+    ],
+    dialect: 'together',
+    flagged: [3],
+  },
+];
+
+for (const m of mixed) {
+  test(`mixed dialects: ${m.name}`, () => {
+    const { problems, summary } = checkText(
+      m.lines.join('\n'),
+      m.chosen ? { dialect: m.chosen } : {},
+    );
+    assert.equal(summary.dialect, m.dialect);
+    const flagged = problems.filter((p) => p.code === 'dialect_mismatch');
+    assert.deepEqual(
+      flagged.map((p) => p.line + 1),
+      m.flagged,
+    );
+    for (const p of flagged) assert.equal(p.severity, 'error');
+    if (m.chosen) assert.equal(summary.dialectEvidence, 'chosen by the dialect setting.');
+    if (m.instead) {
+      const { line, code, message } = m.instead;
+      assert.ok(
+        problems.some((p) => p.line === line - 1 && p.code === code && message.test(p.message)),
+        JSON.stringify(problems),
+      );
+    }
+  });
+}
+
+test('the Azure line from the issue checks clean, detected as azure', () => {
+  const line =
+    '{"custom_id":"task-0","method":"POST","url":"/chat/completions","body":{"model":"my-gpt4o-deployment","messages":[{"role":"user","content":"Hello"}]}}';
+  const { problems, summary } = checkText(line);
+  assert.equal(summary.dialect, 'azure');
+  assert.deepEqual(
+    problems.map((p) => [p.code, p.severity]),
+    [['unknown_model', 'info']],
+  );
+  assert.match(problems[0]!.message, /deployment name/);
+  // Read as OpenAI's, the same line is wrong: its url has no /v1.
+  const asOpenAI = checkText(line, { dialect: 'openai' }).problems;
+  assert.ok(asOpenAI.some((p) => p.code === 'invalid_value' && p.param === 'url'));
+});
+
+test('Azure: a deployment name mapped in a models file gets its model rules', () => {
+  const models = catalogueFromText('{"models":{"my-o3":{"base":"o3"}}}');
+  const line = JSON.stringify({
+    custom_id: 'a',
+    method: 'POST',
+    url: '/chat/completions',
+    body: { model: 'my-o3', messages: [{ role: 'user', content: 'hi' }], temperature: 0.2 },
+  });
+  const codes = checkText(line, { models, today: asOf }).problems.map((p) => p.code);
+  assert.ok(codes.includes('unsupported_value'), codes.join());
+  assert.ok(!codes.includes('unknown_model'));
+});
