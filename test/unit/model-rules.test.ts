@@ -88,6 +88,19 @@ const tables: Record<string, Row[]> = {
       fixed: [{ model: 'o1', messages: hi }, false],
     },
     {
+      // The drift case: flagged on chat and on responses, each in its endpoint's words.
+      name: 'temperature 0.2 on o3',
+      url: CHAT,
+      body: { model: 'o3', messages: hi, temperature: 0.2 },
+      expect: [
+        [
+          'unsupported_value',
+          "Unsupported value: 'temperature' does not support 0.2 with this model. Only the default (1) value is supported.",
+          '0.2',
+        ],
+      ],
+    },
+    {
       name: 'top_p and presence_penalty on gpt-5',
       url: CHAT,
       body: { model: 'gpt-5', messages: hi, top_p: 0.5, presence_penalty: 0.5 },
