@@ -44,7 +44,6 @@ function run(name: SchemaName, value: unknown, prefix: JsonPath, refiner?: Refin
       if (refined) findings.push(refined);
     }
   }
-  if (refiner?.extra && isObject(value)) findings.push(...refiner.extra(value));
   return findings;
 }
 

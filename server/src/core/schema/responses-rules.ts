@@ -9,7 +9,6 @@ import { refineResponsesNesting } from './nesting';
 import { isObject } from '../json';
 import { valueAt } from './pointer';
 import { unknownMessage } from '../words';
-import { topLevelAnnotations } from './annotations';
 import { chatParamFate } from './chat-to-responses';
 
 /** Chat-style part types with a direct Responses equivalent. */
@@ -30,7 +29,8 @@ function isInputImage(value: unknown): boolean {
   return isObject(value) && value.type === 'input_image';
 }
 
-function movedParam(key: string, to: string): Finding {
+/** A chat parameter sent to /v1/responses, where it has moved to `to`: the API's words, and the fix. */
+export function movedParam(key: string, to: string): Finding {
   return atDefault({
     code: 'unsupported_parameter',
     message: `Unsupported parameter: '${key}'. In the Responses API, this parameter has moved to '${to}'.`,
@@ -84,17 +84,4 @@ function refine(finding: Finding, issue: Issue, body: Body): Finding | undefined
   return finding;
 }
 
-/** Keys the schema declares only to check what is inside them (`messages`): they moved. */
-const DECLARED_MOVED = [...topLevelAnnotations('responses')].flatMap(([key, a]) =>
-  a.movedTo !== undefined && a.responses === undefined ? [[key, a.movedTo] as const] : [],
-);
-
-function extra(body: Body): Finding[] {
-  const moved: Finding[] = [];
-  for (const [key, to] of DECLARED_MOVED) {
-    if (body[key] !== undefined) moved.push(movedParam(key, to));
-  }
-  return moved;
-}
-
-export const responsesRefiner: Refiner = { refine, extra };
+export const responsesRefiner: Refiner = { refine };
