@@ -3,6 +3,7 @@
 export { checkStrictSchema } from './check';
 export { formatContext, pyRepr } from './context';
 export type { StrictFinding, StrictFix, StrictKind, StrictRule } from './types';
+export { STRICT_RULES } from './types';
 export { strictTargets } from './targets';
 export type { StrictTarget } from './targets';
 import type { StrictKind } from './types';

@@ -7,28 +7,31 @@ import type { Wording } from './keywords';
 export type StrictKind = 'response_format' | 'function';
 
 /** The strict-mode rules, one id each (the tests' conformance table is keyed by these). */
-export type StrictRule =
-  | 'root-type'
-  | 'root-combinator'
-  | 'additional-properties'
-  | 'required-missing'
-  | 'required-extra'
-  | 'properties-missing'
-  | 'type-missing'
-  | 'type-unknown'
-  | 'enum-without-type'
-  | 'items-missing'
-  | 'keyword-refused'
-  | 'format'
-  | 'ref-siblings'
-  | 'ref-level'
-  | 'ref-not-found'
-  | 'schema-shape'
-  | 'too-deep'
-  | 'too-many-properties'
-  | 'strings-too-long'
-  | 'too-many-enum-values'
-  | 'enum-too-long';
+export const STRICT_RULES = [
+  'root-type',
+  'root-combinator',
+  'additional-properties',
+  'required-missing',
+  'required-extra',
+  'properties-missing',
+  'type-missing',
+  'type-unknown',
+  'enum-without-type',
+  'items-missing',
+  'keyword-refused',
+  'format',
+  'ref-siblings',
+  'ref-level',
+  'ref-not-found',
+  'schema-shape',
+  'too-deep',
+  'too-many-properties',
+  'strings-too-long',
+  'too-many-enum-values',
+  'enum-too-long',
+] as const;
+
+export type StrictRule = (typeof STRICT_RULES)[number];
 
 /** A repair that is unambiguous: what the official SDKs do to make a schema strict. */
 export type StrictFix =
