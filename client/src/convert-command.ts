@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest } from 'vscode-languageclient/node';
 import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
-import { Commands } from '../../server/src/protocol';
+import { Commands, fieldsNeedDecision } from '../../server/src/protocol';
 import type { ConvertArgs, ConvertResult } from '../../server/src/protocol';
 
 /** The 0-based inclusive line range of the selections, or undefined for the whole document. */
@@ -52,7 +52,7 @@ export async function convertToResponses(
   const summary =
     `batchlint: converted ${result.converted} line${result.converted === 1 ? '' : 's'} to /v1/responses` +
     (result.unparseable > 0 ? `, ${result.unparseable} not valid JSON (left as they were)` : '') +
-    (decisions > 0 ? `; ${decisions} field${decisions === 1 ? '' : 's'} need a decision.` : '.') +
+    (decisions > 0 ? `; ${fieldsNeedDecision(decisions)}.` : '.') +
     (result.note ? ` ${result.note}` : '');
   if (decisions === 0) {
     void vscode.window.showInformationMessage(summary);

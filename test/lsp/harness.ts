@@ -141,7 +141,10 @@ export class LspHarness {
           didChangeConfiguration: { dynamicRegistration: true },
         },
         window: { workDoneProgress: true },
-        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
+        textDocument: {
+          publishDiagnostics: { relatedInformation: true, versionSupport: true },
+          completion: { completionItem: { snippetSupport: true } },
+        },
       },
       workspaceFolders: null,
     });

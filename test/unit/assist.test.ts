@@ -32,8 +32,16 @@ describe('hoverAt', () => {
     assert.match(hover.markdown, /does not accept `mesages` here\. It accepts: .*`messages`/);
   });
 
-  it('nothing on a value, outside an object line, or past the end', () => {
-    assert.equal(hoverAt(CHAT, at(CHAT, '"gpt-4o"')), undefined);
+  it("the model value: the model table's facts, over the value's span", () => {
+    const hover = hoverAt(CHAT, at(CHAT, '"gpt-4o"'));
+    assert.ok(hover);
+    assert.match(hover.markdown, /^\*\*gpt-4o\*\* — model table/);
+    assert.match(hover.markdown, /Context window: [\d,]+ tokens/);
+    assert.equal(CHAT.slice(hover.start, hover.end), '"gpt-4o"');
+  });
+
+  it('nothing on another value, outside an object line, or past the end', () => {
+    assert.equal(hoverAt(CHAT, at(CHAT, '"Hi"')), undefined);
     assert.equal(hoverAt('not json', 2), undefined);
     assert.equal(hoverAt(CHAT, CHAT.length + 10), undefined);
   });
@@ -54,7 +62,8 @@ describe('completionsAt', () => {
     assert.equal(temperature.kind, 'property');
     // The cursor is inside the quote being typed: the whole string is replaced.
     assert.equal(open.slice(found.start, found.end), '"');
-    assert.equal(temperature.insertText, '"temperature"');
+    assert.equal(temperature.insertText, '"temperature": ');
+    assert.equal(temperature.snippet, '"temperature": ${1:1}');
   });
 
   it('deprecated keys are marked, with the note first', () => {

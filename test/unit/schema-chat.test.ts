@@ -25,7 +25,7 @@ const rows: Row[] = [
     expect: {
       code: 'invalid_value',
       message:
-        "Invalid value: 'input_image'. Supported values are: 'text', 'image_url', 'input_audio', 'refusal', 'audio', and 'file'.",
+        "Invalid value: 'input_image'. Supported values are: 'text', 'image_url', 'input_audio', 'refusal', 'audio', and 'file'. Here only 'text', 'image_url', 'input_audio', and 'file' apply.",
       param: 'messages[0].content[0].type',
       path: ['body', 'messages', 0, 'content', 0, 'type'],
       anchor: 'value',
@@ -63,7 +63,7 @@ const rows: Row[] = [
     body: body(user([{ type: 'video', video: {} }])),
     expect: {
       message:
-        "Invalid value: 'video'. Supported values are: 'text', 'image_url', 'input_audio', 'refusal', 'audio', and 'file'.",
+        "Invalid value: 'video'. Supported values are: 'text', 'image_url', 'input_audio', 'refusal', 'audio', and 'file'. Here only 'text', 'image_url', 'input_audio', and 'file' apply.",
       fix: undefined,
     },
   },

@@ -7,7 +7,7 @@
 
 import { CodeActionKind } from 'vscode-languageserver/node';
 import type { CodeAction, CodeActionParams, Diagnostic } from 'vscode-languageserver/node';
-import { fixesFor } from '../core';
+import { PROBLEMS, fixesFor, isProblemCode } from '../core';
 import type { Fix, Problem, TextEdit } from '../core';
 import { FIX_ALL_KIND } from '../protocol';
 import type { ServerContext } from './context';
@@ -37,6 +37,12 @@ export function fixesOf(doc: OpenDocument, problem: Problem): Fix[] {
     ...fix,
     edits: fix.edits.map((e) => mapper.spanToEditor(e)),
   }));
+}
+
+/** "Fix all 3 'Invalid type' problems in the file": the catalogue's title, never the bare code. */
+export function fixAllTitle(code: string, count: number): string {
+  const title = isProblemCode(code) ? PROBLEMS[code].title : code;
+  return `Fix all ${count} '${title}' problems in the file`;
 }
 
 /** The fix an editor applies first: the first safe one, else none (unsafe fixes need a look). */
@@ -93,7 +99,7 @@ export function codeActions(
       // With one problem of the kind the quick fix itself is the whole story.
       if (groups.length < 2) continue;
       actions.push({
-        title: `Fix all '${code}' problems in the file`,
+        title: fixAllTitle(code, groups.length),
         kind: CodeActionKind.QuickFix,
         edit: edit(mergeEditGroups(groups)),
       });

@@ -1,7 +1,12 @@
 // textDocument/completion: the core's completionsAt on the line under the cursor, turned into
 // CompletionItems (kinds, tags, an editor range from the document's position mapper).
 
-import { CompletionItemKind, CompletionItemTag, MarkupKind } from 'vscode-languageserver/node';
+import {
+  CompletionItemKind,
+  CompletionItemTag,
+  InsertTextFormat,
+  MarkupKind,
+} from 'vscode-languageserver/node';
 import type { CompletionItem, CompletionParams } from 'vscode-languageserver/node';
 import { completionsAt } from '../core';
 import type { ServerContext } from './context';
@@ -16,7 +21,7 @@ export function completion(ctx: ServerContext, params: CompletionParams): Comple
   if (!doc || !doc.active || position.line >= doc.model.mapper.editorLineCount) return [];
   const mapper = doc.model.mapper;
   const { line, column } = mapper.toCore(position);
-  const found = completionsAt(doc.model.getLine(line), column);
+  const found = completionsAt(doc.model.getLine(line), column, ctx.models);
   if (!found) return [];
   const range = mapper.toEditorRange({
     line,
@@ -31,6 +36,11 @@ export function completion(ctx: ServerContext, params: CompletionParams): Comple
       filterText: entry.filterText,
       textEdit: { range, newText: entry.insertText },
     };
+    if (entry.snippet !== undefined && ctx.abilities.snippets) {
+      item.textEdit = { range, newText: entry.snippet };
+      item.insertTextFormat = InsertTextFormat.Snippet;
+    }
+    if (entry.detail !== undefined) item.detail = entry.detail;
     if (entry.documentation) {
       item.documentation = { kind: MarkupKind.Markdown, value: entry.documentation };
     }

@@ -45,7 +45,7 @@ export function applySettings(
 ): void {
   ctx.settings = settings;
   useFilePatterns(ctx);
-  ctx.documents.setOptions(toCheckOptions(settings));
+  ctx.documents.setOptions(toCheckOptions(settings, ctx.models));
   validator.runAll();
 }
 

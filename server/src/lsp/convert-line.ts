@@ -8,6 +8,7 @@ import { convertLineToResponses } from '../core';
 import type { OpenDocument } from './documents';
 import type { LspRange } from './text-model';
 import { workspaceEdit } from './workspace-edit';
+import { fieldsNeedDecision } from '../protocol';
 
 /** Lines longer than this are not offered (converting a huge line on every cursor move is too slow). */
 const MAX_LINE = 1_000_000;
@@ -40,7 +41,7 @@ export function convertLineAction(
   const title =
     left === 0
       ? 'Convert this line to responses format'
-      : `Convert this line to responses format (${left} field${left === 1 ? '' : 's'} need a decision)`;
+      : `Convert this line to responses format (${fieldsNeedDecision(left)})`;
   return {
     title,
     kind: CodeActionKind.QuickFix,

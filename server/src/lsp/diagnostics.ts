@@ -25,6 +25,18 @@ const RELATED: Record<string, string> = {
 export const STAGE_NOTE =
   'Batch validation refuses this: the whole batch fails before any request runs.';
 
+/**
+ * The message with the API's parameter path after it, as the API's error gives `param` beside
+ * its message (`… (param: messages[0].content[1].type)`), unless the words already name it: the
+ * Problems panel shows only the message, and "Invalid value: 'input_text'" alone says not where.
+ */
+export function withParam(message: string, param: string | undefined): string {
+  if (param === undefined || param === '' || message.includes(`'${param}'`)) return message;
+  // "Model parameter is required.": a plain name the words already say.
+  if (message.toLowerCase().split(/\W+/).includes(param.toLowerCase())) return message;
+  return `${message} (param: ${param})`;
+}
+
 export function toDiagnostic(
   problem: Problem,
   uri: string,
@@ -47,7 +59,7 @@ export function toDiagnostic(
     severity: TO_LSP[problem.severity],
     source: SOURCE,
     code: problem.code,
-    message: problem.message,
+    message: withParam(problem.message, problem.param),
     data,
   };
   const href = docsUrlFor(problem.code, problem.param);

@@ -14,7 +14,7 @@ export function hover(ctx: ServerContext, params: HoverParams): Hover | null {
   if (!doc || !doc.active || position.line >= doc.model.mapper.editorLineCount) return null;
   const mapper = doc.model.mapper;
   const { line, column } = mapper.toCore(position);
-  const found = hoverAt(doc.model.getLine(line), column);
+  const found = hoverAt(doc.model.getLine(line), column, ctx.models);
   if (!found) return null;
   return {
     contents: { kind: MarkupKind.Markdown, value: found.markdown },

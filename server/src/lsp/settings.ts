@@ -3,7 +3,7 @@
 // malformed setting and the defaults live in one place (package.json repeats them for the UI).
 
 import type { BatchlintSettings } from '../protocol';
-import type { CheckOptions } from '../core';
+import type { CheckOptions, ModelCatalogue } from '../core';
 import { isObject } from '../core';
 
 export const DEFAULT_SETTINGS: Readonly<BatchlintSettings> = Object.freeze<BatchlintSettings>({
@@ -46,7 +46,12 @@ export function normalizeSettings(raw: unknown): BatchlintSettings {
   return { enable, files, maxProblems, severity, trace: { server } };
 }
 
-/** The core's options for these settings. */
-export function toCheckOptions(settings: BatchlintSettings): CheckOptions {
-  return { maxProblems: settings.maxProblems, severity: { ...settings.severity } };
+/** The core's options for these settings and the model table in force. */
+export function toCheckOptions(settings: BatchlintSettings, models?: ModelCatalogue): CheckOptions {
+  const options: CheckOptions = {
+    maxProblems: settings.maxProblems,
+    severity: { ...settings.severity },
+  };
+  if (models) options.models = models;
+  return options;
 }

@@ -53,3 +53,25 @@ export function keyAt(
   }
   return { path, node, value: parse(text, [], { allowTrailingComma: true }) };
 }
+
+/** The string value under a column, when it is the value of a property (for hover on `model`). */
+export function stringValueAt(
+  text: string,
+  column: number,
+): { path: Segment[]; node: Node } | undefined {
+  if (text.length > MAX_LOCATE_LINE) return undefined;
+  const root = parseTree(text);
+  if (!root) return undefined;
+  const node = findNodeAtOffset(root, column, true);
+  if (!node || node.type !== 'string' || node.parent?.type !== 'property') return undefined;
+  if (node.parent.children?.[1] !== node) return undefined;
+  const path: Segment[] = [];
+  let cursor: Node | undefined = node.parent;
+  while (cursor && cursor.parent) {
+    const parent: Node = cursor.parent;
+    if (cursor.type === 'property') path.unshift(String(cursor.children?.[0]?.value));
+    else if (parent.type === 'array') path.unshift(parent.children?.indexOf(cursor) ?? 0);
+    cursor = parent;
+  }
+  return { path, node };
+}

@@ -20,6 +20,17 @@ export interface SchemaNode {
   type?: string | string[];
   enum?: unknown[];
   const?: unknown;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  maxItems?: number;
+  /** On a tagged union: the tag values the API's error message lists (may differ from the branches). */
+  'x-supported'?: string[];
+  discriminator?: { propertyName: string };
   properties?: Record<string, SchemaNode>;
   items?: SchemaNode;
   additionalProperties?: boolean | SchemaNode;
@@ -172,6 +183,15 @@ export interface PropertyInfo {
   values: unknown[];
   /** The schema's default, when it gives one. */
   default?: unknown;
+  /** The schema's lower bound of a number, for a typed default in completion. */
+  minimum?: number;
+  /** The bounds the schema sets, as the hover shows them: `0 to 2`, `at least 16`, `at most 64 characters`. */
+  range?: string;
+  /**
+   * For the tag of a tagged union (a content part's `type`): the values the API's error message
+   * lists for it (`x-supported`), when they differ from `values`, what this place accepts.
+   */
+  apiListed?: string[];
   /** The parameter's documentation page, else the endpoint's reference page. */
   docs?: string;
 }
@@ -202,12 +222,66 @@ export function propertyInfo(line: unknown, path: JsonPath): PropertyInfo | unde
   if (annotation?.movedTo !== undefined) info.movedTo = annotation.movedTo;
   const withDefault = nodes.find((n) => n.default !== undefined);
   if (withDefault) info.default = withDefault.default;
+  const minimum = bound(nodes, 'minimum') ?? bound(nodes, 'exclusiveMinimum');
+  if (minimum !== undefined) info.minimum = minimum;
+  const range = rangeOf(nodes);
+  if (range !== undefined) info.range = range;
+  const listed = apiListedAt(line, path);
+  if (listed && listed.some((v) => !info.values.includes(v))) info.apiListed = listed;
   // The envelope's url takes the manifest's urls (the envelope schema leaves that to a rule).
   if (!inBody && path.length === 1 && path[0] === 'url') info.values = [...ENDPOINTS];
   const url = isObject(line) ? line.url : undefined;
   const docs = annotation?.docs ?? (inBody && isEndpoint(url) ? endpointInfo(url).docs : undefined);
   if (docs !== undefined) info.docs = docs;
   return info;
+}
+
+/** The first bound of a kind among the nodes. */
+function bound(nodes: readonly SchemaNode[], key: keyof SchemaNode): number | undefined {
+  for (const n of nodes) if (typeof n[key] === 'number') return n[key];
+  return undefined;
+}
+
+/** The schema's bounds in words: `0 to 2`, `at least 16`, `1 to 64 characters`, `at most 128 items`. */
+export function rangeOf(nodes: readonly SchemaNode[]): string | undefined {
+  const words = (
+    min: number | undefined,
+    max: number | undefined,
+    unit = '',
+  ): string | undefined => {
+    if (min === undefined && max === undefined) return undefined;
+    const n = (v: number) => v.toLocaleString('en-US');
+    const text =
+      min !== undefined && max !== undefined
+        ? `${n(min)} to ${n(max)}`
+        : min !== undefined
+          ? `at least ${n(min)}`
+          : `at most ${n(max!)}`;
+    return text + unit;
+  };
+  const exMin = bound(nodes, 'exclusiveMinimum');
+  const exMax = bound(nodes, 'exclusiveMaximum');
+  if (exMin !== undefined || exMax !== undefined) {
+    const parts = [];
+    if (exMin !== undefined) parts.push(`greater than ${exMin}`);
+    if (exMax !== undefined) parts.push(`less than ${exMax}`);
+    return parts.join(' and ');
+  }
+  return (
+    words(bound(nodes, 'minimum'), bound(nodes, 'maximum')) ??
+    words(bound(nodes, 'minLength'), bound(nodes, 'maxLength'), ' characters') ??
+    words(bound(nodes, 'minItems'), bound(nodes, 'maxItems'), ' items')
+  );
+}
+
+/** The `x-supported` list of the tagged union whose tag sits at `path`, if any. */
+function apiListedAt(line: unknown, path: JsonPath): string[] | undefined {
+  const key = path[path.length - 1];
+  if (typeof key !== 'string' || path.length < 2) return undefined;
+  for (const node of lineSchemasAt(line, path.slice(0, -1))) {
+    if (node['x-supported'] && node.discriminator?.propertyName === key) return node['x-supported'];
+  }
+  return undefined;
 }
 
 /** propertyInfo for a body path of `endpoint` (`['messages', 0, 'content']`), `body` narrowing unions. */

@@ -11,6 +11,7 @@ import {
   invalidTypeMessage,
   invalidValueMessage,
   missingMessage,
+  quoteList,
   showValue,
   unknownMessage,
 } from '../words';
@@ -174,10 +175,16 @@ function phraseDiscriminator(issue: Issue, ctx: PhraseContext, facts: SchemaFact
     // answered with what this position accepts, so the message never contradicts itself.
     const listed = facts.supported ?? [];
     const supported = facts.accepted && listed.includes(String(tagValue)) ? facts.accepted : listed;
+    // The API's list names every place's values; hover and completion offer this place's
+    // (the schema's branches), so the message says which of the listed ones apply here.
+    const narrower =
+      facts.accepted && supported === listed && facts.accepted.length < listed.length
+        ? ` Here only ${quoteList(facts.accepted)} apply.`
+        : '';
     return finding(ctx, tagAt, {
       code: 'invalid_value',
       anchor: 'value',
-      message: invalidValueMessage(tagValue, supported),
+      message: invalidValueMessage(tagValue, supported) + narrower,
     });
   }
   if (tagValue === undefined) {
