@@ -6,14 +6,17 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { Commands, Methods } from '../../server/src/protocol';
-import type { DocumentSummary } from '../../server/src/protocol';
+import type { DocumentSummary, EstimateSummary } from '../../server/src/protocol';
 import { convertToResponses } from './convert-command';
 import { BatchStatusBar } from './status-bar';
+import { syncModels } from './models-setting';
 
 /** What activate() returns: enough for the extension's own tests to look inside. */
 export interface BatchlintApi {
   /** The status bar text for the active editor, or undefined while the item is hidden. */
   statusText(): string | undefined;
+  /** The status bar tooltip (Markdown) for the active editor, or undefined while hidden. */
+  statusTooltip(): string | undefined;
   client: BaseLanguageClient;
 }
 
@@ -41,6 +44,9 @@ export async function start(
     languageClient.onNotification(Methods.summary, (summary: DocumentSummary) =>
       statusBar.accept(summary),
     ),
+    languageClient.onNotification(Methods.estimate, (estimate: EstimateSummary) =>
+      statusBar.acceptEstimate(estimate),
+    ),
     vscode.commands.registerCommand(Commands.convertToResponses, () =>
       convertToResponses(languageClient),
     ),
@@ -60,12 +66,17 @@ export async function start(
   if (host.diskFeatures) context.subscriptions.push(...host.diskFeatures(languageClient));
   try {
     await languageClient.start();
+    context.subscriptions.push(syncModels(languageClient));
   } catch (error) {
     // Keep the commands registered (Show Output still helps); say why checking is off.
     const message = error instanceof Error ? error.message : String(error);
     void vscode.window.showErrorMessage(`batchlint: the language server did not start: ${message}`);
   }
-  return { statusText: () => statusBar.text, client: languageClient };
+  return {
+    statusText: () => statusBar.text,
+    statusTooltip: () => statusBar.tooltip,
+    client: languageClient,
+  };
 }
 
 export async function stop(): Promise<void> {

@@ -1,11 +1,13 @@
-// The status bar item for the active batch file: endpoint, model, request count and size
-// against the Batch API's limits (50,000 requests, 200 MB), and the error count. Hidden for
-// every other file. Fed by the server's batchlint/summary notifications.
+// The status bar item for the active batch file: a compact text (problems and requests) with
+// the details in its tooltip (endpoint, model, size against the Batch API's limits, the cost
+// estimate and the model table's date). Hidden for every other file. Fed by the server's
+// batchlint/summary and batchlint/estimate notifications. It never shows a "checking" state:
+// the last result stays until the next one, so typing does not make it flicker.
 
 import * as vscode from 'vscode';
-import type { DocumentSummary } from '../../server/src/protocol';
+import type { DocumentSummary, EstimateSummary } from '../../server/src/protocol';
 
-import { MAX_BYTES, MAX_REQUESTS, size, statusTextFor } from './status-text';
+import { statusTextFor, statusTooltipFor } from './status-text';
 
 export class BatchStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem(
@@ -14,6 +16,7 @@ export class BatchStatusBar implements vscode.Disposable {
     100,
   );
   private readonly summaries = new Map<string, DocumentSummary>();
+  private readonly estimates = new Map<string, EstimateSummary>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor() {
@@ -21,7 +24,10 @@ export class BatchStatusBar implements vscode.Disposable {
     this.item.command = 'workbench.actions.view.problems';
     this.subscriptions.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
-      vscode.workspace.onDidCloseTextDocument((doc) => this.summaries.delete(doc.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        this.summaries.delete(doc.uri.toString());
+        this.estimates.delete(doc.uri.toString());
+      }),
     );
   }
 
@@ -38,9 +44,22 @@ export class BatchStatusBar implements vscode.Disposable {
     this.update();
   }
 
+  /** A document's estimate (it follows its summary once the user pauses). */
+  acceptEstimate(estimate: EstimateSummary): void {
+    const previous = this.estimates.get(estimate.uri);
+    if (previous && estimate.version < previous.version) return;
+    this.estimates.set(estimate.uri, estimate);
+    this.update();
+  }
+
   /** The text shown now, or undefined while the item is hidden. */
   get text(): string | undefined {
     return this.visible ? this.item.text : undefined;
+  }
+
+  /** The tooltip's Markdown now, or undefined while the item is hidden. */
+  get tooltip(): string | undefined {
+    return this.visible ? (this.item.tooltip as vscode.MarkdownString).value : undefined;
   }
 
   private visible = false;
@@ -53,23 +72,13 @@ export class BatchStatusBar implements vscode.Disposable {
       this.visible = false;
       return;
     }
-    this.item.text = statusTextFor(summary);
-    const over: string[] = [];
-    if (summary.requests > MAX_REQUESTS) over.push('more than 50,000 requests');
-    if (summary.bytes > MAX_BYTES) over.push('larger than 200 MB');
-    this.item.tooltip = [
-      `Endpoint: ${summary.endpoint ?? 'unknown'}`,
-      `Model: ${summary.model ?? 'unknown'}`,
-      `Requests: ${summary.requests.toLocaleString('en-US')} of at most 50,000`,
-      `Size: ${size(summary.bytes)} of at most 200 MB`,
-      `Errors: ${summary.errors}, warnings: ${summary.warnings}`,
-      ...(over.length > 0 ? [`Over the Batch API's limits: ${over.join(', ')}`] : []),
-    ].join('\n');
-    this.item.backgroundColor =
-      summary.errors > 0 || over.length > 0
-        ? new vscode.ThemeColor('statusBarItem.errorBackground')
-        : undefined;
-    this.item.show();
+    const text = statusTextFor(summary);
+    if (this.item.text !== text) this.item.text = text;
+    const tooltip = new vscode.MarkdownString(
+      statusTooltipFor(summary, uri ? this.estimates.get(uri) : undefined),
+    );
+    this.item.tooltip = tooltip;
+    if (!this.visible) this.item.show();
     this.visible = true;
   }
 

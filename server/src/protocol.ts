@@ -12,6 +12,8 @@ export const Commands = {
   serverConvert: 'batchlint.server.convertToResponses',
   /** Client command: streams a file from disk through the server (for files over 50 MB). */
   checkFileOnDisk: 'batchlint.checkFileOnDisk',
+  /** Client command: writes the safe fixes of a file on disk (args: file, 'copy' | 'inPlace'). */
+  fixFileOnDisk: 'batchlint.fixFileOnDisk',
   /** Client command: shows the language server's output channel. */
   showOutput: 'batchlint.showOutput',
   /** Client command: a finished batch's results on the input document (args: input, files). */
@@ -30,6 +32,12 @@ export const Methods = {
   summary: 'batchlint/summary',
   /** client -> server: check a file on disk; params CheckFileParams, result CheckFileResult. */
   checkFile: 'batchlint/checkFile',
+  /** client -> server: the safe fixes of a file on disk, streamed; params FixFileParams, result FixFileResult. */
+  fixFile: 'batchlint/fixFile',
+  /** client -> server: the user's model table (`batchlint.models`); params ModelsParams. */
+  models: 'batchlint/models',
+  /** server -> client: a document's cost estimate for the status bar tooltip; params EstimateSummary. */
+  estimate: 'batchlint/estimate',
 } as const;
 
 /** Setting keys under the `batchlint` section. */
@@ -40,7 +48,17 @@ export const Settings = {
   maxProblems: 'maxProblems',
   severity: 'severity',
   trace: 'trace.server',
+  models: 'models',
 } as const;
+
+/** The user's model table as the client read it: the setting's path and the file's text, or why not. */
+export interface ModelsParams {
+  /** The setting as written ('' when unset: the built-in table alone). */
+  path: string;
+  text?: string;
+  /** Why the file could not be read. */
+  error?: string;
+}
 
 /** The summary the status bar shows for a batch document. */
 export interface DocumentSummary {
@@ -51,6 +69,8 @@ export interface DocumentSummary {
   endpoint?: string;
   model?: string;
   requests: number;
+  /** Lines with content that are not requests yet (not JSON, e.g. one being typed). */
+  unreadable?: number;
   bytes: number;
   errors: number;
   warnings: number;
@@ -80,6 +100,23 @@ export interface ConvertResult {
 export interface CheckFileParams {
   /** A file: URI or an absolute path. */
   uri: string;
+}
+
+export interface FixFileParams {
+  /** A file: URI or an absolute path. */
+  uri: string;
+  /** Rewrite the file itself (no undo) instead of writing `NAME.fixed.jsonl` beside it. */
+  inPlace?: boolean;
+}
+
+export interface FixFileResult {
+  /** Fixes applied. */
+  applied: number;
+  /** The file written. */
+  uri: string;
+  /** What a check of the written file finds. */
+  errors: number;
+  warnings: number;
 }
 
 export interface CheckFileResult {
@@ -112,4 +149,33 @@ export interface BatchlintSettings {
   maxProblems: number;
   severity: Record<string, 'error' | 'warning' | 'info' | 'off'>;
   trace: { server: 'off' | 'messages' | 'verbose' };
+}
+
+/** "1 field needs a decision", "3 fields need a decision" (the editor's conversion summaries). */
+export function fieldsNeedDecision(count: number): string {
+  return count === 1 ? '1 field needs a decision' : `${count} fields need a decision`;
+}
+
+/** One model's share of a document's estimate (token counts whole tokens, costs USD). */
+export interface ModelEstimateSummary {
+  model: string;
+  requests: number;
+  /** Absent where tokens cannot be counted (the web build). */
+  inputTokens?: number;
+  /** The sum of the output caps (each request's, else the model's maximum). */
+  maxOutputTokens: number;
+  /** At the model table's batch prices; absent for a model the table does not price. */
+  costUsd?: { input?: number; outputMax: number };
+}
+
+/** What the status bar tooltip says a document will cost (`batchlint/estimate`). */
+export interface EstimateSummary {
+  uri: string;
+  version: number;
+  /** `counted`; `no-tokenizer`: this build counts no tokens (the web); `too-large`: not estimated here. */
+  status: 'counted' | 'no-tokenizer' | 'too-large';
+  /** The model table's date (YYYY-MM-DD). */
+  asOf: string;
+  requests: number;
+  models: ModelEstimateSummary[];
 }

@@ -107,8 +107,13 @@ export function show(r: vscode.Range): string {
 }
 
 /** Returns the extension's activated API, activating it if the editor has not yet. */
-export async function extensionApi(): Promise<{ statusText(): string }> {
-  const ext = vscode.extensions.getExtension<{ statusText(): string }>(EXTENSION_ID);
+export interface TestApi {
+  statusText(): string;
+  statusTooltip(): string | undefined;
+}
+
+export async function extensionApi(): Promise<TestApi> {
+  const ext = vscode.extensions.getExtension<TestApi>(EXTENSION_ID);
   assert.ok(ext, `${EXTENSION_ID} is not installed in this editor`);
   return ext.isActive ? ext.exports : await ext.activate();
 }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Commands, Settings } from '../../server/src/protocol';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
-import { statusTextFor } from '../../client/src/status-text';
+import { statusTextFor, statusTooltipFor } from '../../client/src/status-text';
 import { ROOT } from './harness';
 
 interface Manifest {
@@ -33,6 +33,7 @@ describe('package.json', () => {
       contributed,
       [
         Commands.checkFileOnDisk,
+        Commands.fixFileOnDisk,
         Commands.convertToResponses,
         Commands.showOutput,
         Commands.showBatchResults,
@@ -59,6 +60,8 @@ describe('package.json', () => {
       [`${Settings.section}.${Settings.maxProblems}`]: DEFAULT_SETTINGS.maxProblems,
       [`${Settings.section}.${Settings.severity}`]: DEFAULT_SETTINGS.severity,
       [`${Settings.section}.${Settings.trace}`]: DEFAULT_SETTINGS.trace.server,
+      // Read by the client, which sends the file's text to the server (batchlint/models).
+      [`${Settings.section}.${Settings.models}`]: '',
     };
     assert.deepEqual(Object.keys(props).sort(), Object.keys(expected).sort());
     for (const [key, value] of Object.entries(expected)) {
@@ -76,7 +79,7 @@ describe('package.json', () => {
 });
 
 describe('status bar text', () => {
-  it('shows endpoint, model, requests and size against the limits, and errors', () => {
+  it('is compact: errors and requests; the tooltip has the rest, in decimal MB', () => {
     const text = statusTextFor({
       uri: 'file:///x.jsonl',
       isBatch: true,
@@ -87,9 +90,52 @@ describe('status bar text', () => {
       errors: 2,
       warnings: 0,
     });
+    assert.equal(text, '$(error) 2 · 1,234 requests');
+    const tooltip = statusTooltipFor(
+      {
+        uri: 'file:///x.jsonl',
+        version: 3,
+        isBatch: true,
+        endpoint: '/v1/chat/completions',
+        model: 'gpt-4o-mini',
+        requests: 1234,
+        unreadable: 1,
+        bytes: 3_000_000,
+        errors: 2,
+        warnings: 0,
+      },
+      {
+        uri: 'file:///x.jsonl',
+        version: 3,
+        status: 'counted',
+        asOf: '2026-11-30',
+        requests: 1234,
+        models: [
+          {
+            model: 'gpt-4o-mini',
+            requests: 1234,
+            inputTokens: 56_789,
+            maxOutputTokens: 100_000,
+            costUsd: { input: 0.004259, outputMax: 0.03 },
+          },
+        ],
+      },
+    );
+    assert.match(tooltip, /1,235 requests of at most 50,000 · 3\.0 MB of at most 200 MB/);
+    assert.match(tooltip, /1 line not yet a request/);
+    assert.match(tooltip, /\*\*Estimate\*\* \(batch prices, model table of 2026-11-30\)/);
+    assert.match(
+      tooltip,
+      /`gpt-4o-mini`: 1,234 requests, 56,789 input tokens, at most 100,000 output tokens; \$0\.0043 input \+ at most \$0\.03 output/,
+    );
+  });
+
+  it('does not flicker while a line is typed: a line that is not JSON yet still counts', () => {
+    const base = { uri: 'file:///x.jsonl', isBatch: true, bytes: 10, errors: 0, warnings: 0 };
+    assert.equal(statusTextFor({ ...base, requests: 3 }), '$(check) 3 requests');
     assert.equal(
-      text,
-      '$(error) batch: chat/completions · gpt-4o-mini · 1,234/50,000 requests · 3.0 MB/200 MB · 2 errors',
+      statusTextFor({ ...base, requests: 2, unreadable: 1, errors: 1 }),
+      '$(error) 1 · 3 requests',
     );
   });
 });

@@ -8,7 +8,8 @@ import { readSubcommand, subcommand, UsageError } from './args';
 import { describe } from './output';
 import { ModelCatalogue, ModelsFileError } from '../core/models/catalogue';
 import { catalogueFromText } from '../core/models/load';
-import { costUsd, estimateStream } from '../core/models/estimate';
+import { costUsd } from '../core/models/estimate';
+import { estimateStream } from '../core/models/estimate-stream';
 import type { FileEstimate, ModelEstimate } from '../core/models/estimate';
 
 export const ESTIMATE_USAGE = `Usage:

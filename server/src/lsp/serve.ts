@@ -8,7 +8,12 @@ import {
   DidChangeConfigurationNotification,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
+import type {
+  CancellationToken,
+  Connection,
+  InitializeParams,
+  InitializeResult,
+} from 'vscode-languageserver/node';
 import { Commands, FIX_ALL_KIND, Methods, Settings } from '../protocol';
 import { codeActions } from './code-actions';
 import { completion, COMPLETION_TRIGGERS } from './completion';
@@ -27,6 +32,8 @@ import { hover } from './hover';
 import { compileFilePatterns } from './file-patterns';
 import { normalizeSettings, toCheckOptions } from './settings';
 import { Validator } from './validate';
+import { onModels } from './models';
+import { ModelCatalogue } from '../core';
 
 /** The package version, written in by the bundler (absent when run from tsc output). */
 declare const BATCHLINT_VERSION: string | undefined;
@@ -35,7 +42,9 @@ const VERSION = typeof BATCHLINT_VERSION === 'string' ? BATCHLINT_VERSION : '0.0
 /** What the host offers beyond the connection. */
 export interface ServerHost {
   /** Checks a file on disk (`batchlint/checkFile`); absent where there is no disk (the web). */
-  checkFile?: (ctx: ServerContext, params: unknown) => Promise<unknown>;
+  checkFile?: (ctx: ServerContext, params: unknown, token: CancellationToken) => Promise<unknown>;
+  /** Writes the safe fixes of a file on disk (`batchlint/fixFile`); absent in the web. */
+  fixFile?: (ctx: ServerContext, params: unknown, token: CancellationToken) => Promise<unknown>;
 }
 
 /**
@@ -54,8 +63,14 @@ export function serve(connection: Connection, host: ServerHost = {}): void {
 
   const ctx: ServerContext = {
     connection,
-    documents: new DocumentStore(() => toCheckOptions(ctx.settings)),
-    abilities: { configuration: false, documentChanges: false, workDoneProgress: false },
+    documents: new DocumentStore(() => toCheckOptions(ctx.settings, ctx.models)),
+    abilities: {
+      configuration: false,
+      documentChanges: false,
+      workDoneProgress: false,
+      snippets: false,
+    },
+    models: ModelCatalogue.builtIn(),
     settings: normalizeSettings(undefined),
     filePatterns: compileFilePatterns([]),
     log,
@@ -68,6 +83,7 @@ export function serve(connection: Connection, host: ServerHost = {}): void {
     ctx.abilities.configuration = caps.workspace?.configuration === true;
     ctx.abilities.documentChanges = caps.workspace?.workspaceEdit?.documentChanges === true;
     ctx.abilities.workDoneProgress = caps.window?.workDoneProgress === true;
+    ctx.abilities.snippets = caps.textDocument?.completion?.completionItem?.snippetSupport === true;
     dynamicConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     ctx.settings = normalizeSettings(pushedSection(params.initializationOptions));
     return {
@@ -120,6 +136,10 @@ export function serve(connection: Connection, host: ServerHost = {}): void {
   connection.onCodeAction(
     guard('codeAction', log, (params) => codeActions(ctx, validator, params)),
   );
+  connection.onNotification(
+    Methods.models,
+    guardNotification('models', log, (params: unknown) => onModels(ctx, validator, params)),
+  );
   connection.onHover(guard('hover', log, (params) => hover(ctx, params)));
   connection.onCompletion(guard('completion', log, (params) => completion(ctx, params)));
   connection.onExecuteCommand(
@@ -128,10 +148,13 @@ export function serve(connection: Connection, host: ServerHost = {}): void {
       throw invalid(`Unknown command: ${String(params?.command)}`);
     }),
   );
-  const { checkFile } = host;
+  const { checkFile, fixFile } = host;
   if (checkFile)
-    connection.onRequest(
-      Methods.checkFile,
-      guard('checkFile', log, (params: unknown) => checkFile(ctx, params)),
+    connection.onRequest(Methods.checkFile, (params: unknown, token) =>
+      guard('checkFile', log, (p: unknown) => checkFile(ctx, p, token))(params),
+    );
+  if (fixFile)
+    connection.onRequest(Methods.fixFile, (params: unknown, token) =>
+      guard('fixFile', log, (p: unknown) => fixFile(ctx, p, token))(params),
     );
 }

@@ -12,6 +12,7 @@ import type { ServerContext } from './context';
 import { toDiagnostic } from './diagnostics';
 import type { OpenDocument } from './documents';
 import { describeError } from './guard';
+import { Estimates } from './estimate';
 
 /** Long enough to merge the changes of one keystroke or a multi-cursor edit, short enough not to be felt. */
 export const DEBOUNCE_MS = 8;
@@ -65,7 +66,11 @@ function relatedRanges(doc: OpenDocument): (line: number, code: string) => Range
 }
 
 export class Validator {
-  constructor(private readonly ctx: ServerContext) {}
+  private readonly estimates: Estimates;
+
+  constructor(private readonly ctx: ServerContext) {
+    this.estimates = new Estimates(ctx);
+  }
 
   /** Whether the document is one batchlint checks, under the current settings and text. */
   isChecked(doc: OpenDocument): boolean {
@@ -113,6 +118,7 @@ export class Validator {
         result.problems.map((p) => toDiagnostic(p, doc.uri, doc.version, related)),
       );
       this.sendSummary(doc, result);
+      this.estimates.schedule(doc);
     } catch (error) {
       // One document's failure must not stop the others: log it and keep its last diagnostics.
       this.ctx.log(`batchlint: checking ${doc.uri} failed: ${describeError(error)}`);
@@ -126,6 +132,7 @@ export class Validator {
 
   /** Clears a closed document's diagnostics. */
   clear(uri: string): void {
+    this.estimates.dispose(uri);
     void this.ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -145,6 +152,7 @@ export class Validator {
       errors: s?.errors ?? 0,
       warnings: s?.warnings ?? 0,
     };
+    if (s?.unreadable !== undefined) summary.unreadable = s.unreadable;
     if (s?.endpoint !== undefined) summary.endpoint = s.endpoint;
     if (s?.model !== undefined) summary.model = s.model;
     void this.ctx.connection.sendNotification(Methods.summary, summary);

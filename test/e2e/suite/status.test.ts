@@ -1,4 +1,5 @@
 // The status bar summary (read through the extension's exported API) and the master switch.
+import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { extensionApi, openFixture, requestCount, waitFor, waitForDiagnostics } from '../helpers';
 
@@ -19,6 +20,24 @@ suite('status bar and settings', () => {
       undefined,
       api.statusText,
     );
+  });
+
+  test('the item is compact; its tooltip has the details and the estimate with the table date', async () => {
+    const api = await extensionApi();
+    await openFixture('clean-batch.jsonl');
+    const tooltip = await waitFor(
+      'a tooltip with the estimate',
+      () => {
+        const t = api.statusTooltip();
+        return t && /\*\*Estimate\*\*/.test(t) ? t : undefined;
+      },
+      undefined,
+      () => api.statusTooltip() ?? '(hidden)',
+    );
+    assert.match(api.statusText() ?? '', /^\$\((check|warning|error)\) (\d+ · )?5 requests$/);
+    assert.match(tooltip, /5 requests of at most 50,000 · [\d.]+ kB of at most 200 MB/);
+    assert.match(tooltip, /model table of \d{4}-\d{2}-\d{2}/);
+    assert.match(tooltip, /input tokens, at most [\d,]+ output tokens/);
   });
 
   test('batchlint.enable = false clears diagnostics, true brings them back', async () => {

@@ -24,6 +24,8 @@ export interface TallySummary {
   dialect?: DialectId;
   /** What the lines showed, one sentence (the status bar's tooltip). */
   dialectEvidence?: string;
+  /** Lines with content that is not a request (not JSON: one being typed, say); absent when none. */
+  unreadable?: number;
 }
 
 export class BatchTally {
@@ -73,6 +75,7 @@ export class BatchTally {
       embeddingInputs: this.embeddingInputs,
       dialect: this.vote.dialect(),
       dialectEvidence: this.vote.detection().evidence,
+      ...(this.unreadable > 0 && { unreadable: this.unreadable }),
       ...(this.first?.url !== undefined && { endpoint: this.first.url }),
       ...(this.first?.model !== undefined && { model: this.first.model }),
     };

@@ -1,15 +1,14 @@
 // What a batch will cost before it is sent: per model, the requests, the input tokens (text in
 // the model's encoding, message framing, images by their formula) and the most output tokens the
-// requests allow, priced at the model table's batch prices. Lines are read one at a time, so a
-// file of any size is estimated in the memory of its longest line.
+// requests allow, priced at the model table's batch prices. Lines are given one at a time, so a
+// file of any size is estimated in the memory of its longest line. Pure: the editor estimates an
+// open document's text with it, and estimate-stream.ts reads files for the command line.
 
-import type { Readable } from 'node:stream';
 import type { ModelCatalogue } from './catalogue';
 import type { ModelFacts, Tier } from './types';
 import { countTokens } from './tokens';
 import { dataUrlDimensions, imageTokens } from './image-tokens';
 import { isObject } from '../json';
-import { LineReader } from '../line-reader';
 
 /**
  * Tokens the API adds per message and to prime the reply. OpenAI's cookbook
@@ -103,25 +102,6 @@ export class BatchEstimator {
       models: [...this.byModel.values()],
     };
   }
-}
-
-/** Estimates a stream of batch lines (a file read in chunks: never whole in memory). */
-export async function estimateStream(
-  input: Readable,
-  catalogue: ModelCatalogue,
-): Promise<FileEstimate> {
-  const estimator = new BatchEstimator(catalogue);
-  let bad = 0;
-  const reader = new LineReader({
-    line: (text) => estimator.line(text),
-    badLine: () => bad++,
-  });
-  for await (const chunk of input) {
-    if (!reader.feed(chunk as Buffer)) break;
-  }
-  reader.end();
-  const result = estimator.result();
-  return { ...result, skippedLines: result.skippedLines + bad };
 }
 
 /** USD for `tokens` at `perMillion` USD per 1M tokens, to a millionth of a dollar. */

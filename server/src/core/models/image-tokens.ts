@@ -6,6 +6,7 @@
 
 import { imageSize } from 'image-size';
 import type { ImageTokens } from './types';
+import { base64Bytes } from '../bytes';
 
 /** Width and height in pixels. */
 export interface Dimensions {
@@ -36,7 +37,9 @@ const PREFIX = 65_536;
 
 function readSize(base64: string): Dimensions | undefined {
   try {
-    const size = imageSize(Buffer.from(base64, 'base64'));
+    const bytes = base64Bytes(base64);
+    if (!bytes) return undefined;
+    const size = imageSize(bytes);
     if (!size.width || !size.height) return undefined;
     // EXIF orientations 5-8 turn the picture a quarter: the model sees it upright.
     return size.orientation !== undefined && size.orientation >= 5
