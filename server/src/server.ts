@@ -3,12 +3,13 @@
 // file from disk for "Check File on Disk…".
 
 import { checkFileOnDisk } from './lsp/check-file';
+import { fixFileOnDisk } from './lsp/fix-file';
 import { describeError } from './lsp/guard';
 import { serve } from './lsp/serve';
 import { connectFromArgv } from './lsp/transport';
 
 const connection = connectFromArgv();
-serve(connection, { checkFile: checkFileOnDisk });
+serve(connection, { checkFile: checkFileOnDisk, fixFile: fixFileOnDisk });
 
 // A bug in one handler must not end the session for every other document.
 const log = (error: unknown): void => {

@@ -7,7 +7,7 @@ import type { Stats } from 'node:fs';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { isAbsolute } from 'node:path';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import type { WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import type { CancellationToken, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { checkFile } from '../core/node';
 import type { CheckFileResult } from '../protocol';
 import type { ServerContext } from './context';
@@ -100,24 +100,29 @@ async function startsWithBom(path: string): Promise<boolean> {
 export async function checkFileOnDisk(
   ctx: ServerContext,
   params: unknown,
+  token?: CancellationToken,
 ): Promise<CheckFileResult> {
   const target = resolveTarget(params);
   await requireRegularFile(target.path);
   const progress = await reporterFor(ctx, params);
   const name = target.path.slice(target.path.replace(/\\/g, '/').lastIndexOf('/') + 1);
-  progress?.begin(`batchlint: checking ${name}`, 0, undefined, false);
+  progress?.begin(`batchlint: checking ${name}`, 0, undefined, true);
   let lastPercent = -1;
   try {
     const result = await checkFile(target.path, {
-      ...toCheckOptions(ctx.settings),
+      ...toCheckOptions(ctx.settings, ctx.models),
       onProgress(read, total) {
+        // Stops the read between two chunks; nothing is published for a cancelled check.
+        const ownToken = (progress as { token?: CancellationToken } | undefined)?.token;
+        if (token?.isCancellationRequested || ownToken?.isCancellationRequested)
+          throw new ResponseError<void>(LSPErrorCodes.RequestCancelled, 'Cancelled');
         if (!progress || total <= 0) return;
         const percent = Math.min(100, Math.floor((read / total) * 100));
         if (percent === lastPercent) return;
         lastPercent = percent;
         progress.report(
           percent,
-          `${(read / 1048576).toFixed(1)} of ${(total / 1048576).toFixed(1)} MB`,
+          `${(read / 1_000_000).toFixed(1)} of ${(total / 1_000_000).toFixed(1)} MB`,
         );
       },
     });
