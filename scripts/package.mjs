@@ -17,7 +17,16 @@ const MAX_BYTES = 3 * 1024 * 1024;
 execFileSync(process.execPath, ['scripts/build.mjs', '--production'], { stdio: 'inherit' });
 execFileSync(
   process.execPath,
-  ['node_modules/@vscode/vsce/vsce', 'package', '--no-dependencies', '-o', out],
+  // The Marketplace page is the user's README (client/README.md), not the developers' one.
+  [
+    'node_modules/@vscode/vsce/vsce',
+    'package',
+    '--no-dependencies',
+    '--readme-path',
+    'client/README.md',
+    '-o',
+    out,
+  ],
   { stdio: 'inherit' },
 );
 const size = statSync(out).size;
