@@ -32,6 +32,8 @@ export class BatchTally {
   private readonly checks: FileCheck[];
   private first: { url?: string; model?: string } | undefined;
   private requests = 0;
+  /** Lines with content that are not requests (the status bar still counts them as being written). */
+  private unreadable = 0;
   private bytes = 0;
   private embeddingInputs = 0;
   private readonly vote: DialectVote;
@@ -52,7 +54,7 @@ export class BatchTally {
         ...(facts.url !== undefined && { url: facts.url }),
         ...(facts.model !== undefined && { model: facts.model }),
       };
-    }
+    } else if (facts.unreadable) this.unreadable++;
     let problems: Problem[] | undefined;
     for (const check of this.checks) {
       const found = check.add(line, facts, bytes);
