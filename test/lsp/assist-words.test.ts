@@ -47,7 +47,7 @@ describe('editor words: Problems panel, hover, completion, models', () => {
       published.diagnostics.filter((d) => d.code === code).map((d) => d.message as string);
     const [first] = byCode('invalid_value');
     assert.match(first!, /^Invalid value: 'input_text'\. Supported values are: /);
-    assert.match(first!, / \(param: messages\[0\]\.content\[0\]\.type\)$/);
+    assert.match(first!, /\n\(param: messages\[0\]\.content\[0\]\.type\)$/);
     // A message that already names its parameter is not repeated.
     const [type] = byCode('invalid_type');
     assert.equal(

@@ -27,14 +27,16 @@ export const STAGE_NOTE =
 
 /**
  * The message with the API's parameter path after it, as the API's error gives `param` beside
- * its message (`… (param: messages[0].content[1].type)`), unless the words already name it: the
- * Problems panel shows only the message, and "Invalid value: 'input_text'" alone says not where.
+ * its message, on a line of its own (`…\n(param: messages[0].content[1].type)`), unless the words
+ * already name it: the Problems panel shows only the message, and "Invalid value: 'input_text'"
+ * alone says not where. A line of its own, because the panel cuts a long first line short and
+ * shows the next lines below it.
  */
 export function withParam(message: string, param: string | undefined): string {
   if (param === undefined || param === '' || message.includes(`'${param}'`)) return message;
   // "Model parameter is required.": a plain name the words already say.
   if (message.toLowerCase().split(/\W+/).includes(param.toLowerCase())) return message;
-  return `${message} (param: ${param})`;
+  return `${message}\n(param: ${param})`;
 }
 
 export function toDiagnostic(
