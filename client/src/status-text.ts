@@ -39,8 +39,13 @@ export function statusTextFor(s: DocumentSummary): string {
   return `$(check) ${tail}`;
 }
 
+/** `$0.42`; below a cent, two significant digits without trailing zeros (`$0.000003`). */
 const usd = (v: number): string =>
-  v === 0 ? '$0' : v < 0.01 ? `$${v.toPrecision(2)}` : `$${v.toFixed(2)}`;
+  v === 0
+    ? '$0'
+    : v < 0.01
+      ? `$${Number(v.toPrecision(2)).toFixed(20).replace(/0+$/, '')}`
+      : `$${v.toFixed(2)}`;
 
 /** The tooltip: the file against the Batch API's limits, its problems and its estimate (Markdown). */
 export function statusTooltipFor(s: DocumentSummary, e: EstimateSummary | undefined): string {
