@@ -51,7 +51,7 @@ const FILES = {
     }),
   ],
   'complete.jsonl': [
-    '{"custom_id":"a","method":"POST","url":"/v1/chat/completions","body":{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hi"}],"temperature":0.2,"te"}}',
+    '{"custom_id":"a","method":"POST","url":"/v1/chat/completions","body":{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hi"}],"top_p":0.5,"te"}}',
   ],
   'status.jsonl': [
     envelope('a', { model: 'gpt-4o-mini', messages: user('Summarise the plot of Hamlet.') }),
@@ -253,12 +253,16 @@ const scenes = {
     for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight');
     await page.keyboard.type('"');
     await settle(500);
-    await page.keyboard.type('te');
+    await page.keyboard.type('temp');
     await page.waitForSelector(`${SUGGEST} .monaco-list-row`, { timeout: 20_000 }).catch(() => {});
     await settle(1200);
     await shot('7-completion', [SUGGEST, '.suggest-details-container']);
+    // Accepted: what the line holds now.
+    await page.keyboard.press('Enter');
+    await settle(1500);
+    await shot('7-completion-accepted', [EDITOR]);
     await page.keyboard.press('Escape');
-    await goTo(1, text.indexOf('"temperature"') + 3);
+    await goTo(1, text.indexOf('"top_p"') + 3);
     await command('Show or Focus Hover');
     await page.waitForSelector(HOVER, { timeout: 10_000 }).catch(() => {});
     await settle(800);
