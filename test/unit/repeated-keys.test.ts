@@ -11,7 +11,8 @@ import { seedLines } from './fuzz/seeds';
 import { TEXT_MUTATIONS } from './fuzz/mutate';
 
 const CASES = 3000;
-const TRICKY = ['":', '\\":', '\\\\', ':"', '{\\"a\\":1}', ':::'];
+// Escaped quotes after runs of backslashes: the scan tells an escaped quote by the run's parity.
+const TRICKY = ['":', '\\":', '\\\\', ':"', '{\\"a\\":1}', ':::', '\\\\\\\\\\":', '\\\\":'];
 
 function walkAll(text: string): string[] {
   const out: string[] = [];
@@ -58,5 +59,12 @@ test('a repeated key is placed on its second occurrence, with its path', () => {
   assert.deepEqual(findRepeatedKeys(text, JSON.parse(text)), [
     { path: ['body', 'x'], key: 'k', offset: 32, length: 3 },
     { path: ['body'], key: 'model', offset: 39, length: 7 },
+  ]);
+});
+
+test('a string ending in an escaped backslash ends at its quote (the colons after it count)', () => {
+  const text = '{"a":"x\\\\","b":1,"b":2}';
+  assert.deepEqual(findRepeatedKeys(text, JSON.parse(text)), [
+    { path: [], key: 'b', offset: 17, length: 3 },
   ]);
 });

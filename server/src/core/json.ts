@@ -59,37 +59,32 @@ function countAll(text: string, char: string): number {
 }
 
 /**
- * Colons outside strings: in valid JSON, one per property written. A string with no backslash
- * before its closing quote (a data URL, most text) is crossed in one indexOf jump; from its first
- * backslash on, it is read char by char. The next backslash is remembered until passed, so each
- * character is looked at a bounded number of times.
+ * Colons outside strings: in valid JSON, one per property written. Strings are crossed in
+ * indexOf jumps from quote to quote; a quote is the string's end when an even number of
+ * backslashes precedes it. Each character is looked at a bounded number of times: the backslashes
+ * counted back from a quote are a run that ends at that quote, and the colons between two strings
+ * are counted once.
  */
 function countColons(text: string): number {
   let colons = 0;
-  let backslash = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 58) colons++;
-    if (c !== 34) continue;
-    const quote = text.indexOf('"', i + 1);
-    if (quote < 0) break; // unterminated: cannot happen after JSON.parse
-    if (backslash !== -2 && backslash <= i) {
-      backslash = text.indexOf('\\', i + 1);
-      if (backslash < 0) backslash = -2; // none left in the text
-    }
-    if (backslash === -2 || backslash > quote) {
-      i = quote;
-      continue;
-    }
-    i = backslash;
-    while (i < text.length) {
-      const d = text.charCodeAt(i);
-      if (d === 92) i += 2;
-      else if (d === 34) break;
-      else i++;
-    }
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf('"', from);
+    const gapEnd = open < 0 ? text.length : open;
+    for (let at = from; at < gapEnd; at++) if (text.charCodeAt(at) === 58) colons++;
+    if (open < 0) return colons;
+    let close = text.indexOf('"', open + 1);
+    while (close >= 0 && escaped(text, close, open + 1)) close = text.indexOf('"', close + 1);
+    if (close < 0) return colons; // unterminated: cannot happen after JSON.parse
+    from = close + 1;
   }
-  return colons;
+}
+
+/** Whether the quote at `at` is escaped: an odd run of backslashes (from `floor` on) precedes it. */
+function escaped(text: string, at: number, floor: number): boolean {
+  let backslashes = 0;
+  for (let i = at - 1; i >= floor && text.charCodeAt(i) === 92; i--) backslashes++;
+  return backslashes % 2 === 1;
 }
 
 /** Properties of every object in a parsed value, without recursion (any depth JSON.parse took). */
