@@ -43,6 +43,45 @@ for (const [decoder, decode] of [
     assert.ok(valid > 2000 && valid < 18_000, `both outcomes are exercised (${valid} valid)`);
   });
 
+// Long data URLs are decoded in pieces of 48 KB: an intruder in any piece, on a piece boundary,
+// or padding anywhere but the very end must still be refused; the decoded length is the total.
+for (const [decoder, decode] of [
+  ['Node', base64Bytes],
+  ['atob', atobBytes],
+] as const)
+  test(`decodeBase64 (${decoder}) on data URLs of several pieces (200 seeded strings)`, () => {
+    const random = new Prng(0xb65);
+    const piece = 48 * 1024;
+    let valid = 0;
+    for (let i = 0; i < 200; i++) {
+      const length = random.range(piece - 8, 3 * piece + 8);
+      const chars: string[] = [];
+      for (let j = 0; j < length; j++) chars.push(ALPHABET[random.int(64)]!);
+      let data = chars.join('');
+      if (random.chance(0.3))
+        data = data.slice(0, data.length - (data.length % 4)) + random.pick(['', '=', '==']);
+      if (random.chance(0.5)) {
+        // Near a piece boundary half the time.
+        const at = random.chance(0.5)
+          ? Math.min(data.length, random.range(1, 4) * piece + random.range(-2, 3))
+          : random.int(data.length + 1);
+        data = data.slice(0, at) + random.pick(INTRUDERS) + data.slice(at);
+      }
+      const url = `data:image/png;base64,${data}`;
+      const ours = decodeBase64(url, url.indexOf(',') + 1, decode);
+      assert.equal(ours !== undefined, expected(data), `case ${i}, length ${data.length}`);
+      if (ours) {
+        valid++;
+        assert.equal(ours.length, Buffer.from(data, 'base64').length);
+        assert.deepEqual(
+          [...ours.head],
+          [...Buffer.from(data.slice(0, 64), 'base64').subarray(0, 16)],
+        );
+      }
+    }
+    assert.ok(valid > 20 && valid < 180, `both outcomes are exercised (${valid} valid)`);
+  });
+
 test('the web way of counting UTF-8 bytes agrees with Node on 5,000 seeded strings', () => {
   const random = new Prng(0x7f8);
   // ASCII, two- and three-byte characters, surrogate pairs, and lone surrogates both ways round.

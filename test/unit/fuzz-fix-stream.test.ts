@@ -56,6 +56,7 @@ async function streamFix(r: Prng, input: Buffer): Promise<{ bytes: Buffer; appli
   const bytes = Buffer.concat(pieces);
   const checked = await checkStream([bytes]);
   assert.deepEqual(outcome.after.summary, checked.summary, 'what is left is what check finds');
+  assert.deepEqual(outcome.after.problems, checked.problems, 'problem for problem');
   return { bytes, applied: outcome.applied };
 }
 

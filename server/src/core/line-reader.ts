@@ -3,6 +3,11 @@
 // file whole; line sizes in bytes come from the newline positions in the bytes, which match the
 // string's one for one. At the first invalid UTF-8 byte it falls back to decoding line by line,
 // so the bad lines, and only they, are handed over as raw bytes.
+//
+// A line that spans chunks is held once: as text on the fast path (its bytes are not kept, so
+// one 100 MB line costs 100 MB here, not 200), as bytes on the byte path. Should a later chunk
+// of that line not decode, its bytes so far are the text encoded again (valid UTF-8 decodes and
+// encodes one to one) plus the bytes of a character the decoder still holds.
 
 import { isAscii, isUtf8 } from 'node:buffer';
 
@@ -29,9 +34,12 @@ export class LineReader {
   private fast = true;
   /** The last byte decoded: a non-ASCII one may leave part of a character in the decoder. */
   private lastByte = 0;
-  /** The line read so far: its decoded text (fast path) and its bytes (either path). */
+  /** The bytes of a character cut by the end of the last chunk, held by the decoder (0-3). */
+  private held: Buffer = Buffer.alloc(0);
+  /** The line read so far: its decoded text (fast path) or its bytes (byte path). */
   private text = '';
   private parts: Buffer[] = [];
+  /** The size in bytes of the line read so far (either path). */
   private partBytes = 0;
 
   constructor(private readonly sink: LineSink) {}
@@ -53,13 +61,14 @@ export class LineReader {
     if (this.head && this.head.length > 0 && !this.begin(this.head)) return;
     if (this.partBytes === 0) return;
     // A lone CR after the last newline is the tail of a line ending, not a line.
-    if (this.partBytes === 1 && this.parts[0]![0] === 13) return;
+    if (this.partBytes === 1 && (this.fast ? this.text === '\r' : this.parts[0]![0] === 13)) return;
     if (this.fast) {
       try {
         this.sink.line(this.text + this.decoder.decode(), this.partBytes + 1, false);
         return;
       } catch {
         // A character cut short by the end of the input: the byte path reports the line.
+        this.toBytePath();
       }
     }
     this.byteLine(Buffer.concat(this.parts), false);
@@ -88,13 +97,14 @@ export class LineReader {
         // ASCII (most batch files) decodes fastest as latin1, once no character is pending from
         // the chunk before; otherwise TextDecoder, faster than Buffer#toString on non-ASCII.
         const pending = this.lastByte >= 0x80;
-        decoded =
-          !pending && isAscii(chunk)
-            ? chunk.toString('latin1')
-            : this.decoder.decode(chunk, { stream: true });
+        if (!pending && isAscii(chunk)) decoded = chunk.toString('latin1');
+        else {
+          decoded = this.decoder.decode(chunk, { stream: true });
+          this.held = heldBack(this.held, chunk);
+        }
         if (chunk.length > 0) this.lastByte = chunk[chunk.length - 1]!;
       } catch {
-        this.fast = false;
+        this.toBytePath();
       }
       if (decoded !== undefined) {
         this.splitDecoded(chunk, decoded);
@@ -124,13 +134,24 @@ export class LineReader {
         true,
       );
       this.text = '';
-      this.parts = [];
       this.partBytes = 0;
       byteAt = nl + 1;
       charAt = nlChar + 1;
     }
     this.text += decoded.slice(charAt);
-    this.keepPartial(chunk, byteAt);
+    this.partBytes += chunk.length - byteAt;
+  }
+
+  /**
+   * Leaves the fast path for good (a chunk did not decode): the line read so far becomes bytes,
+   * its text encoded again and the bytes of a character the decoder held.
+   */
+  private toBytePath(): void {
+    this.fast = false;
+    const head = Buffer.from(this.text, 'utf8');
+    this.parts = this.partBytes === 0 ? [] : [Buffer.concat([head, this.held])];
+    this.text = '';
+    this.held = Buffer.alloc(0);
   }
 
   /** A line read on the byte path: valid lines still go out as text. */
@@ -139,9 +160,28 @@ export class LineReader {
     else this.sink.badLine(raw, ended);
   }
 
+  /** Byte path: keeps the start of a line that the next chunk continues. */
   private keepPartial(chunk: Buffer, from: number): void {
     if (from >= chunk.length) return;
     this.parts.push(chunk.subarray(from));
     this.partBytes += chunk.length - from;
   }
+}
+
+/**
+ * The bytes the decoder holds after `chunk` (decoded with `stream: true`, after it held `before`):
+ * the start of a character the chunk's end cuts short, at most 3 bytes, copied (the chunk's memory
+ * is not kept alive by them).
+ */
+function heldBack(before: Buffer, chunk: Buffer): Buffer {
+  const end = chunk.subarray(Math.max(0, chunk.length - 4));
+  const tail = before.length > 0 ? Buffer.concat([before, end]) : end;
+  // The last lead byte (not 10xxxxxx) within the last 4 bytes, and the length it announces.
+  for (let i = tail.length - 1; i >= 0 && i >= tail.length - 4; i--) {
+    const b = tail[i]!;
+    if ((b & 0xc0) === 0x80) continue;
+    const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return length > tail.length - i ? Buffer.from(tail.subarray(i)) : Buffer.alloc(0);
+  }
+  return Buffer.alloc(0);
 }

@@ -168,7 +168,14 @@ export class StreamChecker {
   /** A line already decoded; `bytes` is its size in the file, line ending included. */
   pushText(line: string, bytes: number, invalidUtf8 = false): void {
     const text = line.endsWith('\r') ? line.slice(0, -1) : line;
-    const result = invalidUtf8 ? invalidUtf8Result(text) : this.memo.check(text);
+    this.pushChecked(text, bytes, invalidUtf8 ? invalidUtf8Result(text) : this.memo.check(text));
+  }
+
+  /**
+   * A line whose check is already done: `text` without its line ending (and without the "\r"
+   * before it), `result` what checkLine gives for it in this checker's context.
+   */
+  pushChecked(text: string, bytes: number, result: LineResult): void {
     this.blocks.push({ text, bytes, result, opensBlock: result.opensBlock });
     this.line++;
   }

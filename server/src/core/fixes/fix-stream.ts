@@ -183,16 +183,28 @@ class StreamFixer {
       }
     }
     const raw = line.raw === NO_BYTES ? Buffer.from(line.own!, 'utf8') : line.raw;
-    this.keep(raw, line.eol, line.own === undefined);
+    // A line copied as it was checked (its text is all of it) is not decoded and checked again.
+    const same =
+      line.raw !== NO_BYTES && line.own !== undefined && line.own.length === line.text.length;
+    this.keep(raw, line.eol, line.own === undefined, same ? line : undefined);
   }
 
-  /** Hands a line of the fixed file to the output and to the check of what is left. */
-  private keep(raw: Buffer, eol: Buffer, invalidUtf8: boolean): void {
+  /**
+   * Hands a line of the fixed file to the output and to the check of what is left; `checked`
+   * is the line itself when its text and check are those of `raw` already.
+   */
+  private keep(raw: Buffer, eol: Buffer, invalidUtf8: boolean, checked?: Line): void {
     this.emit(raw);
     if (eol.length > 0) this.emit(eol);
     // As `batchlint check` reads it: a "\r" before the "\n" is the line reader's to drop.
-    const cr = eol[0] === 13 ? '\r' : '';
-    this.after.pushText(raw.toString('utf8') + cr, raw.length + cr.length + 1, invalidUtf8);
+    const cr = eol[0] === 13 ? 1 : 0;
+    if (checked) this.after.pushChecked(checked.text, raw.length + cr + 1, checked.result);
+    else
+      this.after.pushText(
+        raw.toString('utf8') + (cr ? '\r' : ''),
+        raw.length + cr + 1,
+        invalidUtf8,
+      );
   }
 
   private emit(bytes: Buffer): void {

@@ -124,7 +124,7 @@ function checkImageUrl({ url, path }: ImageRef): Finding | undefined {
   if (bytes.length > MAX_IMAGE_BYTES) {
     return { code: 'invalid_image_format', severity: 'error', message: UNSUPPORTED_IMAGE, ...at };
   }
-  const actual = sniffImage(bytes);
+  const actual = sniffImage(bytes.head);
   if (actual === undefined) {
     return {
       code: 'invalid_image_format',
@@ -145,6 +145,16 @@ function checkImageUrl({ url, path }: ImageRef): Finding | undefined {
   return undefined;
 }
 
+/** What checking needs of a data URL's bytes: how many there are, and the first of them. */
+export interface DecodedBytes {
+  length: number;
+  /** The first bytes (at least the 12 a file signature needs, when there are that many). */
+  head: Uint8Array;
+}
+
+/** Base64 characters decoded at a time (a multiple of 4): a 100 MB URL costs 48 KB at a time. */
+const PIECE = 48 * 1024;
+
 /**
  * Decodes url[from…] if it is strict base64 (only its alphabet, '=' padding at the very end),
  * else undefined. Every character counts, because one bad character fails the request. Node's
@@ -152,21 +162,34 @@ function checkImageUrl({ url, path }: ImageRef): Finding | undefined {
  * characters outside the alphabet, stops at '=' and also takes base64url's '-' and '_'. So a
  * skipped or early-stopped character shows as a decoded length short of what the text's length
  * promises (the arithmetic is exact once padded text is a multiple of four long and no other
- * text is 4k+1 long), and '-' and '_' are looked for on their own.
+ * text is 4k+1 long), and '-' and '_' are looked for on their own. The text is decoded in pieces
+ * of PIECE characters (each but the last a whole number of groups of four, with no padding), so
+ * the memory it takes stays small however large the image.
  */
 export function decodeBase64(
   url: string,
   from: number,
   decode: (text: string) => Uint8Array | undefined = base64Bytes,
-): Uint8Array | undefined {
+): DecodedBytes | undefined {
   const length = url.length - from;
   if (length % 4 === 1 || url.indexOf('-', from) >= 0 || url.indexOf('_', from) >= 0)
     return undefined;
   const padding = url.endsWith('==') ? 2 : url.endsWith('=') ? 1 : 0;
   // Padding only ever completes a last group of four.
   if (padding > 0 && length % 4 !== 0) return undefined;
-  const bytes = decode(url.slice(from));
-  return bytes?.length === Math.floor((length * 3) / 4) - padding ? bytes : undefined;
+  let head: Uint8Array | undefined;
+  let total = 0;
+  for (let at = from; at < url.length; at += PIECE) {
+    const end = Math.min(at + PIECE, url.length);
+    const bytes = decode(url.slice(at, end));
+    const pieceLength = end - at;
+    const last = end === url.length;
+    const promised = Math.floor((pieceLength * 3) / 4) - (last ? padding : 0);
+    if (bytes?.length !== promised) return undefined;
+    head ??= bytes.subarray(0, 16);
+    total += bytes.length;
+  }
+  return { length: total, head: head ?? new Uint8Array(0) };
 }
 
 /** The MIME type the first bytes of an image announce, if any of the four the API takes. */
