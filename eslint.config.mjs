@@ -14,6 +14,7 @@ export default tseslint.config(
       '.vscode-test/**',
       'server/src/core/generated/**',
       'test/fixtures/**',
+      'bench-data/**',
     ],
   },
   {

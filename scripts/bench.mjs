@@ -1,10 +1,14 @@
 // `npm run bench`: how far the checker is from the floor (reading a file and JSON.parse-ing
 // every line), on a 50,000-line text file and a ~200 MB file of image requests. Prints figures
-// only; timing is never asserted (machines differ too much). Options: --runs N (default 5).
+// only; timing is never asserted (machines differ too much). Each row gives the wall time and the
+// CPU time (user + system), whose ratio a busy shared machine disturbs far less; the load average
+// is printed beside them. Options: --runs N (default 5); --only NAME (repeatable) runs only the
+// named parts: `check` (this table) or a file of scripts/bench/ without .mjs (`adversarial`).
 // Afterwards runs every scripts/bench/*.mjs (other benches, e.g. the language server's) with
 // BENCH_CHAT_FILE / BENCH_IMAGE_FILE set to the generated files.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -15,7 +19,9 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 process.chdir(root);
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = Math.max(3, runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5);
-const TARGET = 1.25;
+const only = process.argv.flatMap((a, i) => (process.argv[i - 1] === '--only' ? [a] : []));
+const wanted = (name) => only.length === 0 || only.includes(name);
+const TARGET = 1.35;
 
 // Always rebuild: a stale dist/ would measure yesterday's checker.
 execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
@@ -49,10 +55,12 @@ const child = 'scripts/bench/lib/child.mjs';
 const mb = (bytes) => (bytes / 1e6).toFixed(1);
 const rows = [];
 
-for (const [label, file] of [
-  ['50k text lines', chatFile],
-  ['2k image lines', imageFile],
-]) {
+for (const [label, file] of wanted('check')
+  ? [
+      ['50k text lines', chatFile],
+      ['2k image lines', imageFile],
+    ]
+  : []) {
   say(`measuring ${label} (${mb(statSync(file).size)} MB), ${RUNS} runs each…`);
   const runs = { floor: [], cli: [], floorIn: [], checkIn: [], convert: [] };
   // Interleaved, so a slow patch on a shared machine hits every series alike.
@@ -79,6 +87,7 @@ for (const [label, file] of [
   const stat = (list) => ({
     best: Math.min(...list.map((r) => r.ms)),
     median: median(list.map((r) => r.ms)),
+    cpu: median(list.map((r) => r.cpuMs)),
     rss: Math.max(...list.map((r) => r.maxRssKb ?? r.rss)),
   });
   const floor = stat(runs.floor);
@@ -105,37 +114,66 @@ for (const [label, file] of [
   }
 }
 
-say('');
-say(`node ${process.version}; best and median of ${RUNS} runs; peak RSS from ${rssSource}`);
-say('ratio = median / median of the row it is compared with (floor; convert: vs check)');
-const header = ['file', 'what', 'best ms', 'median ms', 'ratio', 'peak RSS MB', ''];
-const table = rows.map((r) => {
-  const ratio = r.vs ? r.median / r.vs.median : 1;
-  const verdict = !r.target ? '' : ratio <= TARGET ? 'ok' : 'above target';
-  return [
-    r.file,
-    r.what,
-    r.best.toFixed(0),
-    r.median.toFixed(0),
-    `${ratio.toFixed(2)}x${r.of ? ` ${r.of}` : ''}`,
-    (r.rss / 1024).toFixed(0),
-    verdict,
+if (rows.length > 0) printTable();
+function printTable() {
+  say('');
+  say(`node ${process.version}; best and median of ${RUNS} runs; peak RSS from ${rssSource}`);
+  say(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} on ${availableParallelism()} cores`,
+  );
+  say('ratio = median / median of the row it is compared with (floor; convert: vs check);');
+  say('cpu ratio: the same with CPU time (user + system), steadier on a busy machine');
+  const header = [
+    'file',
+    'what',
+    'best ms',
+    'median ms',
+    'ratio',
+    'cpu ms',
+    'cpu ratio',
+    'peak RSS MB',
+    '',
   ];
-});
-const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
-const line = (cells) =>
-  cells
-    .map((c, i) => c.padEnd(widths[i]))
-    .join('  ')
-    .trimEnd();
-say(line(header));
-say(line(widths.map((w) => '-'.repeat(w))));
-for (const row of table) say(line(row));
-say(`target: check ≤ ${TARGET}x floor`);
+  const table = rows.map((r) => {
+    const ratio = r.vs ? r.median / r.vs.median : 1;
+    const cpuRatio = r.vs ? r.cpu / r.vs.cpu : 1;
+    const verdict = !r.target
+      ? ''
+      : ratio <= TARGET
+        ? 'ok'
+        : cpuRatio <= TARGET
+          ? 'ok (cpu)'
+          : 'above target';
+    const of = r.of ? ` ${r.of}` : '';
+    return [
+      r.file,
+      r.what,
+      r.best.toFixed(0),
+      r.median.toFixed(0),
+      `${ratio.toFixed(2)}x${of}`,
+      r.cpu.toFixed(0),
+      `${cpuRatio.toFixed(2)}x${of}`,
+      (r.rss / 1024).toFixed(0),
+      verdict,
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
+  const line = (cells) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
+  say(line(header));
+  say(line(widths.map((w) => '-'.repeat(w))));
+  for (const row of table) say(line(row));
+  say(`target: check ≤ ${TARGET}x floor`);
+}
 
 // Hook: other benches living beside this one (not the helpers in lib/).
 const others = readdirSync('scripts/bench')
-  .filter((f) => f.endsWith('.mjs'))
+  .filter((f) => f.endsWith('.mjs') && wanted(f.slice(0, -'.mjs'.length)))
   .sort();
 for (const name of others) {
   say(`\n== scripts/bench/${name}`);

@@ -1,7 +1,8 @@
 // One measured run in a fresh process, so each run starts cold and its peak memory is its own.
 //   node child.mjs floor FILE        read the file as a stream and JSON.parse every line
 //   node child.mjs check FILE CORE   checkFile(FILE) from the core bundle CORE
-// Prints {"ms","lines","maxRssKb"} on stdout; ms covers only the work, not process start-up.
+// Prints {"ms","cpuMs","lines","maxRssKb"} on stdout; ms (wall) and cpuMs (user + system) cover
+// only the work, not process start-up.
 import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -41,6 +42,11 @@ async function check(path) {
 }
 
 const started = process.hrtime.bigint();
+const cpuStart = process.cpuUsage();
 const lines = mode === 'floor' ? await floor(file) : await check(file);
 const ms = Number(process.hrtime.bigint() - started) / 1e6;
-process.stdout.write(JSON.stringify({ ms, lines, maxRssKb: process.resourceUsage().maxRSS }));
+const cpu = process.cpuUsage(cpuStart);
+const cpuMs = (cpu.user + cpu.system) / 1000;
+process.stdout.write(
+  JSON.stringify({ ms, cpuMs, lines, maxRssKb: process.resourceUsage().maxRSS }),
+);

@@ -12,8 +12,10 @@ const preload = fileURLToPath(new URL('./rss-preload.cjs', import.meta.url));
 export const rssSource = hasTime ? 'GNU time -v' : 'process.resourceUsage().maxRSS';
 
 /**
- * Runs `node ...args`; returns { ms, maxRssKb, status, stdout }. `okStatus` lists the exit codes
- * that are not a failure (convert exits 1 when something needs a decision).
+ * Runs `node ...args`; returns { ms, cpuMs, maxRssKb, status, stdout }: wall time, and the CPU
+ * time (user + system, from GNU time; NaN without it), which a busy shared machine disturbs far
+ * less than the wall time. `okStatus` lists the exit codes that are not a failure (convert exits 1
+ * when something needs a decision).
  */
 export function runNode(args, { tmp, okStatus = [0] }) {
   const rssFile = path.join(tmp, `rss-${process.pid}.txt`);
@@ -34,14 +36,20 @@ export function runNode(args, { tmp, okStatus = [0] }) {
       `node ${args.join(' ')} exited ${child.status}: ${child.stderr.toString().slice(0, 2000)}`,
     );
   }
-  return { ms, maxRssKb: readRss(rssFile), status: child.status, stdout: child.stdout.toString() };
+  const { maxRssKb, cpuMs } = readUsage(rssFile);
+  return { ms, cpuMs, maxRssKb, status: child.status, stdout: child.stdout.toString() };
 }
 
-function readRss(file) {
-  if (!existsSync(file)) return NaN;
+function readUsage(file) {
+  if (!existsSync(file)) return { maxRssKb: NaN, cpuMs: NaN };
   const text = readFileSync(file, 'utf8');
-  const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(text);
-  return Number(match ? match[1] : text.trim());
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(text);
+  const seconds = (name) =>
+    Number(new RegExp(`${name} time \\(seconds\\): ([\\d.]+)`).exec(text)?.[1]);
+  return {
+    maxRssKb: Number(rss ? rss[1] : text.trim()),
+    cpuMs: (seconds('User') + seconds('System')) * 1000,
+  };
 }
 
 export function median(values) {
