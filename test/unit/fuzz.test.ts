@@ -9,7 +9,8 @@ import { DocumentChecker } from '../../server/src/core';
 import { checkStream } from '../../server/src/core/node';
 import { Prng } from './fuzz/prng';
 import { seedDocuments, seedLines } from './fuzz/seeds';
-import { deepNest, hugeString, mutateValue, TEXT_MUTATIONS, VALUE_MUTATIONS } from './fuzz/mutate';
+import { deepNest, hugeString } from './fuzz/mutate';
+import { mutatedLine as mutatedLineOf } from './fuzz/batch-file';
 import { assertDocumentProblems, runLineCase } from './fuzz/invariants';
 import { chunked, randomFile } from './fuzz/stream';
 import { REGRESSIONS } from './fuzz/regressions';
@@ -20,8 +21,6 @@ const STREAM_CASES = 300;
 const DOCUMENT_CASES = 400;
 
 const seeds = seedLines();
-const textNames = Object.keys(TEXT_MUTATIONS);
-const valueNames = Object.keys(VALUE_MUTATIONS);
 
 interface Failure {
   kind: string;
@@ -61,22 +60,8 @@ const preview = (text: string): string =>
     text.length > 300 ? `${text.slice(0, 200)}…(${text.length} chars)…${text.slice(-60)}` : text,
   );
 
-function mutatedLine(r: Prng): { text: string; steps: string[] } {
-  let text = r.pick(seeds);
-  const steps: string[] = [];
-  for (let n = r.range(1, 3); n > 0; n--) {
-    if (r.chance(0.3)) {
-      const name = r.pick(valueNames);
-      steps.push(name);
-      text = mutateValue(text, name, r);
-    } else {
-      const name = r.pick(textNames);
-      steps.push(name);
-      text = TEXT_MUTATIONS[name]!(text, r);
-    }
-  }
-  return { text, steps };
-}
+/** One seed line damaged by one to three named mutations. */
+const mutatedLine = (r: Prng): { text: string; steps: string[] } => mutatedLineOf(r, seeds);
 
 test(`fuzz: ${LINE_CASES} mutated lines of every endpoint`, () => {
   assert.ok(seeds.length >= 10, `only ${seeds.length} seed lines`);
