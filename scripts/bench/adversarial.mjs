@@ -1,6 +1,7 @@
 // Hostile inputs for `npm run bench`: the smallest files that once took minutes or gigabytes,
-// each run once as a process (time and peak RSS), and the whole-file commands on the ~200 MB
-// image file (peak RSS against the input's size; the target is at most 3x). Prints only.
+// each run once as a process at two sizes (wall and CPU time, peak RSS: twice the input should
+// cost about twice the time), and the whole-file commands on the ~200 MB image file and one
+// 100 MB line (peak RSS against the input's size; the target is at most 3x). Prints only.
 //   url of 100,000 slashes (10 lines)   a backtracking regex: 54 s
 //   10,000 requests missing their "}"  the block search was quadratic: check 27 s, fix 57 s
 //   one line with 10,000 unknown keys   finding placement was quadratic: 25 s
@@ -9,6 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { prng, imageLine, writeLines } from './lib/generate.mjs';
 import { runNode, rssSource } from './lib/measure.mjs';
@@ -33,21 +35,29 @@ const file = (name, text) => {
   return full;
 };
 
-const slashes = file(
-  'slashes.jsonl',
-  Array.from({ length: 10 }, (_, i) =>
-    request({ custom_id: `s${i}`, url: `${'/'.repeat(100_000)}x` }),
-  ).join('\n') + '\n',
-);
-const braces = file(
-  'missing-braces.jsonl',
-  Array.from({ length: 10_000 }, (_, i) => request({ custom_id: `b${i}` }).slice(0, -1)).join(
-    '\n',
-  ) + '\n',
-);
-const unknown = {};
-for (let i = 0; i < 10_000; i++) unknown[`unknown_${i}`] = i;
-const keys = file('unknown-keys.jsonl', request({}, unknown) + '\n');
+// Each hostile input at two sizes, the second twice the first: linear work doubles the time.
+const slashesOf = (lines) =>
+  file(
+    `slashes-${lines}.jsonl`,
+    Array.from({ length: lines }, (_, i) =>
+      request({ custom_id: `s${i}`, url: `${'/'.repeat(100_000)}x` }),
+    ).join('\n') + '\n',
+  );
+const bracesOf = (count) =>
+  file(
+    `missing-braces-${count}.jsonl`,
+    Array.from({ length: count }, (_, i) => request({ custom_id: `b${i}` }).slice(0, -1)).join(
+      '\n',
+    ) + '\n',
+  );
+const keysOf = (count) => {
+  const unknown = {};
+  for (let i = 0; i < count; i++) unknown[`unknown_${i}`] = i;
+  return file(`unknown-keys-${count}.jsonl`, request({}, unknown) + '\n');
+};
+const [slashes, slashes2] = [slashesOf(10), slashesOf(20)];
+const [braces, braces2] = [bracesOf(10_000), bracesOf(20_000)];
+const [keys, keys2] = [keysOf(10_000), keysOf(20_000)];
 const empty1 = file('empty-objects-1mb.jsonl', '{}\n'.repeat(349_525));
 const empty9 = file('empty-objects-9mb.jsonl', '{}\n'.repeat(3_145_728));
 let big = process.env.BENCH_IMAGE_FILE;
@@ -64,10 +74,15 @@ const cli = (...args) => ['dist/cli.js', ...args];
 const out = path.join(data, 'adversarial-out.jsonl');
 const cases = [
   ['100,000-slash urls (10 lines)', slashes, cli('check', slashes)],
+  ['100,000-slash urls (20 lines)', slashes2, cli('check', slashes2)],
   ['10,000 missing braces', braces, cli('check', braces)],
+  ['20,000 missing braces', braces2, cli('check', braces2)],
   ['10,000 missing braces', braces, cli('fix', braces, '-o', out)],
+  ['20,000 missing braces', braces2, cli('fix', braces2, '-o', out)],
   ['10,000 keys on one line', keys, cli('check', keys)],
+  ['20,000 keys on one line', keys2, cli('check', keys2)],
   ['10,000 keys on one line', keys, cli('check', '--format', 'json', keys)],
+  ['20,000 keys on one line', keys2, cli('check', '--format', 'json', keys2)],
   ['{} lines, 1 MB', empty1, cli('check', '--max-problems', '10', empty1)],
   ['{} lines, 9 MB', empty9, cli('check', '--max-problems', '1000', empty9)],
   ['{} lines, 9 MB', empty9, cli('check', '--format', 'json', '--max-problems', '1000', empty9)],
@@ -80,7 +95,11 @@ const cases = [
 ];
 
 const mb = (bytes) => (bytes / 1e6).toFixed(1);
-console.log(`adversarial inputs, one run each; peak RSS from ${rssSource}`);
+console.log(
+  `adversarial inputs, one run each; peak RSS from ${rssSource}; load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 const rows = cases.map(([label, input, args]) => {
   const run = runNode(args, { tmp: data, okStatus: [0, 1] });
   const size = statSync(input).size;
@@ -89,15 +108,16 @@ const rows = cases.map(([label, input, args]) => {
     label,
     `${mb(size)} MB`,
     args
-      .slice(1, -1)
-      .filter((a) => a !== out && a !== '-o')
+      .slice(1)
+      .filter((a) => a !== out && a !== '-o' && a !== input)
       .join(' '),
     run.ms.toFixed(0),
+    run.cpuMs.toFixed(0),
     rssMb.toFixed(0),
     size > 50e6 ? `${((run.maxRssKb * 1024) / size).toFixed(2)}x` : '',
   ];
 });
-const header = ['input', 'size', 'command', 'ms', 'peak RSS MB', 'RSS / input'];
+const header = ['input', 'size', 'command', 'ms', 'cpu ms', 'peak RSS MB', 'RSS / input'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells) =>
   cells
