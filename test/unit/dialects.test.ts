@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { catalogueFromText, checkText, DIALECT_IDS } from '../../server/src/core';
+import { catalogueFromText, checkText, DIALECT_IDS, fixLine } from '../../server/src/core';
 import type { DialectId } from '../../server/src/core';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -225,4 +225,36 @@ test('Azure: a deployment name mapped in a models file gets its model rules', ()
   const codes = checkText(line, { models, today: asOf }).problems.map((p) => p.code);
   assert.ok(codes.includes('unsupported_value'), codes.join());
   assert.ok(!codes.includes('unknown_model'));
+});
+
+test('an Anthropic request under body is repaired by renaming body to params, not removed', () => {
+  const line = JSON.stringify({
+    custom_id: 'r1',
+    body: {
+      model: 'claude-sonnet-4-5',
+      max_tokens: 1024,
+      messages: [{ role: 'user', content: 'hi' }],
+    },
+  });
+  const fixed = fixLine(line, { models: catalogueFromText('{"models":{}}'), today: asOf });
+  assert.equal(fixed.text, line.replace('"body"', '"params"'));
+  assert.deepEqual(checkText(fixed.text, { today: asOf }).problems, []);
+});
+
+test('a body naming a model of Together, Mistral or Fireworks is still read in their dialects', () => {
+  const rows: [string, DialectId][] = [
+    ['openai/gpt-oss-20b', 'together'],
+    ['gpt-oss-120b', 'together'],
+    ['mistral-large-latest', 'mistral'],
+    ['accounts/fireworks/models/llama-v3p1-8b-instruct', 'fireworks'],
+    ['gpt-4o-mini', 'openai'],
+    ['ft:gpt-4o-mini-2024-07-18:acme::abc', 'openai'],
+  ];
+  for (const [model, dialect] of rows) {
+    const line = JSON.stringify({
+      custom_id: 'r1',
+      body: { model, messages: [{ role: 'user', content: 'hi' }] },
+    });
+    assert.equal(checkText(line, { today: asOf }).summary.dialect, dialect, model);
+  }
 });

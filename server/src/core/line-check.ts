@@ -121,12 +121,14 @@ export function checkLine(text: string, context: RuleContext = defaultContext())
 }
 
 /**
- * Whether a line of family `line` is read in a chosen dialect of family `chosen`: its own family,
- * or a body without method and url in an OpenAI file (an OpenAI line missing them, which the
- * envelope check then reports in OpenAI's words).
+ * Whether a line is read in a chosen dialect of family `chosen`: its own family, or a body without
+ * method and url in an OpenAI file (an OpenAI line missing them, which the envelope check then
+ * reports in OpenAI's words), or a line whose keys are of the chosen family though its model
+ * points elsewhere (gpt-4o named in a Together file's line).
  */
-function readsAlike(line: Family, chosen: Family): boolean {
-  return line === chosen || (line === 'bare' && chosen === 'openai');
+function readsAlike(shape: LineDialect, chosen: Family): boolean {
+  const keys = shape.keys ?? shape.family;
+  return shape.family === chosen || keys === chosen || (keys === 'bare' && chosen === 'openai');
 }
 
 /**
@@ -136,7 +138,7 @@ function readsAlike(line: Family, chosen: Family): boolean {
  * envelope errors.
  */
 function readAs(shape: LineDialect | undefined, chosen: DialectId | undefined): DialectId {
-  if (chosen !== undefined && (shape === undefined || readsAlike(shape.family, familyOf(chosen)))) {
+  if (chosen !== undefined && (shape === undefined || readsAlike(shape, familyOf(chosen)))) {
     return chosen;
   }
   return shape?.dialect ?? chosen ?? DEFAULT_DIALECT;

@@ -6,6 +6,7 @@
 import type { DialectId, Family } from './table';
 import { isEndpoint } from '../endpoints';
 import { familyOf } from './table';
+import { modelKind } from './model-kind';
 
 export interface LineDialect {
   dialect: DialectId;
@@ -14,19 +15,22 @@ export interface LineDialect {
   sure: boolean;
   /** Why, in a few words, for the status bar's evidence. */
   why: string;
+  /**
+   * The family the line's keys alone show, where its model points elsewhere: a `{custom_id,
+   * body}` line naming an OpenAI model is of the OpenAI family but has bare keys. Such a line is
+   * read in a chosen dialect of its keys' family (a Together file's line naming gpt-4o).
+   */
+  keys?: Family;
 }
-
-/** Open-weight model names that OpenAI-compatible servers (vLLM, SGLang, Groq) serve. */
-const OPEN_WEIGHT =
-  /^(?:[\w.-]+\/|llama|meta-llama|mixtral|mistral|qwen|gemma|deepseek|phi-|falcon|gpt-oss|kimi|moonshot|allam|compound)/i;
-const MISTRAL_MODEL =
-  /^(?:mistral|open-mistral|open-mixtral|codestral|pixtral|ministral|magistral|devstral|voxtral)/i;
 
 const has = (line: Record<string, unknown>, key: string): boolean =>
   Object.prototype.hasOwnProperty.call(line, key);
 
-function of(dialect: DialectId, sure: boolean, why: string): LineDialect {
-  return { dialect, family: familyOf(dialect), sure, why };
+function of(dialect: DialectId, sure: boolean, why: string, keys?: Family): LineDialect {
+  const family = familyOf(dialect);
+  return keys !== undefined && keys !== family
+    ? { dialect, family, sure, why, keys }
+    : { dialect, family, sure, why };
 }
 
 /**
@@ -44,21 +48,33 @@ export function classifyLine(line: Record<string, unknown>): LineDialect | undef
       : of('vertex', true, 'request without key');
   }
   const model = modelName(line.body);
+  const kind = model === undefined ? undefined : modelKind(model);
   if (has(line, 'method') || has(line, 'url')) {
     const url = line.url;
     if (typeof url === 'string' && !url.startsWith('/v1/') && isEndpoint(`/v1${url}`)) {
       return of('azure', true, `url '${url}' without /v1`);
     }
-    if (model !== undefined && OPEN_WEIGHT.test(model)) {
+    if (kind === 'open-weight' || kind === 'mistral' || kind === 'fireworks') {
       return of('openai-compatible', false, `model '${model}'`);
     }
     return of('openai', false, 'method + url');
   }
   if (has(line, 'body')) {
     if (model === undefined) return of('mistral', false, 'custom_id + body, no model');
-    if (model.startsWith('accounts/')) return of('fireworks', false, `model '${model}'`);
-    if (MISTRAL_MODEL.test(model)) return of('mistral', false, `model '${model}'`);
-    return of('together', false, 'custom_id + body with a model');
+    switch (kind) {
+      case 'fireworks':
+        return of('fireworks', false, `model '${model}'`);
+      case 'mistral':
+        return of('mistral', false, `model '${model}'`);
+      // A model of OpenAI's or Anthropic's says whose batch the line was meant for: an OpenAI
+      // line missing method and url, an Anthropic request put under body instead of params.
+      case 'openai':
+        return of('openai', false, `OpenAI model '${model}'`, 'bare');
+      case 'anthropic':
+        return of('anthropic', false, `Anthropic model '${model}' under body`, 'bare');
+      default:
+        return of('together', false, 'custom_id + body with a model');
+    }
   }
   return undefined;
 }

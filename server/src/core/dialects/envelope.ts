@@ -6,6 +6,21 @@ import type { Finding } from '../types';
 import type { Dialect } from './table';
 import { dotted, pointer } from './words';
 import { gotLabel, preview } from '../words';
+import { isObject } from '../json';
+
+/** The keys that hold the request in some dialect's lines. */
+const BODY_KEYS = ['body', 'params', 'request', 'modelInput'];
+
+/**
+ * "a Mistral AI batch line", "an Amazon Bedrock batch inference line": the article by the
+ * name's first letter, and "batch" once.
+ */
+function aLineOf(name: string): string {
+  const article = /^[aeiou]/i.test(name) ? 'an' : 'a';
+  return `${article} ${name} ${/batch/i.test(name) ? 'line' : 'batch line'}`;
+}
+
+const capital = (word: string): string => word[0]!.toUpperCase() + word.slice(1);
 
 /** How each family says that a line lacks a key, or holds a value of the wrong type. */
 function missing(dialect: Dialect, key: string): string {
@@ -15,7 +30,7 @@ function missing(dialect: Dialect, key: string): string {
     case 'bedrock':
       return `Malformed input request: ${pointer([])}: required key [${key}] not found, please reformat your input and try again.`;
     default:
-      return `Missing required parameter: '${key}'. A ${dialect.name} batch line has ${dialect.envelope.keys.map((k) => `'${k}'`).join(' and ')}.`;
+      return `Missing required parameter: '${key}'. ${capital(aLineOf(dialect.name))} has ${dialect.envelope.keys.map((k) => `'${k}'`).join(' and ')}.`;
   }
 }
 
@@ -48,8 +63,26 @@ export function checkDialectEnvelope(line: Record<string, unknown>, dialect: Dia
     }
   }
   const value = line[body];
+  // The request put under another provider's body key (an Anthropic request under `body`):
+  // renaming the key repairs the line; removing it would lose the request.
+  const misplaced =
+    value === undefined
+      ? BODY_KEYS.find((k) => k !== body && !keys.includes(k) && isObject(line[k]))
+      : undefined;
   if (value === undefined) {
-    findings.push(at('missing_required_parameter', missing(dialect, body), body, 'parent-key', []));
+    const hint = misplaced
+      ? ` The request is under '${misplaced}'; ${dialect.name} reads it from '${body}'.`
+      : '';
+    const words = missing(dialect, body);
+    findings.push(
+      at(
+        'missing_required_parameter',
+        (hint && !words.endsWith('.') ? `${words}.` : words) + hint,
+        body,
+        'parent-key',
+        [],
+      ),
+    );
   } else if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     findings.push(at('invalid_type', wrongType(dialect, body, 'object', value), body));
   }
@@ -58,11 +91,14 @@ export function checkDialectEnvelope(line: Record<string, unknown>, dialect: Dia
     findings.push({
       code: 'unknown_parameter',
       severity: 'warning',
-      message: `Unrecognized key '${key}': a ${dialect.name} batch line has only ${keys.map((k) => `'${k}'`).join(' and ')}; the provider does not document other keys.`,
+      message: `Unrecognized key '${key}': ${aLineOf(dialect.name)} has only ${keys.map((k) => `'${k}'`).join(' and ')}; the provider does not document other keys.`,
       param: key,
       path: [key],
       anchor: 'key',
-      fix: { id: 'remove-key', path: [key] },
+      fix:
+        key === misplaced
+          ? { id: 'rename-key', path: [key], to: body }
+          : { id: 'remove-key', path: [key] },
     });
   }
   return findings;

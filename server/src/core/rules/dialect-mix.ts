@@ -5,7 +5,7 @@
 
 import type { LineFacts, Problem } from '../types';
 import type { FileRule } from './rule';
-import type { DialectId } from '../dialects/table';
+import type { DialectId, Family } from '../dialects/table';
 import { DialectVote } from '../dialects/detect';
 import { dialectInfo, dialectLabel, familyOf } from '../dialects/table';
 
@@ -16,7 +16,10 @@ export const rule: FileRule = {
   scope: 'file',
   start(locate, context) {
     const vote = new DialectVote(context.dialect);
-    const lines = new Map<DialectId, { sure: boolean; line: number; why: string }[]>();
+    const lines = new Map<
+      DialectId,
+      { sure: boolean; line: number; why: string; keys: Family }[]
+    >();
     const counts = new Map<DialectId, number>();
     return {
       add(line: number, facts: LineFacts): undefined {
@@ -26,7 +29,10 @@ export const rule: FileRule = {
         counts.set(shape.dialect, (counts.get(shape.dialect) ?? 0) + 1);
         let list = lines.get(shape.dialect);
         if (!list) lines.set(shape.dialect, (list = []));
-        if (list.length < MAX_LINES) list.push({ sure: shape.sure, line, why: shape.why });
+        if (list.length < MAX_LINES) {
+          const keys = shape.keys ?? shape.family;
+          list.push({ sure: shape.sure, line, why: shape.why, keys });
+        }
         return undefined;
       },
       finish(): Problem[] {
@@ -34,13 +40,17 @@ export const rule: FileRule = {
         const problems: Problem[] = [];
         for (const [dialect, list] of lines) {
           // A line of the file's family read in the file's dialect (chosen, or shown by the
-          // first lines) has its problems told by the envelope check (an Azure url refused).
-          const sameFamily =
-            familyOf(dialect) === familyOf(file) ||
-            (familyOf(dialect) === 'bare' && familyOf(file) === 'openai');
+          // first lines) has its problems told by the envelope check (an Azure url refused);
+          // so has a line whose keys are of that family though its model points elsewhere.
+          const alike = (family: Family): boolean =>
+            family === familyOf(file) || (family === 'bare' && familyOf(file) === 'openai');
           const readInFile = (context.dialect ?? context.readAs) === file;
-          if (!mismatched(dialect, file) || (sameFamily && readInFile)) continue;
-          const sure = list.filter((l) => l.sure || familyOf(dialect) !== familyOf(file));
+          if (!mismatched(dialect, file)) continue;
+          const sure = list.filter(
+            (l) =>
+              !(readInFile && (alike(familyOf(dialect)) || alike(l.keys))) &&
+              (l.sure || familyOf(dialect) !== familyOf(file)),
+          );
           for (const { line, why } of sure) {
             problems.push({
               code: 'dialect_mismatch',
