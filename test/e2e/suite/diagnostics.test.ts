@@ -19,7 +19,7 @@ const SEEDS: Expected[] = [
     file: 'chat-input-image.jsonl',
     line: 0,
     message:
-      "Invalid value: 'input_image'. Supported values are: 'text', 'image_url', 'input_audio', 'refusal', 'audio', and 'file'. Here only 'text', 'image_url', 'input_audio', and 'file' apply.\n(param: messages[0].content[0].type)",
+      "Invalid value: 'input_image'. Supported values are: 'text', 'image_url', 'input_audio', 'refusal', 'audio', and 'file'. Here only 'text', 'image_url', 'input_audio', and 'file' apply.\n(param: messages[0].content[1].type)",
     code: 'invalid_value',
     covers: '"input_image"',
   },

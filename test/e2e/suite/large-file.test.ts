@@ -5,7 +5,7 @@
 // generated here (never committed) and removed afterwards.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { fixtureUri, waitFor, waitForDiagnostics } from '../helpers';
+import { codeOf, fixtureUri, waitFor, waitForDiagnostics } from '../helpers';
 
 const NAME = 'large-over-50mb.jsonl';
 const LIMIT = 50 * 1024 * 1024;
@@ -46,11 +46,11 @@ suite('files over 50 MB', () => {
     // …yet its problem arrives, on line 2, from the check on disk.
     const diagnostics = await waitForDiagnostics(
       uri,
-      (d) => d.some((x) => x.code === 'invalid_type'),
+      (d) => d.some((x) => codeOf(x) === 'invalid_type'),
       'the problems of the file over 50 MB',
       200_000,
     );
-    const problem = diagnostics.find((d) => d.code === 'invalid_type')!;
+    const problem = diagnostics.find((d) => codeOf(d) === 'invalid_type')!;
     assert.equal(problem.range.start.line, 1);
     assert.match(problem.message, /^Invalid type for 'messages\[0\]\.content\[1\]\.image_url'/);
   });
