@@ -27,12 +27,38 @@ export function requestLines(s: DocumentSummary): number {
 const plural = (count: number, word: string): string =>
   `${n(count)} ${word}${count === 1 ? '' : 's'}`;
 
-/** The status text: `$(error) 2 · 1,234 requests`, `$(check) 5 requests` (pure, for tests). */
+/** The file's limits: its dialect's (null: it has none), else the Batch API's. */
+export function limitsOf(s: DocumentSummary): { requests: number | null; bytes: number | null } {
+  return {
+    requests: s.maxRequests === undefined ? MAX_REQUESTS : s.maxRequests,
+    bytes: s.maxBytes === undefined ? MAX_BYTES : s.maxBytes,
+  };
+}
+
+/** Another provider's limit, as its docs state it: 256 MB, 2 GB (binary units). */
+export function limitSize(bytes: number): string {
+  const mb = bytes / 1024 / 1024;
+  return mb >= 1024 && mb % 1024 === 0 ? `${mb / 1024} GB` : `${mb} MB`;
+}
+
+/** Another provider's file: whose, and why (detected from its lines, or chosen by the setting). */
+function dialectOf(s: DocumentSummary): string | undefined {
+  if (!s.dialect || s.dialect === 'openai') return undefined;
+  return `${s.dialectName ?? s.dialect} (\`${s.dialect}\`): ${s.dialectEvidence ?? ''}`.trimEnd();
+}
+
+/**
+ * The status text: `$(error) 2 · 1,234 requests`, `$(check) 5 requests`, and another provider's
+ * file its dialect first: `$(check) anthropic · 5 requests` (pure, for tests).
+ */
 export function statusTextFor(s: DocumentSummary): string {
   const requests = requestLines(s);
-  const over = requests > MAX_REQUESTS || s.bytes > MAX_BYTES;
-  const count = requests > MAX_REQUESTS ? `${n(requests)}/${n(MAX_REQUESTS)}` : n(requests);
-  const tail = `${count} request${requests === 1 ? '' : 's'}`;
+  const limits = limitsOf(s);
+  const tooMany = limits.requests !== null && requests > limits.requests;
+  const over = tooMany || (limits.bytes !== null && s.bytes > limits.bytes);
+  const count = tooMany ? `${n(requests)}/${n(limits.requests!)}` : n(requests);
+  const dialect = s.dialect && s.dialect !== 'openai' ? `${s.dialect} · ` : '';
+  const tail = `${dialect}${count} request${requests === 1 ? '' : 's'}`;
   if (s.errors > 0) return `$(error) ${n(s.errors)} · ${tail}`;
   if (over) return `$(error) ${tail}`;
   if (s.warnings > 0) return `$(warning) ${n(s.warnings)} · ${tail}`;
@@ -51,17 +77,30 @@ const usd = (v: number): string =>
 export function statusTooltipFor(s: DocumentSummary, e: EstimateSummary | undefined): string {
   const requests = requestLines(s);
   const lines: string[] = ['**batchlint**: batch input'];
+  const dialect = dialectOf(s);
+  if (dialect) lines.push(`Dialect: ${dialect}`);
   const where = [s.endpoint && `\`${s.endpoint}\``, s.model && `\`${s.model}\``].filter(Boolean);
   if (where.length > 0) lines.push(where.join(' · '));
+  const limits = limitsOf(s);
+  // The Batch API's own limits keep their words; another provider's come from its row.
+  const openai = s.maxRequests === undefined && s.maxBytes === undefined;
+  const maxBytes = openai ? '200 MB' : limits.bytes === null ? '' : limitSize(limits.bytes);
   lines.push(
-    `${plural(requests, 'request')} of at most 50,000 · ${size(s.bytes)} of at most 200 MB`,
+    [
+      limits.requests === null
+        ? plural(requests, 'request')
+        : `${plural(requests, 'request')} of at most ${n(limits.requests)}`,
+      maxBytes === '' ? size(s.bytes) : `${size(s.bytes)} of at most ${maxBytes}`,
+    ].join(' · '),
   );
   if (s.unreadable)
     lines.push(`${plural(s.unreadable, 'line')} not yet a request (not JSON) counted in`);
   const over: string[] = [];
-  if (requests > MAX_REQUESTS) over.push('more than 50,000 requests');
-  if (s.bytes > MAX_BYTES) over.push('larger than 200 MB');
-  if (over.length > 0) lines.push(`**Over the Batch API's limits:** ${over.join(', ')}`);
+  if (limits.requests !== null && requests > limits.requests)
+    over.push(`more than ${n(limits.requests)} requests`);
+  if (limits.bytes !== null && s.bytes > limits.bytes) over.push(`larger than ${maxBytes}`);
+  if (over.length > 0)
+    lines.push(`**Over ${openai ? "the Batch API's" : 'its'} limits:** ${over.join(', ')}`);
   lines.push(`${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}`);
   lines.push(...estimateLines(s, e));
   lines.push('Click to open the Problems panel.');

@@ -49,6 +49,7 @@ export const Settings = {
   severity: 'severity',
   trace: 'trace.server',
   models: 'models',
+  dialect: 'dialect',
 } as const;
 
 /** The user's model table as the client read it: the setting's path and the file's text, or why not. */
@@ -74,6 +75,13 @@ export interface DocumentSummary {
   bytes: number;
   errors: number;
   warnings: number;
+  /** The file's dialect id (`openai`, `anthropic`, …), its provider's name, and why it was chosen. */
+  dialect?: string;
+  dialectName?: string;
+  dialectEvidence?: string;
+  /** Another provider's limits on one file (null where it has none); absent: the Batch API's. */
+  maxRequests?: number | null;
+  maxBytes?: number | null;
 }
 
 export interface ConvertArgs {
@@ -149,6 +157,11 @@ export interface BatchlintSettings {
   maxProblems: number;
   severity: Record<string, 'error' | 'warning' | 'info' | 'off'>;
   trace: { server: 'off' | 'messages' | 'verbose' };
+  /**
+   * `batchlint.dialect`: 'auto' (detect each file's from its lines), a dialect id for every file,
+   * or globs mapped to dialect ids (the first that matches a file wins; others are detected).
+   */
+  dialect: string | Record<string, string>;
 }
 
 /** "1 field needs a decision", "3 fields need a decision" (the editor's conversion summaries). */

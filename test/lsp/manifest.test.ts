@@ -62,6 +62,7 @@ describe('package.json', () => {
       [`${Settings.section}.${Settings.trace}`]: DEFAULT_SETTINGS.trace.server,
       // Read by the client, which sends the file's text to the server (batchlint/models).
       [`${Settings.section}.${Settings.models}`]: '',
+      [`${Settings.section}.${Settings.dialect}`]: DEFAULT_SETTINGS.dialect,
     };
     assert.deepEqual(Object.keys(props).sort(), Object.keys(expected).sort());
     for (const [key, value] of Object.entries(expected)) {
@@ -136,6 +137,37 @@ describe('status bar text', () => {
     assert.equal(
       statusTextFor({ ...base, requests: 2, unreadable: 1, errors: 1 }),
       '$(error) 1 · 3 requests',
+    );
+  });
+
+  it("another provider's file: its dialect, its limits (or none), and the evidence in the tooltip", () => {
+    const anthropic = {
+      uri: 'file:///x.jsonl',
+      isBatch: true,
+      requests: 12,
+      bytes: 2048,
+      errors: 0,
+      warnings: 1,
+      dialect: 'anthropic',
+      dialectName: 'Anthropic Message Batches',
+      dialectEvidence: 'detected from 12 of 12 request lines (a params object).',
+      maxRequests: 100_000,
+      maxBytes: 256 * 1024 * 1024,
+    };
+    assert.equal(statusTextFor(anthropic), '$(warning) 1 · anthropic · 12 requests');
+    const tooltip = statusTooltipFor(anthropic, undefined).split('\n\n');
+    assert.equal(
+      tooltip[1],
+      'Dialect: Anthropic Message Batches (`anthropic`): detected from 12 of 12 request lines (a params object).',
+    );
+    assert.equal(tooltip[2], '12 requests of at most 100,000 · 2.0 kB of at most 256 MB');
+    const vertex = { ...anthropic, dialect: 'vertex', maxRequests: null, maxBytes: null };
+    assert.equal(statusTooltipFor(vertex, undefined).split('\n\n')[2], '12 requests · 2.0 kB');
+    const over = { ...anthropic, requests: 100_001, errors: 0, warnings: 0 };
+    assert.equal(statusTextFor(over), '$(error) anthropic · 100,001/100,000 requests');
+    assert.match(
+      statusTooltipFor(over, undefined),
+      /\*\*Over its limits:\*\* more than 100,000 requests/,
     );
   });
 });

@@ -2,7 +2,12 @@
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/lsp/settings';
+import {
+  DEFAULT_SETTINGS,
+  dialectFor,
+  normalizeSettings,
+  toCheckOptions,
+} from '../../server/src/lsp/settings';
 import { compileFilePatterns } from '../../server/src/lsp/file-patterns';
 
 describe('normalizeSettings', () => {
@@ -23,6 +28,14 @@ describe('normalizeSettings', () => {
     ['trace nested', { trace: { server: 'verbose' } }, { trace: { server: 'verbose' } }],
     ['trace flat', { 'trace.server': 'messages' }, { trace: { server: 'messages' } }],
     ['trace unknown', { trace: { server: 'loud' } }, {}],
+    ['dialect by name', { dialect: 'anthropic' }, { dialect: 'anthropic' }],
+    ['dialect unknown', { dialect: 'claude' }, {}],
+    [
+      'dialect globs: bad entries dropped',
+      { dialect: { '**/claude/*.jsonl': 'anthropic', '*.x': 'nope', '': 'gemini' } },
+      { dialect: { '**/claude/*.jsonl': 'anthropic' } },
+    ],
+    ['dialect globs all bad', { dialect: { a: 1 } }, {}],
   ];
   for (const [name, raw, expected] of cases) {
     it(name, () => assert.deepEqual(normalizeSettings(raw), { ...DEFAULT_SETTINGS, ...expected }));
@@ -64,5 +77,26 @@ describe('batchlint.files patterns are validated and matched in linear time', ()
     assert.equal(patterns.matches(`file:///p/${name}`), false);
     assert.equal(patterns.matches(`file:///p/data/${'a/'.repeat(5000)}${name}`), false);
     assert.equal(patterns.matches(`file:///p/${name}b`), true);
+  });
+});
+
+describe('batchlint.dialect', () => {
+  const settings = normalizeSettings({
+    dialect: { '**/claude/*.jsonl': 'anthropic', 'gemini-*.jsonl': 'gemini' },
+  });
+  const cases: [string, string | undefined][] = [
+    ['file:///w/claude/a.jsonl', 'anthropic'],
+    ['file:///w/data/gemini-01.jsonl', 'gemini'],
+    ['file:///w/data/batch.jsonl', undefined],
+  ];
+  for (const [uri, dialect] of cases) {
+    it(`${uri} → ${dialect ?? 'detected'}`, () => {
+      assert.equal(dialectFor(settings, uri), dialect);
+      assert.equal(toCheckOptions(settings, undefined, uri).dialect, dialect);
+    });
+  }
+  it('a name applies to every file; auto to none', () => {
+    assert.equal(dialectFor(normalizeSettings({ dialect: 'azure' }), 'file:///x.jsonl'), 'azure');
+    assert.equal(dialectFor(normalizeSettings({ dialect: 'auto' }), 'file:///x.jsonl'), undefined);
   });
 });

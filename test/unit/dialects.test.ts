@@ -7,7 +7,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { catalogueFromText, checkText, DIALECT_IDS, fixLine } from '../../server/src/core';
+import {
+  catalogueFromText,
+  checkText,
+  DIALECT_IDS,
+  fixLine,
+  looksLikeBatch,
+} from '../../server/src/core';
 import type { DialectId } from '../../server/src/core';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -257,4 +263,21 @@ test('a body naming a model of Together, Mistral or Fireworks is still read in t
     });
     assert.equal(checkText(line, { today: asOf }).summary.dialect, dialect, model);
   }
+});
+
+test("every dialect's input is batch input to the editor; their result lines are not", () => {
+  for (const file of files) {
+    const first = readFileSync(path.join(CORPUS, file), 'utf8').split('\n')[0]!;
+    assert.equal(looksLikeBatch(first), true, file);
+  }
+  const results = [
+    '{"key":"request-1","response":{"candidates":[{"content":{"parts":[{"text":"hi"}]}}]}}',
+    '{"request":{"contents":[{"parts":[{"text":"hi"}]}]},"response":{"candidates":[]},"status":""}',
+    '{"recordId":"R1","modelInput":{"inputText":"hi"},"modelOutput":{"results":[]}}',
+    '{"recordId":"R1","modelInput":{"inputText":"hi"},"error":{"errorCode":400,"errorMessage":"bad request"},"modelOutput":null}',
+    '{"custom_id":"a","result":{"type":"errored","error":{"type":"invalid_request"}}}',
+  ];
+  for (const line of results) assert.equal(looksLikeBatch(line), false, line);
+  // A dataset that merely has a "request" column is not batch input.
+  assert.equal(looksLikeBatch('{"request":{"text":"a row"},"label":1}'), false);
 });

@@ -62,13 +62,28 @@ const SAMPLE_LINES = 5;
  */
 function isResultLine(line: string): boolean {
   return (
-    /(?:^|[^\\])"(?:response|result)"\s*:\s*(?:\{|null)/.test(line) && !/"method"\s*:/.test(line)
+    (/(?:^|[^\\])"(?:response|result)"\s*:\s*(?:\{|null)/.test(line) &&
+      !/"method"\s*:/.test(line)) ||
+    // Bedrock's output records repeat the modelInput beside the modelOutput (or an error).
+    /"modelOutput"\s*:/.test(line)
+  );
+}
+
+/**
+ * Whether a line names a request the way one of the dialects does: custom_id or body (OpenAI,
+ * Azure, Anthropic, Together…), recordId or modelInput (Bedrock), or a request object holding
+ * contents (Gemini, Vertex AI).
+ */
+function namesRequest(line: string): boolean {
+  return (
+    /["“”'](custom_id|body|recordId|modelInput)["“”']/.test(line) ||
+    (/"request"\s*:\s*\{/.test(line) && /"contents"/.test(line))
   );
 }
 
 /**
  * Whether a .jsonl text looks like batch input rather than other JSONL data: one of its first
- * non-blank lines mentions custom_id or body (or opens an object, as pretty-printed requests do),
+ * non-blank lines names a request as a dialect does (namesRequest),
  * so the linter never floods a data file with false alarms. Result files (a batch's output and
  * errors) are not batch input. An empty file counts as batch input.
  */
@@ -82,7 +97,7 @@ export function looksLikeBatch(text: string): boolean {
     start = end + 1;
     if (line.trim() === '') continue;
     seen++;
-    if (/["“”'](custom_id|body)["“”']/.test(line) && !isResultLine(line)) return true;
+    if (namesRequest(line) && !isResultLine(line)) return true;
   }
   return seen === 0;
 }

@@ -110,7 +110,7 @@ export async function checkFileOnDisk(
   let lastPercent = -1;
   try {
     const result = await checkFile(target.path, {
-      ...toCheckOptions(ctx.settings, ctx.models),
+      ...toCheckOptions(ctx.settings, ctx.models, target.uri),
       onProgress(read, total) {
         // Stops the read between two chunks; nothing is published for a cancelled check.
         const ownToken = (progress as { token?: CancellationToken } | undefined)?.token;

@@ -45,7 +45,7 @@ export function applySettings(
 ): void {
   ctx.settings = settings;
   useFilePatterns(ctx);
-  ctx.documents.setOptions(toCheckOptions(settings, ctx.models));
+  ctx.documents.setOptions((uri) => toCheckOptions(settings, ctx.models, uri));
   validator.runAll();
 }
 

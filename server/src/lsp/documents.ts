@@ -31,7 +31,8 @@ export interface OpenDocument {
 export class DocumentStore {
   private readonly docs = new Map<string, OpenDocument>();
 
-  constructor(private options: () => CheckOptions) {}
+  /** `options`: the check options for a document (its dialect may depend on its URI). */
+  constructor(private options: (uri: string) => CheckOptions) {}
 
   get(uri: string): OpenDocument | undefined {
     return this.docs.get(uri);
@@ -48,7 +49,7 @@ export class DocumentStore {
       uri,
       languageId: String(languageId),
       version,
-      model: new TextModel(String(text), this.options()),
+      model: new TextModel(String(text), this.options(uri)),
       published: false,
       active: false,
     };
@@ -80,9 +81,10 @@ export class DocumentStore {
   }
 
   /** New settings: every model checks with them from now on. */
-  setOptions(options: CheckOptions): void {
+  setOptions(options: (uri: string) => CheckOptions): void {
+    this.options = options;
     for (const doc of this.docs.values()) {
-      doc.model.setOptions(options);
+      doc.model.setOptions(options(doc.uri));
       doc.resultVersion = undefined;
     }
   }

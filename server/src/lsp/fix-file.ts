@@ -54,7 +54,7 @@ export async function fixFileOnDisk(
       async (piece) => {
         if (!output.stream.write(piece)) await once(output.stream, 'drain');
       },
-      toCheckOptions(ctx.settings, ctx.models),
+      toCheckOptions(ctx.settings, ctx.models, source.uri),
     );
     await output.commit();
     const { errors, warnings } = outcome.after.summary;

@@ -43,6 +43,6 @@ export function onModels(ctx: ServerContext, validator: Validator, raw: unknown)
     ctx.log(`batchlint: model table ${params.path} in force.`);
   }
   ctx.models = models;
-  ctx.documents.setOptions(toCheckOptions(ctx.settings, ctx.models));
+  ctx.documents.setOptions((uri) => toCheckOptions(ctx.settings, ctx.models, uri));
   validator.runAll();
 }

@@ -63,7 +63,7 @@ export function serve(connection: Connection, host: ServerHost = {}): void {
 
   const ctx: ServerContext = {
     connection,
-    documents: new DocumentStore(() => toCheckOptions(ctx.settings, ctx.models)),
+    documents: new DocumentStore((uri) => toCheckOptions(ctx.settings, ctx.models, uri)),
     abilities: {
       configuration: false,
       documentChanges: false,

@@ -3,8 +3,10 @@
 // malformed setting and the defaults live in one place (package.json repeats them for the UI).
 
 import type { BatchlintSettings } from '../protocol';
-import type { CheckOptions, ModelCatalogue } from '../core';
-import { isObject } from '../core';
+import type { CheckOptions, DialectId, ModelCatalogue } from '../core';
+import { isDialectId, isObject } from '../core';
+import type { FilePatterns } from './file-patterns';
+import { compileFilePatterns } from './file-patterns';
 
 export const DEFAULT_SETTINGS: Readonly<BatchlintSettings> = Object.freeze<BatchlintSettings>({
   enable: true,
@@ -12,6 +14,7 @@ export const DEFAULT_SETTINGS: Readonly<BatchlintSettings> = Object.freeze<Batch
   maxProblems: 1000,
   severity: {},
   trace: { server: 'off' },
+  dialect: 'auto',
 });
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
@@ -43,15 +46,63 @@ export function normalizeSettings(raw: unknown): BatchlintSettings {
     typeof traceRaw === 'string' && TRACES.has(traceRaw)
       ? (traceRaw as BatchlintSettings['trace']['server'])
       : 'off';
-  return { enable, files, maxProblems, severity, trace: { server } };
+  return {
+    enable,
+    files,
+    maxProblems,
+    severity,
+    trace: { server },
+    dialect: dialectSetting(r.dialect),
+  };
 }
 
-/** The core's options for these settings and the model table in force. */
-export function toCheckOptions(settings: BatchlintSettings, models?: ModelCatalogue): CheckOptions {
+/** 'auto', a dialect id, or a map of globs to dialect ids; anything else is 'auto'. */
+function dialectSetting(raw: unknown): BatchlintSettings['dialect'] {
+  if (typeof raw === 'string') return isDialectId(raw) ? raw : 'auto';
+  if (!isObject(raw)) return 'auto';
+  const map: Record<string, string> = {};
+  for (const [glob, id] of Object.entries(raw)) {
+    if (glob.trim() !== '' && isDialectId(id)) map[glob] = id;
+  }
+  return Object.keys(map).length > 0 ? map : 'auto';
+}
+
+/** Compiled glob maps, by the settings object they came from (settings change rarely). */
+const compiledMaps = new WeakMap<object, Array<[FilePatterns, DialectId]>>();
+
+/** The dialect `batchlint.dialect` chooses for a document, or undefined: detect it. */
+export function dialectFor(
+  settings: BatchlintSettings,
+  uri: string | undefined,
+): DialectId | undefined {
+  const setting = settings.dialect;
+  if (typeof setting === 'string') return isDialectId(setting) ? setting : undefined;
+  if (uri === undefined) return undefined;
+  let map = compiledMaps.get(setting);
+  if (!map) {
+    map = Object.entries(setting).flatMap(([glob, id]) =>
+      isDialectId(id) ? [[compileFilePatterns([glob]), id] as [FilePatterns, DialectId]] : [],
+    );
+    compiledMaps.set(setting, map);
+  }
+  return map.find(([patterns]) => patterns.matches(uri))?.[1];
+}
+
+/**
+ * The core's options for these settings, the model table in force, and the document at `uri`
+ * (its dialect may depend on its path).
+ */
+export function toCheckOptions(
+  settings: BatchlintSettings,
+  models?: ModelCatalogue,
+  uri?: string,
+): CheckOptions {
   const options: CheckOptions = {
     maxProblems: settings.maxProblems,
     severity: { ...settings.severity },
   };
   if (models) options.models = models;
+  const dialect = dialectFor(settings, uri);
+  if (dialect) options.dialect = dialect;
   return options;
 }

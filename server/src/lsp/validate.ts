@@ -5,7 +5,7 @@
 
 import type { Diagnostic, Range } from 'vscode-languageserver/node';
 import type { CheckResult } from '../core';
-import { locateValue } from '../core';
+import { dialectInfo, locateValue } from '../core';
 import { Methods } from '../protocol';
 import type { DocumentSummary } from '../protocol';
 import type { ServerContext } from './context';
@@ -155,6 +155,17 @@ export class Validator {
     if (s?.unreadable !== undefined) summary.unreadable = s.unreadable;
     if (s?.endpoint !== undefined) summary.endpoint = s.endpoint;
     if (s?.model !== undefined) summary.model = s.model;
+    if (s?.dialect !== undefined) {
+      const { name, limits } = dialectInfo(s.dialect);
+      summary.dialect = s.dialect;
+      summary.dialectName = name;
+      if (s.dialectEvidence !== undefined) summary.dialectEvidence = s.dialectEvidence;
+      // The Batch API's own limits are the status bar's default; another provider's are sent.
+      if (s.dialect !== 'openai') {
+        summary.maxRequests = limits.requests ?? null;
+        summary.maxBytes = limits.bytes ?? null;
+      }
+    }
     void this.ctx.connection.sendNotification(Methods.summary, summary);
   }
 }
