@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { Commands, Methods } from '../../server/src/protocol';
 import type { DocumentSummary, EstimateSummary } from '../../server/src/protocol';
-import { convertToResponses } from './convert-command';
+import { convertToDialect, convertToResponses } from './convert-command';
 import { BatchStatusBar } from './status-bar';
 import { syncModels } from './models-setting';
 
@@ -49,6 +49,9 @@ export async function start(
     ),
     vscode.commands.registerCommand(Commands.convertToResponses, () =>
       convertToResponses(languageClient),
+    ),
+    vscode.commands.registerCommand(Commands.convertToDialect, (target?: unknown) =>
+      convertToDialect(languageClient, target),
     ),
     vscode.commands.registerCommand(Commands.showOutput, () =>
       languageClient.outputChannel.show(true),

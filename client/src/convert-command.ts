@@ -27,6 +27,42 @@ export function selectedLines(
 export async function convertToResponses(
   client: LanguageClient,
 ): Promise<ConvertResult | undefined> {
+  return convertTo(client, 'responses');
+}
+
+/** The other providers' batch lines a chat completions file converts to, as the picker offers them. */
+const DIALECT_TARGETS = [
+  { label: 'Anthropic', description: 'Message Batches: {custom_id, params}', to: 'anthropic' },
+  { label: 'Gemini', description: 'batch mode: {key, request}', to: 'gemini' },
+] as const;
+
+/**
+ * "batchlint: Convert to Another Provider's Batch Lines…": asks which provider (unless `target`
+ * names it: 'anthropic' or 'gemini'), then converts as Convert to responses format does.
+ */
+export async function convertToDialect(
+  client: LanguageClient,
+  target?: unknown,
+): Promise<ConvertResult | undefined> {
+  const named = DIALECT_TARGETS.find((t) => t.to === target);
+  const picked =
+    named ??
+    (await vscode.window.showQuickPick(DIALECT_TARGETS, {
+      placeHolder: 'Convert the chat completions lines to the batch lines of…',
+    }));
+  return picked ? convertTo(client, picked.to) : undefined;
+}
+
+const TARGET_WORDS: Record<NonNullable<ConvertArgs['to']>, string> = {
+  responses: '/v1/responses',
+  anthropic: "Anthropic's batch lines",
+  gemini: "Gemini's batch lines",
+};
+
+async function convertTo(
+  client: LanguageClient,
+  to: NonNullable<ConvertArgs['to']>,
+): Promise<ConvertResult | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
     void vscode.window.showInformationMessage('batchlint: open a batch .jsonl file to convert it.');
@@ -37,6 +73,7 @@ export async function convertToResponses(
     uri: document.uri.toString(),
     version: document.version,
     ...selectedLines(editor),
+    ...(to !== 'responses' && { to }),
   };
   const result: ConvertResult = await client.sendRequest(ExecuteCommandRequest.type, {
     command: Commands.serverConvert,
@@ -50,7 +87,7 @@ export async function convertToResponses(
     return result;
   }
   const summary =
-    `batchlint: converted ${result.converted} line${result.converted === 1 ? '' : 's'} to /v1/responses` +
+    `batchlint: converted ${result.converted} line${result.converted === 1 ? '' : 's'} to ${TARGET_WORDS[to]}` +
     (result.unparseable > 0 ? `, ${result.unparseable} not valid JSON (left as they were)` : '') +
     (decisions > 0 ? `; ${fieldsNeedDecision(decisions)}.` : '.') +
     (result.note ? ` ${result.note}` : '');
@@ -60,7 +97,7 @@ export async function convertToResponses(
   }
   void vscode.window.showWarningMessage(summary, 'Show Details').then((choice) => {
     if (choice !== 'Show Details') return;
-    client.outputChannel.appendLine(`Convert to responses format: ${document.uri.fsPath}`);
+    client.outputChannel.appendLine(`Convert to ${TARGET_WORDS[to]}: ${document.uri.fsPath}`);
     for (const line of result.needsDecision) client.outputChannel.appendLine(`  ${line}`);
     client.outputChannel.show(true);
   });

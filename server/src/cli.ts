@@ -6,8 +6,8 @@ import { once } from 'node:events';
 import { createReadStream, readFileSync } from 'node:fs';
 import type { ReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { catalogueFromText, ModelsFileError, OUTPUT_SHAPE_NOTE } from './core';
-import type { CheckResult, DialectId, ModelCatalogue } from './core';
+import { catalogueFromText, ModelsFileError, RESULTS_NOTE } from './core';
+import type { CheckResult, ConvertTarget, DialectId, ModelCatalogue } from './core';
 import { BinaryInputError, checkFile, checkStream, fixStream } from './core/node';
 import type { StreamFixOutcome, StreamOptions } from './core/node';
 import { parseArgs, UsageError, USAGE } from './cli/args';
@@ -84,7 +84,10 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'convert': {
       const outcome = await convert(command);
       for (const line of outcome.report) process.stderr.write(`${command.file}: ${line}\n`);
-      if (outcome.converted > 0) process.stderr.write(`batchlint: note: ${OUTPUT_SHAPE_NOTE}\n`);
+      if (outcome.converted > 0)
+        process.stderr.write(`batchlint: note: ${RESULTS_NOTE[command.to]}\n`);
+      if (command.to !== 'responses')
+        for (const note of outcome.notes) process.stderr.write(`batchlint: note: ${note}\n`);
       const decisions = outcome.report.length - outcome.changes;
       const changed =
         outcome.changes > 0
@@ -174,7 +177,7 @@ function loadModels(path: string | undefined): ModelCatalogue | undefined {
 }
 
 /** Streams the conversion to stdout, to -o OUT, or (--write) over the input (see cli/output.ts). */
-async function convert(command: OutputChoice): Promise<ConvertOutcome> {
+async function convert(command: OutputChoice & { to: ConvertTarget }): Promise<ConvertOutcome> {
   let input: Readable;
   try {
     input = command.file === '-' ? process.stdin : await opened(createReadStream(command.file));
@@ -183,7 +186,7 @@ async function convert(command: OutputChoice): Promise<ConvertOutcome> {
   }
   const output = openDestination(command);
   try {
-    const outcome = await convertStream(input, output.stream);
+    const outcome = await convertStream(input, output.stream, command.to);
     await output.commit();
     noteOf(output);
     return outcome;

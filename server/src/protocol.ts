@@ -10,6 +10,12 @@ export const Commands = {
   convertToResponses: 'batchlint.convertToResponses',
   /** Server command behind it: arguments are ConvertArgs, version-checked before applyEdit. */
   serverConvert: 'batchlint.server.convertToResponses',
+  /**
+   * Client command: converts the active editor's chat completions lines (or the selected ones)
+   * to another provider's batch lines (Anthropic, Gemini), asking which; the first argument may
+   * name the target. Runs the same server command with ConvertArgs.to.
+   */
+  convertToDialect: 'batchlint.convertToDialect',
   /** Client command: streams a file from disk through the server (for files over 50 MB). */
   checkFileOnDisk: 'batchlint.checkFileOnDisk',
   /** Client command: writes the safe fixes of a file on disk (args: file, 'copy' | 'inPlace'). */
@@ -90,6 +96,8 @@ export interface ConvertArgs {
   /** 0-based inclusive line range; absent means the whole document. */
   startLine?: number;
   endLine?: number;
+  /** What to convert to: 'responses' (the default), 'anthropic' or 'gemini'. */
+  to?: 'responses' | 'anthropic' | 'gemini';
 }
 
 export interface ConvertResult {

@@ -48,6 +48,8 @@ export interface JsonReport {
   files: {
     path: string;
     requests: number;
+    dialect: string;
+    dialectEvidence: string | null;
     problems: {
       line: number;
       column: number;

@@ -4,7 +4,9 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { LspHarness, fileUri } from './harness';
+import { Commands } from '../../server/src/protocol';
+import type { ConvertResult } from '../../server/src/protocol';
+import { LspHarness, example, fileUri } from './harness';
 
 const ANTHROPIC = [
   '{"custom_id":"a","params":{"model":"claude-sonnet-4-5","max_tokens":64,"messages":[{"role":"user","content":"hi"}]}}',
@@ -31,7 +33,7 @@ describe('dialects in the language server', () => {
     assert.equal(checked.maxRequests, 100_000);
     const { diagnostics } = await published;
     assert.deepEqual(
-      diagnostics.map((d) => [d.range.start.line, d.message.split('\n')[0]]),
+      diagnostics.map((d) => [d.range.start.line, String(d.message).split('\n')[0]]),
       [[1, 'max_tokens: Field required']],
     );
   });
@@ -42,7 +44,7 @@ describe('dialects in the language server', () => {
     assert.equal((await h.open(uri, GEMINI)).isBatch, true);
     const { diagnostics } = await published;
     assert.deepEqual(
-      diagnostics.map((d) => d.message.split('\n')[0]),
+      diagnostics.map((d) => String(d.message).split('\n')[0]),
       ['Please use a valid role: user, model.'],
     );
   });
@@ -68,5 +70,59 @@ describe('dialects in the language server', () => {
     assert.equal(other.dialect, 'openai');
     assert.equal(other.errors, 0);
     await h.configure({});
+  });
+
+  it('a quick fix rewrites an OpenAI line in an Anthropic file as an Anthropic request', async () => {
+    const uri = fileUri('claude-mixed.jsonl');
+    const chat = OPENAI.replace('"messages"', '"max_tokens":20,"messages"');
+    const first = ANTHROPIC.split('\n')[0]!;
+    const text = `${first}\n${first.replace('"a"', '"b"')}\n${chat}\n`;
+    const { diagnostics } = await h.openAndDiagnose(uri, text);
+    const mismatch = diagnostics.find((d) => d.code === 'dialect_mismatch');
+    assert.ok(mismatch, JSON.stringify(diagnostics));
+    const actions = await h.codeActions(uri, mismatch.range, [mismatch]);
+    const rewrite = actions.find((a) =>
+      /^Rewrite the line as Anthropic Message Batches/.test(a.title),
+    );
+    assert.ok(rewrite, JSON.stringify(actions.map((a) => a.title)));
+    const fixed = LspHarness.applied(text, rewrite.edit, uri);
+    assert.match(
+      fixed.split('\n')[2]!,
+      /^\{"custom_id":"a","params":\{"model":"gpt-4o-mini","max_tokens":20,/,
+    );
+    const after = await h.openAndDiagnose(fileUri('claude-mixed-fixed.jsonl'), fixed);
+    assert.deepEqual(
+      after.diagnostics.map((d) => d.code),
+      ['duplicate_custom_id'],
+      'only the id the first line already has is left',
+    );
+  });
+
+  it('the convert command converts chat lines to Gemini lines in one edit', async () => {
+    const uri = fileUri('convert-to-gemini.jsonl');
+    await h.openAndDiagnose(uri, example('clean-chat.jsonl'));
+    const result: ConvertResult = await h.connection.sendRequest('workspace/executeCommand', {
+      command: Commands.serverConvert,
+      arguments: [{ uri, version: 1, to: 'gemini' }],
+    });
+    assert.equal(result.applied, true, result.reason);
+    assert.equal(result.converted, 5);
+    assert.deepEqual(result.needsDecision, []);
+    assert.match(result.note ?? '', /Gemini's results are \{key, response\} lines/);
+    const lines = h.doc(uri).getText().trimEnd().split('\n');
+    assert.ok(lines.every((l) => 'key' in JSON.parse(l) && 'request' in JSON.parse(l)));
+    assert.equal(h.appliedEdits.at(-1)!.label, 'Convert to Gemini batch lines');
+  });
+
+  it('the convert command refuses an unknown target', async () => {
+    const uri = fileUri('convert-to-nowhere.jsonl');
+    await h.openAndDiagnose(uri, example('clean-chat.jsonl'));
+    await assert.rejects(
+      h.connection.sendRequest('workspace/executeCommand', {
+        command: Commands.serverConvert,
+        arguments: [{ uri, version: 1, to: 'bedrock' }],
+      }),
+      /to must be one of responses, anthropic, gemini/,
+    );
   });
 });

@@ -35,6 +35,7 @@ describe('package.json', () => {
         Commands.checkFileOnDisk,
         Commands.fixFileOnDisk,
         Commands.convertToResponses,
+        Commands.convertToDialect,
         Commands.showOutput,
         Commands.showBatchResults,
         Commands.clearBatchResults,

@@ -8,9 +8,11 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import {
+  applyEdits,
   catalogueFromText,
   checkText,
   DIALECT_IDS,
+  fixesFor,
   fixLine,
   looksLikeBatch,
 } from '../../server/src/core';
@@ -281,3 +283,62 @@ test("every dialect's input is batch input to the editor; their result lines are
   // A dataset that merely has a "request" column is not batch input.
   assert.equal(looksLikeBatch('{"request":{"text":"a row"},"label":1}'), false);
 });
+
+interface Moved {
+  name: string;
+  lines: string[];
+  /** 0-based line of the dialect_mismatch offered a fix. */
+  line: number;
+  /** A value the rewritten line must hold. */
+  expect: RegExp;
+}
+
+const moved: Moved[] = [
+  {
+    name: 'an OpenAI chat line into an Anthropic file',
+    lines: [anthropicLine('a'), anthropicLine('b'), chatLine('c')],
+    line: 2,
+    expect: /^\{"custom_id":"c","params":\{"model":"gpt-4o-mini","max_tokens":/,
+  },
+  {
+    name: 'an OpenAI chat line into a Gemini file',
+    lines: [geminiLine('a'), geminiLine('b'), chatLine('c')],
+    line: 2,
+    expect: /^\{"key":"c","request":\{"contents":\[\{"role":"user","parts":\[\{"text":"hi"\}\]\}\]/,
+  },
+  {
+    name: 'an OpenAI line into a Together file (method and url go)',
+    lines: [
+      JSON.stringify({
+        custom_id: 'a',
+        body: { model: 'm', messages: [{ role: 'user', content: 'x' }] },
+      }),
+      JSON.stringify({
+        custom_id: 'b',
+        body: { model: 'm', messages: [{ role: 'user', content: 'y' }] },
+      }),
+      chatLine('c'),
+    ],
+    line: 2,
+    expect: /^\{"custom_id":"c","body":\{"model":"gpt-4o-mini"/,
+  },
+];
+
+for (const m of moved) {
+  test(`dialect_mismatch fix: ${m.name}`, () => {
+    // Anthropic needs max_tokens: the chat line gives one, so nothing is left to decide.
+    const lines = m.lines.map((l, i) =>
+      i === m.line ? l.replace('"messages"', '"max_tokens":50,"messages"') : l,
+    );
+    const problem = checkText(lines.join('\n')).problems.find(
+      (p) => p.code === 'dialect_mismatch' && p.line === m.line,
+    );
+    assert.ok(problem?.fix, 'a fix is offered');
+    const [fix] = fixesFor(problem, (n) => lines[n] ?? '');
+    assert.ok(fix && !fix.safe, 'offered for review, never applied unasked');
+    const fixed = applyEdits(lines, fix.edits);
+    assert.match(fixed[m.line]!, m.expect);
+    const after = checkText(fixed.join('\n')).problems.filter((p) => p.severity !== 'info');
+    assert.deepEqual(after, [], fixed[m.line]);
+  });
+}

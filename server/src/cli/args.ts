@@ -4,8 +4,8 @@
 
 import { parseArgs as parse } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
-import type { DialectId } from '../core';
-import { DIALECT_IDS, isDialectId } from '../core';
+import type { ConvertTarget, DialectId } from '../core';
+import { CONVERT_TARGETS, DIALECT_IDS, isDialectId } from '../core';
 
 export type Format = 'text' | 'json' | 'sarif';
 
@@ -28,7 +28,7 @@ export type Command =
       models?: string;
       dialect?: DialectId;
     }
-  | { kind: 'convert'; file: string; output?: string; write: boolean };
+  | { kind: 'convert'; file: string; output?: string; write: boolean; to: ConvertTarget };
 
 export class UsageError extends Error {}
 
@@ -39,7 +39,8 @@ export const USAGE = `Usage:
       {"models": {"my-deploy": {"base": "gpt-4o"}}}
   --dialect NAME (check, fix): read the files as one provider's batch format instead of
       detecting it from their lines: ${DIALECT_IDS.join(', ')}
-  batchlint convert --to responses FILE [-o OUT | --write]               chat completions -> responses
+  batchlint convert --to responses|anthropic|gemini FILE [-o OUT | --write]
+                                  chat completions -> responses, or another provider's batch lines
   batchlint results INPUT [--output OUT.jsonl] [--errors ERR.jsonl] [--batch BATCH.json]
                     [--retry RETRY.jsonl [--fix]] [--format text|json|sarif]
                                                    a finished batch's results on the input's lines
@@ -122,8 +123,9 @@ export function parseArgs(argv: readonly string[]): Command {
     }
     return command;
   }
-  if (verb === 'convert' && values.to !== 'responses')
-    throw new UsageError("'convert' needs --to responses (the only target so far)");
+  const to = values.to;
+  if (verb === 'convert' && !CONVERT_TARGETS.includes(to as ConvertTarget))
+    throw new UsageError(`'convert' needs --to ${CONVERT_TARGETS.join(', --to ')}`);
   if (files.length !== 1) throw new UsageError(`'${verb}' takes exactly one FILE`);
   if (values.output !== undefined && values.write)
     throw new UsageError('use either -o OUT or --write, not both');
@@ -136,7 +138,8 @@ export function parseArgs(argv: readonly string[]): Command {
     ...(values.output !== undefined && { output: values.output }),
     ...(verb === 'fix' && values.models !== undefined && { models: values.models }),
     ...(verb === 'fix' && dialect !== undefined && { dialect }),
-  };
+    ...(verb === 'convert' && { to: to as ConvertTarget }),
+  } as Command;
 }
 
 /** parseArgs' own messages run to several sentences; the CLI gives one line. */

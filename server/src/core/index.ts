@@ -21,6 +21,13 @@ export { locateValue } from './locate';
 export { isObject } from './json';
 export { formatParam } from './words';
 export { convertLineToResponses, OUTPUT_SHAPE_NOTE } from './convert';
+export {
+  convertLineTo,
+  convertLineToDialect,
+  CONVERT_TARGETS,
+  RESULTS_NOTE,
+} from './convert/dialect-line';
+export type { ConvertTarget, DialectTarget } from './convert/dialect-line';
 export type { LineConversion, NotCarried } from './convert';
 export {
   propertyInfo,

@@ -3,6 +3,7 @@
 
 import type { ProblemCode, Stage } from './catalogue';
 import type { LineDialect } from './dialects/classify';
+import type { DialectId } from './dialects/table';
 export type { ProblemCode, Stage } from './catalogue';
 export type { LineDialect } from './dialects/classify';
 
@@ -60,6 +61,7 @@ export type FixRef = (
   | { id: 'strict-additional-properties'; path: JsonPath }
   | { id: 'strict-require-keys'; path: JsonPath; keys: string[] }
   | { id: 'strict-off'; path: JsonPath }
+  | { id: 'convert-line'; to: DialectId }
 ) & { safe?: boolean };
 
 /** Every fix id. */

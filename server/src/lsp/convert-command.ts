@@ -1,9 +1,11 @@
-// The server half of "Convert to responses format": converts the document (or a line range)
+// The server half of "Convert to responses format" (and to other providers' batch lines, with
+// `to`): converts the document (or a line range)
 // line by line with the core's pure converter and applies ONE version-checked workspace edit
 // that replaces only the lines that changed. A stale version applies nothing.
 
 import type { ExecuteCommandParams } from 'vscode-languageserver/node';
-import { convertLineToResponses, isObject, OUTPUT_SHAPE_NOTE } from '../core';
+import { CONVERT_TARGETS, convertLineTo, isObject, RESULTS_NOTE } from '../core';
+import type { ConvertTarget } from '../core';
 import type { TextEdit } from '../core';
 import { Commands } from '../protocol';
 import type { ConvertArgs, ConvertResult } from '../protocol';
@@ -14,9 +16,17 @@ import { workspaceEdit } from './workspace-edit';
 export function parseConvertArgs(params: ExecuteCommandParams): ConvertArgs {
   const arg: unknown = Array.isArray(params.arguments) ? params.arguments[0] : undefined;
   if (!isObject(arg) || typeof arg.uri !== 'string' || typeof arg.version !== 'number') {
-    throw invalid(`${Commands.serverConvert} expects [{ uri, version, startLine?, endLine? }]`);
+    throw invalid(
+      `${Commands.serverConvert} expects [{ uri, version, startLine?, endLine?, to? }]`,
+    );
   }
   const args: ConvertArgs = { uri: arg.uri, version: arg.version };
+  if (arg.to !== undefined) {
+    if (!CONVERT_TARGETS.includes(arg.to as ConvertTarget)) {
+      throw invalid(`to must be one of ${CONVERT_TARGETS.join(', ')}`);
+    }
+    args.to = arg.to as ConvertTarget;
+  }
   if (arg.startLine !== undefined) {
     if (!isCount(arg.startLine)) throw invalid('startLine must be a line number');
     args.startLine = arg.startLine;
@@ -28,6 +38,13 @@ export function parseConvertArgs(params: ExecuteCommandParams): ConvertArgs {
   return args;
 }
 
+/** The undo label of each conversion. */
+const LABELS: Record<ConvertTarget, string> = {
+  responses: 'Convert to responses format',
+  anthropic: 'Convert to Anthropic batch lines',
+  gemini: 'Convert to Gemini batch lines',
+};
+
 function notApplied(reason: string): ConvertResult {
   return { applied: false, converted: 0, unchanged: 0, unparseable: 0, needsDecision: [], reason };
 }
@@ -37,6 +54,7 @@ export async function convertDocument(
   params: ExecuteCommandParams,
 ): Promise<ConvertResult> {
   const args = parseConvertArgs(params);
+  const to = args.to ?? 'responses';
   const doc = ctx.documents.get(args.uri);
   if (!doc) return notApplied('The document is not open.');
   if (doc.version !== args.version) {
@@ -66,7 +84,7 @@ export async function convertDocument(
   const edits: TextEdit[] = [];
   for (let line = start; line <= end; line++) {
     const text = model.getLine(line);
-    const conversion = convertLineToResponses(text);
+    const conversion = convertLineTo(text, to);
     if (conversion.status === 'unparseable') result.unparseable++;
     else if (conversion.status !== 'converted' || conversion.text === text) result.unchanged++;
     else {
@@ -93,11 +111,11 @@ export async function convertDocument(
   if (edits.length === 0) return { ...result, reason: 'No line needed converting.' };
   const edit = workspaceEdit(doc.uri, doc.version, edits, ctx.abilities.documentChanges);
   const response = await ctx.connection.workspace.applyEdit({
-    label: 'Convert to responses format',
+    label: LABELS[to],
     edit,
   });
   result.applied = response.applied;
-  if (response.applied) result.note = OUTPUT_SHAPE_NOTE;
+  if (response.applied) result.note = RESULTS_NOTE[to];
   else {
     result.reason = response.failureReason ?? 'The editor did not apply the edit.';
   }

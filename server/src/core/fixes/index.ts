@@ -17,6 +17,8 @@ import { strictAdditionalProperties, strictOff, strictRequireKeys } from './stri
 import { scanLenient } from '../syntax/repair';
 import { findBlock } from '../syntax/blocks';
 import { describeRepairs } from '../syntax/diagnose';
+import { convertLineForDialect } from '../convert/dialect-line';
+import { dialectInfo } from '../dialects/table';
 
 /** Fixes that change meaning or drop data are offered, but never applied without review. */
 const REVIEW_FIRST: ReadonlySet<FixId> = new Set<FixId>(['remove-key']);
@@ -76,6 +78,25 @@ const FIXES: { [I in FixId]: FixEntry<FixRefOf<I>> } = {
   'strict-additional-properties': { edit: strictAdditionalProperties },
   'strict-require-keys': { edit: strictRequireKeys },
   'strict-off': { edit: strictOff },
+  'convert-line': {
+    fixes(ref, problem, getLine) {
+      const conversion = convertLineForDialect(getLine(problem.line), ref.to);
+      if (!conversion) return [];
+      const open = conversion.notCarried.length + conversion.changes.length;
+      const title =
+        `Rewrite the line as ${dialectInfo(ref.to).name} expects it` +
+        (open > 0 ? ` (${open} thing${open === 1 ? '' : 's'} to decide)` : '');
+      const text = getLine(problem.line);
+      const edit = {
+        line: problem.line,
+        column: 0,
+        endLine: problem.line,
+        endColumn: text.length,
+        newText: conversion.text,
+      };
+      return [{ title, edits: [edit], safe: false }];
+    },
+  },
 };
 
 /** Whether a string is a fix id (for fix references that arrive as untyped JSON). */

@@ -8,6 +8,7 @@ import type { FileRule } from './rule';
 import type { DialectId, Family } from '../dialects/table';
 import { DialectVote } from '../dialects/detect';
 import { dialectInfo, dialectLabel, familyOf } from '../dialects/table';
+import { canConvertLine } from '../convert/dialect-line';
 
 /** Lines remembered per dialect; past this, the rest are counted in the last report. */
 const MAX_LINES = 1000;
@@ -59,6 +60,9 @@ export const rule: FileRule = {
               line,
               endLine: line,
               ...locate(line, []),
+              ...(canConvertLine(dialect, file) && {
+                fix: { id: 'convert-line', to: file, safe: false } as const,
+              }),
             });
           }
           const more = (counts.get(dialect) ?? 0) - list.length;

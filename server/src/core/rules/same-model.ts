@@ -1,4 +1,6 @@
 // A batch input file holds requests for one model: the first request's model is the file's.
+// That is OpenAI's rule (and Azure's, one deployment per file); Together, Mistral and Fireworks
+// document none, so their bodies' models are not compared.
 
 import type { FileRule } from './rule';
 import { problemAt } from '../cross/place';
@@ -9,7 +11,7 @@ export const rule: FileRule = {
     let first: { line: number; model: string | undefined } | undefined;
     return {
       add(line, facts) {
-        if (!facts.isRequest) return undefined;
+        if (!facts.isRequest || facts.dialect?.family === 'bare') return undefined;
         if (first === undefined) {
           first = { line, model: facts.model };
           return undefined;

@@ -1,0 +1,345 @@
+// A chat completions body → the request of a Gemini batch line (a GenerateContentRequest):
+// leading system turns become systemInstruction, messages contents with parts (assistant is
+// `model`), tool calls functionCall parts, tool messages functionResponse parts, and the
+// sampling parameters generationConfig's. What Gemini has no place for stays, reported.
+
+import type { PathSegment } from '../types';
+import type { Ctx, Json, JsonObject } from './context';
+import { has, isObject } from './context';
+import { setKey } from './exact-json';
+import { callArguments, dataUrl, leadingSystem, systemTexts, toolCallNames } from './chat-parts';
+
+const OUT = 'request';
+const DEFAULT_REASON = "Gemini's GenerateContentRequest has no such field";
+
+/** Chat parameters that become generationConfig fields, by their Gemini name. */
+const GENERATION: Record<string, string> = {
+  max_completion_tokens: 'maxOutputTokens',
+  max_tokens: 'maxOutputTokens',
+  temperature: 'temperature',
+  top_p: 'topP',
+  n: 'candidateCount',
+  seed: 'seed',
+  presence_penalty: 'presencePenalty',
+  frequency_penalty: 'frequencyPenalty',
+  logprobs: 'responseLogprobs',
+  top_logprobs: 'logprobs',
+};
+
+const MAPPED = new Set([
+  ...Object.keys(GENERATION),
+  'model',
+  'messages',
+  'stop',
+  'response_format',
+  'tools',
+  'tool_choice',
+]);
+
+/** Audio formats of chat's input_audio as MIME types. */
+const AUDIO: Record<string, string> = { wav: 'audio/wav', mp3: 'audio/mp3' };
+
+/** The request of a Gemini batch line for a chat completions body. */
+export function geminiRequest(ctx: Ctx, body: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  const config: JsonObject = {};
+  if (Array.isArray(body.messages)) contents(ctx, body.messages, out);
+  else if (has(body, 'messages')) {
+    setKey(out, 'messages', body.messages as Json);
+    ctx.keep([OUT, 'messages'], ['messages'], 'messages is not a list; kept as it was');
+  }
+  const model = ctx.optional(body, 'model', []);
+  if (model !== undefined) {
+    setKey(out, 'model', model);
+    ctx.note(
+      "A Gemini batch names its model when it is created; each request's model is kept as it was.",
+    );
+  }
+  for (const [key, name] of Object.entries(GENERATION)) {
+    const value = ctx.optional(body, key, []);
+    if (value === undefined) continue;
+    if (has(config, name)) {
+      ctx.change([key], 'dropped', `${name} is already set from another parameter`);
+      continue;
+    }
+    setKey(config, name, value);
+  }
+  const stop = ctx.optional(body, 'stop', []);
+  if (stop !== undefined) setKey(config, 'stopSequences', typeof stop === 'string' ? [stop] : stop);
+  responseFormat(ctx, body, config, out);
+  if (Object.keys(config).length > 0) setKey(out, 'generationConfig', config);
+  tools(ctx, body, out);
+  for (const key of Object.keys(body)) {
+    if (MAPPED.has(key)) continue;
+    setKey(out, key, body[key] as Json);
+    ctx.keep([OUT, key], [key], DEFAULT_REASON);
+  }
+  return out;
+}
+
+function responseFormat(ctx: Ctx, body: JsonObject, config: JsonObject, out: JsonObject): void {
+  const format = ctx.optional(body, 'response_format', []);
+  if (format === undefined) return;
+  if (isObject(format) && format.type === 'json_object' && Object.keys(format).length === 1) {
+    config.responseMimeType = 'application/json';
+  } else if (isObject(format) && format.type === 'json_schema' && isObject(format.json_schema)) {
+    const spec = format.json_schema;
+    config.responseMimeType = 'application/json';
+    if (spec.schema !== undefined) config.responseJsonSchema = spec.schema;
+    for (const key of Object.keys(spec)) {
+      if (key === 'schema') continue;
+      ctx.change(
+        ['response_format', 'json_schema', key],
+        'dropped',
+        'Gemini takes the schema alone',
+      );
+    }
+  } else if (isObject(format) && format.type === 'text' && Object.keys(format).length === 1) {
+    ctx.change(['response_format'], 'dropped', "{type: 'text'} is what Gemini does by default");
+  } else {
+    setKey(out, 'response_format', format);
+    ctx.keep([OUT, 'response_format'], ['response_format'], 'no equivalent Gemini response format');
+  }
+}
+
+function contents(ctx: Ctx, list: Json[], out: JsonObject): void {
+  const names = toolCallNames(list);
+  const lead = leadingSystem(list);
+  const system: JsonObject[] = [];
+  const turns: Json[] = [];
+  list.forEach((m, i) => {
+    const at: PathSegment[] = ['messages', i];
+    if (i < lead && isObject(m)) {
+      const texts = systemTexts(m.content);
+      if (texts && Object.keys(m).every((k) => k === 'role' || k === 'content')) {
+        for (const text of texts) system.push({ text });
+        return;
+      }
+    }
+    const converted = turn(ctx, m, at, [OUT, 'contents', turns.length], names, turns);
+    if (converted !== MERGED) turns.push(converted);
+  });
+  if (system.length > 0) setKey(out, 'systemInstruction', { parts: system });
+  setKey(out, 'contents', turns);
+  if (turns.length === 0) {
+    ctx.keep(
+      [OUT, 'contents'],
+      ['messages'],
+      'Gemini needs at least one content besides the system instruction',
+    );
+  }
+}
+
+/** A tool message folded into the function responses just before it. */
+const MERGED: JsonObject = {};
+
+function turn(
+  ctx: Ctx,
+  m: Json,
+  at: PathSegment[],
+  outAt: PathSegment[],
+  names: Map<string, string>,
+  before: Json[],
+): Json {
+  if (!isObject(m)) {
+    ctx.keep(outAt, at, 'not a message object; kept as it was');
+    return m;
+  }
+  if (m.role === 'tool') {
+    const name = typeof m.tool_call_id === 'string' ? names.get(m.tool_call_id) : undefined;
+    const extra = Object.keys(m).filter(
+      (k) => !['role', 'content', 'tool_call_id', 'name'].includes(k),
+    );
+    if (name !== undefined && extra.length === 0) {
+      const part: JsonObject = {
+        functionResponse: {
+          id: m.tool_call_id as Json,
+          name,
+          response: { content: m.content ?? null },
+        },
+      };
+      const previous = before[before.length - 1];
+      if (
+        isObject(previous) &&
+        previous.role === 'user' &&
+        Array.isArray(previous.parts) &&
+        previous.parts.every((p) => isObject(p) && 'functionResponse' in p)
+      ) {
+        previous.parts.push(part);
+        return MERGED;
+      }
+      return { role: 'user', parts: [part] };
+    }
+    ctx.keep(outAt, at, 'a tool message whose call is not in the conversation; kept as it was');
+    return m;
+  }
+  if (m.role !== 'user' && m.role !== 'assistant') {
+    ctx.keep(
+      outAt,
+      at,
+      m.role === 'system' || m.role === 'developer'
+        ? 'Gemini takes system text only as systemInstruction, before the conversation; this one comes later'
+        : `Gemini has no '${String(m.role)}' role`,
+    );
+    return m;
+  }
+  const out: JsonObject = { role: m.role === 'assistant' ? 'model' : 'user' };
+  for (const key of Object.keys(m)) {
+    if (key === 'role' || key === 'content' || (key === 'tool_calls' && m.role === 'assistant'))
+      continue;
+    setKey(out, key, m[key] as Json);
+    ctx.keep([...outAt, key], [...at, key], "Gemini's contents have only role and parts");
+  }
+  const parts: Json[] = [];
+  const content = m.content;
+  if (typeof content === 'string') parts.push({ text: content });
+  else if (Array.isArray(content)) {
+    content.forEach((p, j) =>
+      parts.push(part(ctx, p, [...at, 'content', j], [...outAt, 'parts', parts.length])),
+    );
+  } else if (content === null) {
+    if (!Array.isArray(m.tool_calls)) ctx.change([...at, 'content'], 'dropped', 'null content');
+  } else if (content !== undefined) {
+    setKey(out, 'content', content);
+    ctx.keep([...outAt, 'content'], [...at, 'content'], 'content that is neither text nor parts');
+  }
+  if (m.role === 'assistant' && Array.isArray(m.tool_calls)) {
+    const kept: Json[] = [];
+    for (const call of m.tool_calls) {
+      const args =
+        isObject(call) && isObject(call.function)
+          ? callArguments(call.function.arguments)
+          : undefined;
+      if (isObject(call) && isObject(call.function) && args) {
+        const fc: JsonObject = { name: call.function.name as Json, args };
+        if (typeof call.id === 'string') fc.id = call.id;
+        parts.push({ functionCall: fc });
+      } else kept.push(call);
+    }
+    if (kept.length > 0) {
+      setKey(out, 'tool_calls', kept);
+      ctx.keep(
+        [...outAt, 'tool_calls'],
+        [...at, 'tool_calls'],
+        'tool calls whose arguments are not a JSON object; kept as they were',
+      );
+    }
+  }
+  setKey(out, 'parts', parts);
+  return out;
+}
+
+/** One chat content part → one Gemini part. */
+function part(ctx: Ctx, p: Json, at: PathSegment[], outAt: PathSegment[]): Json {
+  if (!isObject(p)) return p;
+  const extras = (known: string[], out: JsonObject): JsonObject => {
+    for (const key of Object.keys(p)) {
+      if (known.includes(key)) continue;
+      setKey(out, key, p[key] as Json);
+      ctx.keep([...outAt, key], [...at, key], 'no equivalent in a Gemini part');
+    }
+    return out;
+  };
+  if (p.type === 'text') return extras(['type', 'text'], { text: p.text as Json });
+  if (p.type === 'image_url' && isObject(p.image_url)) {
+    const image = p.image_url;
+    const data = dataUrl(image.url);
+    const out: JsonObject = data
+      ? { inlineData: { mimeType: data.mediaType, data: data.data } }
+      : { fileData: { fileUri: image.url as Json } };
+    if (!data)
+      ctx.keep(
+        [...outAt, 'fileData'],
+        [...at, 'image_url', 'url'],
+        "Gemini needs the file's mimeType beside its fileUri: add it",
+      );
+    for (const key of Object.keys(image)) {
+      if (key === 'url') continue;
+      setKey(out, key, image[key] as Json);
+      ctx.keep(
+        [...outAt, key],
+        [...at, 'image_url', key],
+        key === 'detail'
+          ? 'Gemini sets the resolution with mediaResolution, not a detail'
+          : 'no equivalent in a Gemini part',
+      );
+    }
+    return extras(['type', 'image_url'], out);
+  }
+  if (p.type === 'input_audio' && isObject(p.input_audio)) {
+    const { data, format } = p.input_audio;
+    const mimeType = typeof format === 'string' ? AUDIO[format] : undefined;
+    if (typeof data === 'string' && mimeType && Object.keys(p.input_audio).length === 2) {
+      return extras(['type', 'input_audio'], { inlineData: { mimeType, data } });
+    }
+  }
+  if (p.type === 'file' && isObject(p.file)) {
+    const data = dataUrl(p.file.file_data);
+    if (data && Object.keys(p.file).every((k) => k === 'file_data' || k === 'filename')) {
+      const blob: JsonObject = { mimeType: data.mediaType, data: data.data };
+      if (p.file.filename !== undefined) blob.displayName = p.file.filename;
+      return extras(['type', 'file'], { inlineData: blob });
+    }
+  }
+  ctx.keep(
+    outAt,
+    at,
+    p.type === 'file'
+      ? "an OpenAI file id means nothing to Gemini; give the file's data"
+      : `Gemini has no part for '${String(p.type)}'`,
+  );
+  return p;
+}
+
+function tools(ctx: Ctx, body: JsonObject, out: JsonObject): void {
+  const list = ctx.optional(body, 'tools', []);
+  if (Array.isArray(list)) {
+    const declarations: Json[] = [];
+    const others: Json[] = [];
+    list.forEach((tool, i) => {
+      if (!isObject(tool) || tool.type !== 'function' || !isObject(tool.function)) {
+        others.push(tool);
+        ctx.keep(
+          [OUT, 'tools', 1, others.length - 1],
+          ['tools', i],
+          'only function tools map to Gemini function declarations',
+        );
+        return;
+      }
+      const fn = tool.function;
+      const declaration: JsonObject = { name: fn.name as Json };
+      if (fn.description !== undefined) declaration.description = fn.description;
+      if (fn.parameters !== undefined) declaration.parameters = fn.parameters;
+      for (const key of Object.keys(fn)) {
+        if (['name', 'description', 'parameters'].includes(key)) continue;
+        setKey(declaration, key, fn[key] as Json);
+        ctx.keep(
+          [OUT, 'tools', 0, 'functionDeclarations', declarations.length, key],
+          ['tools', i, 'function', key],
+          'no equivalent in a Gemini function declaration',
+        );
+      }
+      declarations.push(declaration);
+    });
+    const mapped: Json[] = [];
+    if (declarations.length > 0) mapped.push({ functionDeclarations: declarations });
+    if (others.length > 0) mapped.push(...others);
+    setKey(out, 'tools', mapped);
+  } else if (list !== undefined) {
+    setKey(out, 'tools', list);
+    ctx.keep([OUT, 'tools'], ['tools'], 'tools is not a list; kept as it was');
+  }
+  const choice = ctx.optional(body, 'tool_choice', []);
+  if (choice === undefined) return;
+  const modes: Record<string, string> = { auto: 'AUTO', none: 'NONE', required: 'ANY' };
+  let config: JsonObject | undefined;
+  if (typeof choice === 'string' && modes[choice]) config = { mode: modes[choice] };
+  else if (isObject(choice) && choice.type === 'function' && isObject(choice.function)) {
+    config = { mode: 'ANY', allowedFunctionNames: [choice.function.name as Json] };
+  }
+  if (config) setKey(out, 'toolConfig', { functionCallingConfig: config });
+  else {
+    setKey(out, 'tool_choice', choice);
+    ctx.keep([OUT, 'tool_choice'], ['tool_choice'], 'no equivalent Gemini tool config');
+  }
+}

@@ -1,0 +1,80 @@
+// Other providers' batch files on the command line: check detects the dialect (and says so),
+// --dialect chooses it, convert --to anthropic|gemini rewrites chat completions lines.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { batchlint, checkJson, tempDir } from './run';
+
+const AZURE =
+  '{"custom_id":"task-0","method":"POST","url":"/chat/completions","body":{"model":"my-gpt4o-deployment","messages":[{"role":"user","content":"Hello"}]}}\n';
+
+test('check: the Azure line is clean, read as azure, and the text report says why', (t) => {
+  const file = path.join(tempDir(t), 'azure.jsonl');
+  writeFileSync(file, AZURE);
+  const run = batchlint(['check', file]);
+  assert.equal(run.status, 0, run.stdout);
+  assert.match(
+    run.stdout,
+    /: read as Azure OpenAI \(azure\): detected from 1 of 1 request line \(url '\/chat\/completions' without \/v1\)\.\n/,
+  );
+  const report = checkJson(file);
+  assert.equal(report.files[0]!.dialect, 'azure');
+});
+
+test('check --dialect openai reads the same line as OpenAI’s: its url is wrong there', (t) => {
+  const file = path.join(tempDir(t), 'azure.jsonl');
+  writeFileSync(file, AZURE);
+  const run = batchlint(['check', '--dialect', 'openai', file]);
+  assert.equal(run.status, 1);
+  assert.match(run.stdout, /Did you mean '\/v1\/chat\/completions'\? \[invalid_value\]/);
+});
+
+test('check --dialect takes only known dialects (exit 2)', () => {
+  const run = batchlint(['check', '--dialect', 'claude', 'examples/clean-chat.jsonl']);
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /--dialect must be one of openai, azure, .*, bedrock, not 'claude'/);
+});
+
+for (const to of ['anthropic', 'gemini'] as const) {
+  test(`convert --to ${to}: the clean chat example becomes ${to} lines that check clean`, (t) => {
+    const run = batchlint(['convert', '--to', to, 'examples/clean-chat.jsonl']);
+    const lines = run.stdout.trimEnd().split('\n');
+    assert.equal(lines.length, 5);
+    for (const line of lines)
+      assert.ok(JSON.parse(line)[to === 'anthropic' ? 'params' : 'request']);
+    // Every line sets max_completion_tokens: Anthropic's required max_tokens is there.
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stderr, /converted 5 lines; 0 things need a decision/);
+    const out = path.join(tempDir(t), 'out.jsonl');
+    writeFileSync(out, run.stdout);
+    const check = checkJson(out);
+    assert.equal(check.files[0]!.dialect, to);
+    assert.deepEqual(
+      check.files[0]!.problems.filter((p) => p.severity !== 'info'),
+      [],
+    );
+  });
+}
+
+test('convert --to anthropic: what Messages has no place for is reported, exit 1', (t) => {
+  const file = path.join(tempDir(t), 'n.jsonl');
+  const body = { model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], n: 2, seed: 7 };
+  writeFileSync(
+    file,
+    JSON.stringify({ custom_id: 'a', method: 'POST', url: '/v1/chat/completions', body }) + '\n',
+  );
+  const run = batchlint(['convert', '--to', 'anthropic', file]);
+  assert.equal(run.status, 1);
+  for (const param of ['max_tokens', 'n', 'seed'])
+    assert.ok(run.stderr.includes(`${file}: line 1: '${param}'`), run.stderr);
+  assert.match(run.stderr, /note: The model stays "gpt-4o": name a Claude model\./);
+  assert.match(run.stderr, /converted 1 line; 3 things need a decision/);
+});
+
+test('convert --to takes responses, anthropic or gemini (exit 2)', () => {
+  const run = batchlint(['convert', '--to', 'bedrock', 'examples/clean-chat.jsonl']);
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /'convert' needs --to responses, --to anthropic, --to gemini/);
+});
