@@ -25,15 +25,19 @@ export async function readAhead<T extends Uint8Array | string>(
   let text = '';
   let done = false;
   const decoder = new TextDecoder();
-  while (text.length < AHEAD_BYTES && countLines(text) <= DETECT_LINES) {
+  // Newlines are counted in each new piece only: a source of tiny chunks stays linear.
+  let newlines = 0;
+  while (text.length < AHEAD_BYTES && newlines <= DETECT_LINES) {
     const next = await iterator.next();
     if (next.done) {
       done = true;
       break;
     }
     held.push(next.value);
-    text +=
+    const piece =
       typeof next.value === 'string' ? next.value : decoder.decode(next.value, { stream: true });
+    text += piece;
+    newlines += countLines(piece);
   }
   const lines = text.split('\n');
   if (!done) lines.pop(); // a line cut short is not read
