@@ -504,8 +504,8 @@ const rows: Row[] = [
   // Amazon Bedrock
   {
     dialect: 'bedrock',
-    name: 'Claude without anthropic_version',
-    lines: [claudeOnBedrock({ anthropic_version: undefined })],
+    name: 'Claude (stop_sequences) without anthropic_version',
+    lines: [claudeOnBedrock({ anthropic_version: undefined, stop_sequences: ['###'] })],
     code: 'missing_required_parameter',
     message:
       'Malformed input request: #: required key [anthropic_version] not found, please reformat your input and try again.',
@@ -564,6 +564,14 @@ const rows: Row[] = [
   },
   {
     dialect: 'bedrock',
+    name: 'a messages + max_tokens body without anthropic_version is not taken for Claude',
+    lines: [j({ recordId: 'R1', modelInput: { messages: user('Hi'), max_tokens: 512 } })],
+    code: 'body_not_checked',
+    severity: 'info',
+    message: /^batchlint cannot tell which model family this modelInput is for/,
+  },
+  {
+    dialect: 'bedrock',
     name: 'no modelInput',
     lines: [j({ recordId: 'R1', input: {} })],
     code: 'missing_required_parameter',
@@ -574,7 +582,7 @@ const rows: Row[] = [
     name: 'fewer than 100 records',
     lines: [claudeOnBedrock({})],
     code: 'too_few_requests',
-    severity: 'warning',
+    severity: 'info', // a default quota that can be raised
     message: /^1 record: Amazon Bedrock batch inference runs a job of at least 100 records/,
   },
 ];

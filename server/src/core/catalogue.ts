@@ -425,7 +425,7 @@ export const PROBLEMS = {
     tags: ['batch', 'dialect'],
   },
   too_few_requests: {
-    severity: 'warning',
+    severity: 'info',
     title: 'Too few requests',
     description:
       'The file has fewer records than the provider takes in one job (Amazon Bedrock: 100 by default, a quota that can be raised).',

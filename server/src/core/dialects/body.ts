@@ -111,19 +111,40 @@ function bareFindings(
   return out;
 }
 
-/** Which of Bedrock's model families a modelInput is written for, from its keys. */
+/** Keys of Titan's embeddings models (Text Embeddings V2, Multimodal Embeddings) beside inputText. */
+const TITAN_EMBEDDINGS = [
+  'dimensions',
+  'normalize',
+  'embeddingTypes',
+  'inputImage',
+  'embeddingConfig',
+];
+
+/** Keys of Claude's body no other messages-shaped Bedrock model takes (theirs say `stop`). */
+const CLAUDE_ONLY = ['anthropic_beta', 'stop_sequences', 'thinking'];
+
+/**
+ * Which of Bedrock's model families a modelInput is written for, from its keys, only where they
+ * tell one family: `anthropic_version` is Claude's, `schemaVersion`/`inferenceConfig` Nova's,
+ * `textGenerationConfig` (or inputText alone) Titan Text's, `max_gen_len` Llama's. A messages +
+ * max_tokens body without anthropic_version may be Claude's or another model's on the same
+ * shape (gpt-oss, DeepSeek) unless a key only Claude takes says so, and inputText with an embeddings key is Titan Embeddings': undefined.
+ */
 export function bedrockSchema(body: Record<string, unknown>): SchemaName | undefined {
   if ('anthropic_version' in body) return 'anthropicMessages';
   if ('schemaVersion' in body || 'inferenceConfig' in body) return 'bedrockNova';
-  if ('inputText' in body || 'textGenerationConfig' in body) return 'bedrockTitanText';
+  if ('textGenerationConfig' in body) return 'bedrockTitanText';
+  if ('inputText' in body && !TITAN_EMBEDDINGS.some((k) => k in body)) return 'bedrockTitanText';
   if ('max_gen_len' in body) return 'bedrockLlama';
-  if ('messages' in body && 'max_tokens' in body) return 'anthropicMessages';
+  if ('messages' in body && CLAUDE_ONLY.some((k) => k in body)) return 'anthropicMessages';
   return undefined;
 }
 
 /** Claude on Bedrock: Messages params with anthropic_version, the model named by the job. */
 function bedrockClaude(body: Record<string, unknown>, prefix: JsonPath): Finding[] {
-  const { anthropic_version: version, ...rest } = body;
+  // anthropic_beta (a list of beta names) is Bedrock's, beside the version; Messages has neither
+  // in its body, so both are taken out before its schema reads the rest.
+  const { anthropic_version: version, anthropic_beta: _beta, ...rest } = body;
   const out: Finding[] = [];
   if (version === undefined) {
     out.push({
@@ -178,7 +199,7 @@ export function checkDialectBody(
           code: 'body_not_checked',
           severity: 'info',
           message:
-            "batchlint cannot tell which model family this modelInput is for (Claude's anthropic_version, Nova's schemaVersion or inferenceConfig, Titan's inputText, Llama's max_gen_len), so only the envelope is checked.",
+            "batchlint cannot tell which model family this modelInput is for (Claude's anthropic_version, Nova's schemaVersion or inferenceConfig, Titan Text's textGenerationConfig, Llama's max_gen_len); the job names the model, so only the envelope is checked.",
           path: prefix,
           anchor: 'key',
         },
