@@ -170,8 +170,26 @@ export function checkRequest(
   if (!endpoint || typeof body !== 'object' || body === null || Array.isArray(body)) {
     return findings;
   }
+  const start = findings.length;
   checkBody(endpoint, body as Record<string, unknown>, findings, context);
+  if (dialect === 'openai-compatible') serverOwnParameters(findings, start);
   return findings;
+}
+
+/**
+ * An OpenAI-compatible server takes parameters of its own (vLLM's top_k, Groq's
+ * reasoning_format): one OpenAI's schema does not know is a note, not an error.
+ */
+function serverOwnParameters(findings: Finding[], start: number): void {
+  for (let i = start; i < findings.length; i++) {
+    const f = findings[i]!;
+    if (f.code !== 'unknown_parameter') continue;
+    findings[i] = {
+      ...f,
+      severity: 'info',
+      message: `${f.message} OpenAI has no such parameter; the server may take it (batchlint does not know its parameters).`,
+    };
+  }
 }
 
 /**

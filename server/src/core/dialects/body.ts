@@ -70,17 +70,30 @@ export function schemaFindings(
   return out;
 }
 
-/** The OpenAI endpoint a body sent without a url is meant for, from its keys. */
-function bareEndpoint(body: Record<string, unknown>): Endpoint {
+/**
+ * The OpenAI endpoint a body sent without a url is meant for, from its keys; undefined when they
+ * point to none of OpenAI's (Mistral's OCR `document`), the endpoint being chosen on the job.
+ */
+function bareEndpoint(body: Record<string, unknown>): Endpoint | undefined {
   if ('messages' in body) return '/v1/chat/completions';
   if ('prompt' in body) return '/v1/completions';
   if ('input' in body) return '/v1/embeddings';
-  return '/v1/chat/completions';
+  return undefined;
 }
 
 /**
+ * tool_choice strings each provider documents beyond OpenAI's ('none', 'auto', 'required'):
+ * Mistral's chat takes 'any' (call one or more tools).
+ */
+const TOOL_CHOICES: Partial<Record<string, readonly string[]>> = { mistral: ['any'] };
+
+/** Rules of OpenAI's server that these providers do not document having. */
+const OPENAI_SERVER_ONLY = new Set<Finding['code']>(['deprecated_parameter', 'json_word_missing']);
+
+/**
  * A body of Together, Mistral or Fireworks: OpenAI's schema for its endpoint, but a parameter
- * OpenAI does not have is the provider's own (a note), and the model may be set on the job.
+ * OpenAI does not have is the provider's own (a note), the model may be set on the job, and
+ * OpenAI's server rules (the word JSON in json mode, its tool_choice values) are not theirs.
  */
 function bareFindings(
   dialect: Dialect,
@@ -88,6 +101,17 @@ function bareFindings(
   context: RuleContext,
 ): Finding[] {
   const endpoint = bareEndpoint(body);
+  if (!endpoint) {
+    return [
+      {
+        code: 'body_not_checked',
+        severity: 'info',
+        message: `This body has no messages, prompt or input, so it is not for ${dialect.name}'s chat, completions or embeddings (the job names the endpoint, e.g. OCR): batchlint does not check its body.`,
+        path: ['body'],
+        anchor: 'key',
+      },
+    ];
+  }
   const out: Finding[] = [];
   for (const f of validateBody(endpoint, body)) {
     if (f.code === 'invalid_request' && f.param === 'model') {
@@ -102,12 +126,22 @@ function bareFindings(
       });
       continue;
     }
+    if (f.param === 'tool_choice' && (f.code === 'invalid_value' || f.code === 'invalid_type')) {
+      const own = TOOL_CHOICES[dialect.id] ?? [];
+      if (typeof body.tool_choice === 'string' && own.includes(body.tool_choice)) continue;
+      out.push({
+        ...f,
+        severity: 'info',
+        message: `${f.message} These are OpenAI's values; ${dialect.name} documents its own.`,
+      });
+      continue;
+    }
     out.push(f);
   }
   // OpenAI's deprecations (max_tokens) are not these providers': their own docs use them.
   const rules: Finding[] = [];
   checkBodyRules(endpoint, body, rules, context);
-  for (const f of rules) if (f.code !== 'deprecated_parameter') out.push(f);
+  for (const f of rules) if (!OPENAI_SERVER_ONLY.has(f.code)) out.push(f);
   return out;
 }
 

@@ -44,6 +44,20 @@ function checkEnvelope(line: Record<string, unknown>, dialect: DialectId): Findi
   }
   if (typeof url === 'string' && endpointFor(url, dialect) === undefined) {
     const suggested = suggestEndpoint(url);
+    // An OpenAI-compatible server serves urls of its own (vLLM's /v1/score, /v1/rerank): a note.
+    if (dialect === 'openai-compatible' && url.startsWith('/v1/')) {
+      findings.push({
+        code: 'body_not_checked',
+        severity: 'info',
+        message:
+          `'${preview(url)}' is not one of OpenAI's batch endpoints; the server may serve it (vLLM serves /v1/score), so batchlint does not check the body.` +
+          (suggested ? ` Did you mean '${suggested}'?` : ''),
+        param: 'url',
+        path: ['url'],
+        anchor: 'value',
+      });
+      return withUnknownKeys(line, findings);
+    }
     // Azure's classic urls have no /v1: suggest the form the file's other lines use.
     const suggestion =
       suggested && dialectInfo(dialect).urls === 'azure' ? suggested.slice(3) : suggested;
@@ -59,6 +73,11 @@ function checkEnvelope(line: Record<string, unknown>, dialect: DialectId): Findi
       ...(suggestion ? { fix: { id: 'set-value', path: ['url'], value: suggestion } } : {}),
     });
   }
+  return withUnknownKeys(line, findings);
+}
+
+/** Adds a warning for each key a batch line does not have. */
+function withUnknownKeys(line: Record<string, unknown>, findings: Finding[]): Finding[] {
   for (const key of Object.keys(line)) {
     if ((ENVELOPE_KEYS as readonly string[]).includes(key)) continue;
     findings.push({
