@@ -571,6 +571,17 @@ const rows: Row[] = [
     message: /^batchlint cannot tell which model family this modelInput is for/,
   },
   {
+    dialect: 'gemini',
+    name: 'the request written without its request wrapper',
+    lines: [
+      j({ key: 'k1', contents: [{ parts: [{ text: 'Hello' }] }] }),
+      j({ key: 'k2', contents: [{ parts: [{ text: 'Hello' }] }] }),
+    ],
+    code: 'missing_required_parameter',
+    message: /^Missing required parameter: 'request'\./,
+    line: 2,
+  },
+  {
     dialect: 'bedrock',
     name: 'no modelInput',
     lines: [j({ recordId: 'R1', input: {} })],

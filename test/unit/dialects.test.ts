@@ -486,3 +486,20 @@ for (const [dialect, line] of ownWays) {
     );
   });
 }
+
+test('a Gemini request written without its request wrapper is read as Gemini, and no fix removes it', () => {
+  const line = JSON.stringify({ key: 'k1', contents: [{ parts: [{ text: 'Hello' }] }] });
+  const { problems, summary } = checkText(line, { today: asOf });
+  assert.equal(summary.dialect, 'gemini');
+  assert.deepEqual(
+    problems.map((p) => [p.code, p.severity, p.fix !== undefined]),
+    [
+      ['missing_required_parameter', 'error', false],
+      ['unknown_parameter', 'warning', false],
+    ],
+  );
+  assert.equal(
+    fixLine(line, { models: catalogueFromText('{"models":{}}'), today: asOf }).text,
+    line,
+  );
+});

@@ -47,6 +47,12 @@ export function classifyLine(line: Record<string, unknown>): LineDialect | undef
       ? of('gemini', true, 'key + request')
       : of('vertex', true, 'request without key');
   }
+  // A GenerateContentRequest written without its request wrapper: Gemini's line missing it.
+  if (has(line, 'contents') && !has(line, 'body') && !has(line, 'custom_id')) {
+    return has(line, 'key')
+      ? of('gemini', false, 'key + contents without request')
+      : of('vertex', false, 'contents without request');
+  }
   const model = modelName(line.body);
   const kind = model === undefined ? undefined : modelKind(model);
   if (has(line, 'method') || has(line, 'url')) {

@@ -88,6 +88,14 @@ export function checkDialectEnvelope(line: Record<string, unknown>, dialect: Dia
   }
   for (const key of Object.keys(line)) {
     if (keys.includes(key)) continue;
+    // Without its body key, the line's other keys may be the request itself (Gemini's contents
+    // written without request): removing them would lose it, so only a rename is offered.
+    const fix: Finding['fix'] =
+      key === misplaced
+        ? { id: 'rename-key', path: [key], to: body }
+        : value === undefined
+          ? undefined
+          : { id: 'remove-key', path: [key] };
     findings.push({
       code: 'unknown_parameter',
       severity: 'warning',
@@ -95,10 +103,7 @@ export function checkDialectEnvelope(line: Record<string, unknown>, dialect: Dia
       param: key,
       path: [key],
       anchor: 'key',
-      fix:
-        key === misplaced
-          ? { id: 'rename-key', path: [key], to: body }
-          : { id: 'remove-key', path: [key] },
+      ...(fix && { fix }),
     });
   }
   return findings;
