@@ -2,19 +2,16 @@
 // can run them: a compact text (problems and requests) and a Markdown tooltip with the details.
 
 import type { DocumentSummary, EstimateSummary } from '../../server/src/protocol';
+import { formatBytes, MB } from '../../server/src/core/sizes';
 
 export const MAX_REQUESTS = 50_000;
 /** The Batch API's 200 MB is decimal: 200,000,000 bytes. */
-export const MAX_BYTES = 200_000_000;
+export const MAX_BYTES = 200 * MB;
 
 const n = (v: number): string => v.toLocaleString('en-US');
 
-/** Bytes in decimal units (1 MB = 1,000,000 bytes), as the API states its limit. */
-export function size(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(1)} kB`;
-  return `${(bytes / 1_000_000).toFixed(1)} MB`;
-}
+/** Bytes in decimal units (1 MB = 1,000,000 bytes), as the API states its limit: one formatter for every size batchlint shows. */
+export const size = formatBytes;
 
 /**
  * Lines that hold a request, well-formed or not: a line being typed is still one, so the count

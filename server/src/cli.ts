@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import { createReadStream, readFileSync } from 'node:fs';
 import type { ReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { catalogueFromText, ModelsFileError, RESULTS_NOTE } from './core';
+import { catalogueFromText, formatBytes, ModelsFileError, RESULTS_NOTE } from './core';
 import type { CheckResult, ConvertTarget, DialectId, ModelCatalogue } from './core';
 import { BinaryInputError, checkFile, checkStream, fixStream } from './core/node';
 import type { StreamFixOutcome, StreamOptions } from './core/node';
@@ -118,7 +118,7 @@ async function check(
     let shown = 0;
     const options: StreamOptions = {
       ...(maxProblems !== undefined && { maxProblems }),
-      fixTitles: format === 'json',
+      fixOffers: format === 'json',
       ...(models && { models }),
       ...(dialect && { dialect }),
       ...progressFor(path),
@@ -283,11 +283,10 @@ function progressFor(path: string): Pick<StreamOptions, 'onProgress'> {
   if (!process.stderr.isTTY) return {};
   return {
     onProgress(read, total) {
-      const mb = (n: number): string => (n / 1e6).toFixed(0);
       const share =
         total > 0
-          ? ` ${Math.floor((read / total) * 100)}% (${mb(read)} of ${mb(total)} MB)`
-          : ` ${mb(read)} MB`;
+          ? ` ${Math.floor((read / total) * 100)}% (${formatBytes(read)} of ${formatBytes(total)})`
+          : ` ${formatBytes(read)}`;
       process.stderr.write(`\r\x1b[Kchecking ${path}:${share}`);
     },
   };

@@ -89,7 +89,11 @@ test('check --format json: the exact documented shape', () => {
     assert.ok(['validation', 'execution', 'hint'].includes(p.stage as string), 'a stage');
     assert.ok(typeof p.param === 'string' || p.param === null);
     assert.ok(Array.isArray(p.fixes) && p.fixes.length > 0, 'the seed mistakes have fixes');
-    assert.ok((p.fixes as unknown[]).every((f) => typeof f === 'string' && f !== ''));
+    for (const f of p.fixes as Record<string, unknown>[]) {
+      assert.deepEqual(Object.keys(f), ['title', 'safe']);
+      assert.ok(typeof f.title === 'string' && f.title !== '');
+      assert.equal(typeof f.safe, 'boolean', 'says whether batchlint fix applies it');
+    }
   }
   assert.deepEqual(files[1]!.problems, []);
 });

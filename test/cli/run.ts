@@ -60,7 +60,7 @@ export interface JsonReport {
       message: string;
       param: string | null;
       stage: string;
-      fixes: string[];
+      fixes: { title: string; safe: boolean }[];
     }[];
   }[];
 }

@@ -88,7 +88,7 @@ describe('status bar text', () => {
       endpoint: '/v1/chat/completions',
       model: 'gpt-4o-mini',
       requests: 1234,
-      bytes: 3 * 1024 * 1024,
+      bytes: 3_000_000,
       errors: 2,
       warnings: 0,
     });

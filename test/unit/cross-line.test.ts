@@ -7,6 +7,7 @@ import { checkText } from '../../server/src/core';
 import { checkStream } from '../../server/src/core/node';
 import type { Problem } from '../../server/src/core';
 import { BatchTally, MAX_FILE_BYTES } from '../../server/src/core/cross/tally';
+import { formatBytes, MB } from '../../server/src/core/sizes';
 import { chat, chatUser, embeddings, responses } from './builders';
 
 const ofCode = (problems: Problem[], code: string): Problem[] =>
@@ -87,6 +88,29 @@ test('the file passing 200 MB is flagged at the line where it passes', () => {
   assert.equal(tooBig?.code, 'file_too_large');
   assert.equal(tooBig?.line, 2);
   assert.deepEqual(tally.add(3, { isRequest: true, customId: 'd' }, 10), [], 'said once');
+});
+
+test('200 MB is decimal, as the API counts it: 200,000,000 bytes pass, one more does not', () => {
+  assert.equal(MAX_FILE_BYTES, 200_000_000);
+  const exact = new BatchTally(() => ({ column: 0, endColumn: 1 }));
+  assert.deepEqual(exact.add(0, { isRequest: true, customId: 'a' }, 200_000_000), []);
+  const over = new BatchTally(() => ({ column: 0, endColumn: 1 }));
+  const [tooBig] = over.add(0, { isRequest: true, customId: 'a' }, 200_000_001);
+  assert.equal(tooBig?.code, 'file_too_large');
+  assert.match(tooBig!.message, /200 MB \(200,000,000 bytes\)/);
+});
+
+test('sizes are shown in decimal units everywhere (1 MB = 1,000,000 bytes)', () => {
+  for (const [bytes, shown] of [
+    [0, '0 B'],
+    [999, '999 B'],
+    [1_000, '1.0 KB'],
+    [57_000_000, '57.0 MB'],
+    [59_768_832, '59.8 MB'],
+    [200_000_000, '200.0 MB'],
+  ] as const)
+    assert.equal(formatBytes(bytes), shown, `${bytes} bytes`);
+  assert.equal(MB, 1_000_000);
 });
 
 test('embedding inputs are summed across the file and flagged past 50,000', () => {

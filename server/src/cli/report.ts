@@ -71,7 +71,7 @@ export function formatJson(reports: readonly FileReport[]): string {
       stage: stageOf(p),
       message: p.message,
       param: p.param ?? null,
-      fixes: p.fixTitles ?? [],
+      fixes: p.fixOffers ?? [],
     })),
   }));
   return JSON.stringify({ files }, null, 2) + '\n';

@@ -12,7 +12,7 @@ export const SPLIT_USAGE = `Usage:
   batchlint split FILE [--max-requests N] [--max-bytes B]
 
   Writes FILE.part-1.jsonl, FILE.part-2.jsonl, … beside FILE (FILE without its .jsonl), each
-  with at most N requests (default 50,000) and B bytes (default 209715200, 200 MB) and one url
+  with at most N requests (default 50,000) and B bytes (default 200,000,000: the API's 200 MB) and one url
   and one model. Joined in order, the parts are FILE byte for byte.`;
 
 const SPLIT = subcommand({

@@ -51,6 +51,7 @@ export {
   dialectLabel,
 } from './dialects/table';
 export type { DialectId, Dialect } from './dialects/table';
+export { MB, formatBytes } from './sizes';
 
 import { DocumentChecker } from './document';
 import type { CheckOptions, CheckResult } from './options';

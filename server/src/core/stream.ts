@@ -24,10 +24,10 @@ export interface StreamOptions extends CheckOptions {
   /** Called now and then with the bytes read so far and the total (0 when unknown). */
   onProgress?(bytesRead: number, totalBytes: number): void;
   /**
-   * Fill each problem's `fixTitles` while its line is in hand. Off by default: it parses every
+   * Fill each problem's `fixOffers` while its line is in hand. Off by default: it parses every
    * fixable line a second time, which only a report that lists fixes needs.
    */
-  fixTitles?: boolean;
+  fixOffers?: boolean;
   /**
    * Takes the problems instead of the result (whose `problems` is then empty): each one, severity
    * settings applied, as soon as its line is complete, in position order but for the whole-file
@@ -88,7 +88,7 @@ export async function checkStream(
   source = ahead.source;
   const checker = new StreamChecker(
     collector,
-    options.fixTitles === true,
+    options.fixOffers === true,
     ruleContext(options, ahead.readAs),
   );
   let binary = false;
@@ -144,7 +144,7 @@ export class StreamChecker {
 
   constructor(
     private readonly collector: ProblemCollector,
-    private readonly withFixTitles: boolean,
+    private readonly withFixOffers: boolean,
     private readonly context: RuleContext,
   ) {
     this.memo = new LineMemo(context);
@@ -204,8 +204,11 @@ export class StreamChecker {
       if (!severity || !this.collector.wants(problem.line, problem.column, severity)) return;
       problem.severity = severity;
     }
-    if (this.withFixTitles && problem.fix)
-      problem.fixTitles = fixesFor(problem, (n) => this.textOf(n)).map((f) => f.title);
+    if (this.withFixOffers && problem.fix)
+      problem.fixOffers = fixesFor(problem, (n) => this.textOf(n)).map((f) => ({
+        title: f.title,
+        safe: f.safe,
+      }));
     this.collector.keep(problem);
   }
 

@@ -85,8 +85,8 @@ export interface Problem {
   fix?: FixRef;
   /** For a problem that points elsewhere (a duplicate custom_id): the 0-based line it refers to. */
   relatedLine?: number;
-  /** Titles of the fixes on offer, filled where the line text is gone by report time (streams). */
-  fixTitles?: string[];
+  /** The fixes on offer, filled where the line text is gone by report time (streams). */
+  fixOffers?: FixOffer[];
 }
 
 /** One edit of a fix: replaces [line:column, endLine:endColumn) with `newText`. */
@@ -96,6 +96,13 @@ export interface TextEdit {
   endLine: number;
   endColumn: number;
   newText: string;
+}
+
+/** A fix as a report lists it: its title, and whether `batchlint fix` applies it (`safe`). */
+export interface FixOffer {
+  title: string;
+  /** True: `batchlint fix` applies it. False: it needs a decision (an editor's quick fix). */
+  safe: boolean;
 }
 
 export interface Fix {

@@ -13,7 +13,7 @@ import type { CheckFileResult } from '../protocol';
 import type { ServerContext } from './context';
 import { toDiagnostic } from './diagnostics';
 import { invalid } from './guard';
-import { isObject } from '../core';
+import { formatBytes, isObject } from '../core';
 import { toCheckOptions } from './settings';
 import { PositionMapper } from './position-mapper';
 
@@ -120,10 +120,7 @@ export async function checkFileOnDisk(
         const percent = Math.min(100, Math.floor((read / total) * 100));
         if (percent === lastPercent) return;
         lastPercent = percent;
-        progress.report(
-          percent,
-          `${(read / 1_000_000).toFixed(1)} of ${(total / 1_000_000).toFixed(1)} MB`,
-        );
+        progress.report(percent, `${formatBytes(read)} of ${formatBytes(total)}`);
       },
     });
     // Editor positions for a file the editor does not hold: a BOM shifts line 0. (A lone "\r"

@@ -39,7 +39,7 @@ export const rule: FileRule = {
               [],
               'file_too_large',
               dialect.id === 'openai'
-                ? `The file is larger than 200 MB at this line; the Batch API takes input files of at most 200 MB (larger uploads are refused with HTTP 413). Split the file.`
+                ? `The file is larger than 200 MB (200,000,000 bytes) at this line; the Batch API takes input files of at most 200 MB (larger uploads are refused with HTTP 413). Split the file.`
                 : `The file is larger than ${size(maxBytes)} at this line; ${dialect.name} takes input files of at most ${size(maxBytes)}. Split the file.`,
             ),
             ...quota,
