@@ -126,6 +126,15 @@ export const PROBLEMS = {
     stage: 'validation',
     tags: ['batch', 'syntax'],
   },
+  missing_envelope: {
+    severity: 'error',
+    title: 'Request body without its envelope',
+    description:
+      'The line is a request body (model and messages, input or prompt) without the batch envelope around it: the API needs custom_id, method, url and body on every line. The fix wraps it, with the url its shape names and an unused custom_id.',
+    docs: BATCH_INPUT,
+    stage: 'validation',
+    tags: ['batch'],
+  },
   duplicate_key: {
     severity: 'warning',
     title: 'Key given twice',

@@ -1,7 +1,8 @@
 // An open document, checked incrementally: per-line results are cached and only lines an edit
 // touched are checked again; rules across lines are recomputed from the cached per-line facts.
 
-import type { LineFacts } from './types';
+import type { FixRef, LineFacts } from './types';
+import { CustomIds } from './bare-body';
 import { utf8Length } from './bytes';
 import { spliceLarge, splitLines } from './lines';
 import { checkLine } from './line-check';
@@ -143,13 +144,14 @@ export class DocumentChecker {
       return { column: span.start, endColumn: span.end };
     }, this.context);
     if (this.bom) collector.add(bomProblem());
+    const ids = this.customIds();
     const finder = new BlockFinder<DocumentLine>(
       {
         single: ({ cached }, line) => {
           for (const p of cached.result.problems) {
             const severity = collector.count(p.code, p.severity);
             if (severity && collector.wants(line, p.column, severity))
-              collector.keep({ ...p, severity, line, endLine: line });
+              collector.keep({ ...withCustomId(p, ids), severity, line, endLine: line });
           }
           collector.addAll(tally.add(line, cached.result.facts, cached.bytes));
         },
@@ -169,6 +171,21 @@ export class DocumentChecker {
     collector.addAll(tally.finish(this.lines.length));
     this.blocks = this.blocksSeen;
     return finalize(collector, tally.summary());
+  }
+
+  /**
+   * Ids for the bare request bodies of the document (see bare-body.ts), none of them used by any
+   * line of it; undefined when it has none.
+   */
+  private customIds(): CustomIds | undefined {
+    const taken = new Set<string>();
+    let bare = false;
+    for (let line = 0; line < this.lines.length; line++) {
+      const { facts } = this.lineResult(line).result;
+      if (facts.customId !== undefined) taken.add(facts.customId);
+      if (facts.bareBody) bare = true;
+    }
+    return bare ? new CustomIds((id) => taken.has(id)) : undefined;
   }
 
   /**
@@ -192,6 +209,15 @@ export class DocumentChecker {
     }
     return cached;
   }
+}
+
+/** A bare body's wrap fix with the custom_id it is given (the cached problem stays as it was). */
+export function withCustomId<T extends { fix?: FixRef }>(
+  problem: T,
+  ids: CustomIds | undefined,
+): T {
+  if (!ids || problem.fix?.id !== 'wrap-envelope') return problem;
+  return { ...problem, fix: { ...problem.fix, customId: ids.allocate() } };
 }
 
 function clamp(value: number, min: number, max: number): number {

@@ -55,6 +55,7 @@ export { MB, formatBytes } from './sizes';
 
 import { DocumentChecker } from './document';
 import type { CheckOptions, CheckResult } from './options';
+import { mentionsBareBody } from './bare-body';
 
 /** Checks a whole text in memory (for documents the editor holds; files go through checkFile). */
 export function checkText(text: string, options: CheckOptions = {}): CheckResult {
@@ -91,7 +92,8 @@ function namesRequest(line: string): boolean {
 
 /**
  * Whether a .jsonl text looks like batch input rather than other JSONL data: one of its first
- * non-blank lines names a request as a dialect does (namesRequest),
+ * non-blank lines names a request as a dialect does (namesRequest), or is a request body without
+ * its envelope (model and messages, input or prompt: see bare-body.ts),
  * so the linter never floods a data file with false alarms. Result files (a batch's output and
  * errors) are not batch input. An empty file counts as batch input.
  */
@@ -106,6 +108,7 @@ export function looksLikeBatch(text: string): boolean {
     if (line.trim() === '') continue;
     seen++;
     if (namesRequest(line) && !isResultLine(line)) return true;
+    if (mentionsBareBody(line)) return true;
   }
   return seen === 0;
 }

@@ -21,6 +21,8 @@ import { validateBody } from './schema';
 import { formatParam, gotLabel } from './words';
 import { findRepeatedKeys } from './json';
 import type { RepeatedKey } from './json';
+import { bareBodyOf } from './bare-body';
+import type { BareBody } from './bare-body';
 
 /** A problem on one line, before it knows which line it is on. */
 export interface LineProblem {
@@ -100,6 +102,12 @@ export function checkLine(text: string, context: RuleContext = defaultContext())
   const repeated = findRepeatedKeys(text, value).map(repeatedKeyProblem);
   const shape = classifyLine(request);
   const dialect = readAs(shape, context.dialect ?? context.readAs);
+  // A request body without any envelope, in a file read in OpenAI's (see bare-body.ts).
+  const bare =
+    shape === undefined && familyOf(dialect) === 'openai'
+      ? bareBodyOf(request, context)
+      : undefined;
+  if (bare) return bareBodyResult(text, request, bare, repeated, context);
   let findings: Finding[];
   try {
     findings = checkRequest(request, context, dialect);
@@ -250,6 +258,57 @@ function placeFindings(text: string, findings: Finding[]): LineProblem[] {
     if (f.fix) problem.fix = f.fix;
     return problem;
   });
+}
+
+/**
+ * A request body without its envelope (see bare-body.ts): one problem saying what the line is,
+ * with a fix that wraps it per endpoint it may be for; when that endpoint is clear, the body's
+ * own findings too, where they are, so wrapping it uncovers nothing the user was not shown.
+ * Their fixes are left for after the wrap (their paths assume the envelope).
+ */
+function bareBodyResult(
+  text: string,
+  body: Record<string, unknown>,
+  bare: BareBody,
+  repeated: LineProblem[],
+  context: RuleContext,
+): LineResult {
+  const [only] = bare.endpoints;
+  const what =
+    bare.endpoints.length === 1
+      ? `a ${only} request body`
+      : `a request body (by its keys, for ${bare.endpoints.join(' or ')})`;
+  const problem: LineProblem = {
+    code: 'missing_envelope',
+    severity: 'error',
+    message: `This line is ${what} without the batch envelope: every line must be a request {"custom_id": ..., "method": "POST", "url": ..., "body": {...}} with the body inside.`,
+    column: 0,
+    endColumn: text.length,
+    fix: { id: 'wrap-envelope', urls: bare.endpoints },
+  };
+  const findings: Finding[] = [];
+  if (bare.endpoints.length === 1) {
+    try {
+      for (const f of checkBody(only!, body, [], context)) {
+        const { fix: _fix, ...rest } = f;
+        findings.push({ ...rest, path: f.path.slice(1) });
+      }
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      return { problems: [problem, tooDeep(text)], facts: bareFacts(body), opensBlock: false };
+    }
+  }
+  const placed = findings.length > 0 ? placeFindings(text, findings) : [];
+  return {
+    problems: [problem, ...repeated, ...placed],
+    facts: bareFacts(body),
+    opensBlock: false,
+  };
+}
+
+/** A bare body counts as a request (it is one, once wrapped) with its model; it names no url. */
+function bareFacts(body: Record<string, unknown>): LineFacts {
+  return { isRequest: true, bareBody: true, model: body.model as string };
 }
 
 /**

@@ -18,6 +18,8 @@ import { finalize, bomProblem, ruleContext } from './options';
 import type { RuleContext } from './models/context';
 import { ProblemCollector } from './problems';
 import { readAhead } from './dialects/read-ahead';
+import { CustomIds } from './bare-body';
+import { withCustomId } from './document';
 import type { CheckOptions, CheckResult } from './options';
 
 export interface StreamOptions extends CheckOptions {
@@ -138,6 +140,8 @@ interface PendingLine extends BlockItem {
  */
 export class StreamChecker {
   readonly tally: BatchTally;
+  /** The ids read so far, for the custom_ids the fixes of bare bodies propose. */
+  readonly ids = new SeenIds();
   private line = 0;
   private readonly blocks: BlockFinder<PendingLine>;
   private readonly memo: LineMemo;
@@ -159,6 +163,7 @@ export class StreamChecker {
         const bytes = entries.reduce((sum, e) => sum + e.bytes, 0);
         this.emit(blockProblem(block, this.textOf(block.endLine).length));
         const facts = checkLine(block.joined, this.context).facts;
+        if (facts.customId !== undefined) this.ids.see(facts.customId);
         for (const p of this.tally.add(block.startLine, facts, bytes)) this.emit(p);
         this.inHand.clear();
       },
@@ -188,10 +193,12 @@ export class StreamChecker {
   private report(line: number, entry: PendingLine): void {
     this.current = { line, text: entry.text };
     const collector = this.collector;
+    const { facts } = entry.result;
+    if (facts.customId !== undefined) this.ids.see(facts.customId);
     for (const p of entry.result.problems) {
       const severity = collector.count(p.code, p.severity);
       if (severity && collector.wants(line, p.column, severity))
-        this.emit({ ...p, severity, line, endLine: line }, true);
+        this.emit({ ...withCustomId(p, this.ids.allocator), severity, line, endLine: line }, true);
     }
     for (const p of this.tally.add(line, entry.result.facts, entry.bytes)) this.emit(p);
     this.current = undefined;
@@ -219,6 +226,20 @@ export class StreamChecker {
   private textOf(line: number): string {
     if (this.current?.line === line) return this.current.text;
     return this.inHand.get(line) ?? '';
+  }
+}
+
+/**
+ * The custom_ids a stream has read so far, and the allocator for bare bodies' ids. A stream
+ * cannot see ahead: an id proposed here may still be used by a later line, which the check of
+ * the fixed file then reports as a duplicate.
+ */
+export class SeenIds {
+  private readonly seen = new Set<string>();
+  readonly allocator = new CustomIds((id) => this.seen.has(id));
+
+  see(id: string): void {
+    this.seen.add(id);
   }
 }
 

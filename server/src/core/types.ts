@@ -4,6 +4,7 @@
 import type { ProblemCode, Stage } from './catalogue';
 import type { LineDialect } from './dialects/classify';
 import type { DialectId } from './dialects/table';
+import type { Endpoint } from './generated';
 export type { ProblemCode, Stage } from './catalogue';
 export type { LineDialect } from './dialects/classify';
 
@@ -48,6 +49,8 @@ export type FixRef = (
   | { id: 'remove-bom' }
   | { id: 'repair-json'; kinds: string[] }
   | { id: 'join-lines'; endLine: number }
+  /** A bare request body wrapped in its envelope; customId is set by the check that knows the file's ids. */
+  | { id: 'wrap-envelope'; urls: Endpoint[]; customId?: string }
   | { id: 'add-method' }
   | { id: 'remove-key'; path: JsonPath }
   | { id: 'rename-key'; path: JsonPath; to: string }
@@ -120,6 +123,8 @@ export interface LineFacts {
   /** A line with content that is not a request (not JSON, not an object): already reported. */
   unreadable?: true;
   customId?: string;
+  /** A request body without its envelope (bare-body.ts): the fix gives it a custom_id. */
+  bareBody?: true;
   url?: string;
   model?: string;
   /** Number of inputs an embeddings request carries (the batch sums them). */

@@ -91,14 +91,22 @@ export function fixDocument(input: Buffer, options: CheckOptions = {}): FileFixO
     applied += structural.applied;
     checker = checkerFor(lines, options);
   }
-  const toFix = new Set<number>();
+  // Line → the custom_id its bare body gets (see bare-body.ts), or undefined.
+  const toFix = new Map<number, string | undefined>();
   for (const problem of checker.check().problems) {
-    if (problem.fix && problem.line === problem.endLine && lines[problem.line]?.text !== undefined)
-      toFix.add(problem.line);
+    if (
+      problem.fix &&
+      problem.line === problem.endLine &&
+      lines[problem.line]?.text !== undefined
+    ) {
+      const id = problem.fix.id === 'wrap-envelope' ? problem.fix.customId : undefined;
+      if (!toFix.has(problem.line) || typeof id === 'string')
+        toFix.set(problem.line, typeof id === 'string' ? id : undefined);
+    }
   }
-  for (const index of toFix) {
+  for (const [index, customId] of toFix) {
     const line = lines[index]!;
-    const result = fixLine(line.text!, context);
+    const result = fixLine(line.text!, context, customId);
     if (result.applied === 0 || result.text === line.text) continue;
     lines[index] = { ...line, text: result.text, changed: true };
     applied += result.applied;

@@ -20,17 +20,22 @@ export interface LineFixOutcome {
 }
 
 /**
- * Applies every safe single-line fix to `text` (a line without its line ending). Fixes that touch
+ * Applies every safe single-line fix to `text` (a line without its line ending). `customId` is
+ * the id a bare request body gets when it is wrapped (the caller knows the file's other ids). Fixes that touch
  * other lines (joining a pretty-printed request, removing a blank line) are the document's
  * business and are left out. If the fixes never settle (two of them undoing each other, or more
  * than MAX_ROUNDS rounds), the line is left exactly as it was, so fixing twice gives the same text.
  */
-export function fixLine(text: string, context: RuleContext = defaultContext()): LineFixOutcome {
+export function fixLine(
+  text: string,
+  context: RuleContext = defaultContext(),
+  customId?: string,
+): LineFixOutcome {
   const seen = new Set([text]);
   let current = text;
   let applied = 0;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const edits = safeEdits(current, context);
+    const edits = safeEdits(current, context, customId);
     if (edits.count === 0) return { text: current, applied };
     current = applyLineEdits(current, edits.edits);
     applied += edits.count;
@@ -41,11 +46,20 @@ export function fixLine(text: string, context: RuleContext = defaultContext()): 
 }
 
 /** The edits of every safe fix of the line that fits beside the fixes taken before it. */
-function safeEdits(text: string, context: RuleContext): { edits: TextEdit[]; count: number } {
+function safeEdits(
+  text: string,
+  context: RuleContext,
+  customId: string | undefined,
+): { edits: TextEdit[]; count: number } {
   const taken: TextEdit[] = [];
   let count = 0;
   for (const problem of checkLine(text, context).problems) {
-    const fix = fixesFor({ ...problem, line: 0, endLine: 0 }, () => text).find((f) => f.safe);
+    const ref =
+      problem.fix?.id === 'wrap-envelope' && customId !== undefined
+        ? { ...problem.fix, customId }
+        : problem.fix;
+    const placed = { ...problem, line: 0, endLine: 0, ...(ref && { fix: ref }) };
+    const fix = fixesFor(placed, () => text).find((f) => f.safe);
     if (!fix || fix.edits.length === 0) continue;
     if (!fix.edits.every((e) => e.line === 0 && e.endLine === 0)) continue;
     if (fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;

@@ -14,7 +14,7 @@ import { checkLine } from '../line-check';
 import type { LineResult } from '../line-check';
 import { LineMemo } from '../line-memo';
 import { ProblemCollector } from '../problems';
-import { StreamChecker } from '../stream';
+import { SeenIds, StreamChecker } from '../stream';
 import { BlockFinder } from '../syntax/block-finder';
 import type { Block } from '../syntax/blocks';
 import { fixLine } from './fix-line';
@@ -77,6 +77,8 @@ class StreamFixer {
   private readonly blocks: BlockFinder<Line>;
   private readonly collector = new ProblemCollector({});
   private readonly after: StreamChecker;
+  /** The ids read so far, for the custom_ids of wrapped bare bodies (as the check proposes them). */
+  private readonly ids = new SeenIds();
   private out: Buffer[] = [];
   private outBytes = 0;
   private waiting: Promise<void> | undefined;
@@ -152,6 +154,7 @@ class StreamFixer {
 
   /** A line on its own: removed when blank, fixed when its check offers a fix, else copied. */
   private single(line: Line): void {
+    if (line.result.facts.customId !== undefined) this.ids.see(line.result.facts.customId);
     if (line.result.problems.some((p) => p.fix?.id === 'remove-line')) {
       this.applied++;
       return;
@@ -169,13 +172,20 @@ class StreamFixer {
     this.applied++;
     const last = lines[lines.length - 1]!;
     const joined = block.joined;
-    this.write({ ...last, text: joined, own: joined, raw: NO_BYTES, result: checkLine(joined) });
+    const result = checkLine(joined);
+    if (result.facts.customId !== undefined) this.ids.see(result.facts.customId);
+    this.write({ ...last, text: joined, own: joined, raw: NO_BYTES, result });
   }
 
   /** Writes a line after the fixes of its own (or copies it when it has none). */
   private write(line: Line): void {
     if (line.own !== undefined && line.result.problems.some((p) => p.fix)) {
-      const fixed = fixLine(line.own, this.context);
+      const bare = line.result.facts.bareBody === true;
+      const fixed = fixLine(
+        line.own,
+        this.context,
+        bare ? this.ids.allocator.allocate() : undefined,
+      );
       if (fixed.applied > 0 && fixed.text !== line.own) {
         this.applied += fixed.applied;
         this.keep(Buffer.from(fixed.text, 'utf8'), line.eol, false);

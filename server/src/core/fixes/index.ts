@@ -19,6 +19,8 @@ import { findBlock } from '../syntax/blocks';
 import { describeRepairs } from '../syntax/diagnose';
 import { convertLineForDialect } from '../convert/dialect-line';
 import { dialectInfo } from '../dialects/table';
+import { wrapEnvelope } from '../bare-body';
+import { isEndpoint } from '../endpoints';
 
 /** Fixes that change meaning or drop data are offered, but never applied without review. */
 const REVIEW_FIRST: ReadonlySet<FixId> = new Set<FixId>(['remove-key']);
@@ -45,6 +47,9 @@ const FIXES: { [I in FixId]: FixEntry<FixRefOf<I>> } = {
       const title = `Fix the JSON: replace ${describeRepairs(scan.kinds)}`;
       return [{ title, edits: onLine(problem.line, scan.replacements), safe: true }];
     },
+  },
+  'wrap-envelope': {
+    fixes: (ref, problem, getLine) => wrapFixes(ref, problem, getLine(problem.line)),
   },
   'join-lines': {
     fixes(ref, problem, getLine) {
@@ -117,6 +122,28 @@ export function fixesFor(problem: Problem, getLine: GetLine): Fix[] {
   const edits = editor.sorted();
   if (!title || !edits || edits.length === 0) return [];
   return [{ title, edits: onLine(problem.line, edits), safe }];
+}
+
+/**
+ * A bare request body wrapped in its envelope, one fix per endpoint it may be for: safe when its
+ * shape names one. Its custom_id is the one the check chose (unused in the file), else
+ * `request-N` after its line number.
+ */
+function wrapFixes(ref: FixRefOf<'wrap-envelope'>, problem: Problem, text: string): Fix[] {
+  // Plain JSON from a diagnostic's data: only known urls are written.
+  const urls = Array.isArray(ref.urls) ? (ref.urls as unknown[]).filter(isEndpoint) : [];
+  const customId = typeof ref.customId === 'string' ? ref.customId : `request-${problem.line + 1}`;
+  return urls.map((url) => {
+    const wrap = wrapEnvelope(text, url, customId);
+    return {
+      title: `Wrap the body in a batch request (custom_id '${customId}', url '${url}')`,
+      edits: onLine(problem.line, [
+        { start: wrap.start, end: wrap.start, newText: wrap.prefix },
+        { start: wrap.end, end: wrap.end, newText: wrap.suffix },
+      ]),
+      safe: urls.length === 1,
+    };
+  });
 }
 
 function onLine(line: number, replacements: readonly Replacement[]): TextEdit[] {
