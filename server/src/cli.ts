@@ -84,6 +84,7 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'convert': {
       const outcome = await convert(command);
       for (const line of outcome.report) process.stderr.write(`${command.file}: ${line}\n`);
+      for (const line of outcome.joined) process.stderr.write(`${command.file}: ${line}\n`);
       if (outcome.converted > 0)
         process.stderr.write(`batchlint: note: ${RESULTS_NOTE[command.to]}\n`);
       if (command.to !== 'responses')
@@ -93,10 +94,16 @@ async function main(argv: readonly string[]): Promise<number> {
         outcome.changes > 0
           ? `; ${outcome.changes} value${outcome.changes === 1 ? '' : 's'} dropped, added or changed`
           : '';
+      const { errors } = outcome.after.summary;
+      // A converted file that still fails is not a clean conversion, whatever was carried over.
+      const left =
+        errors > 0
+          ? `; ${errors} error${errors === 1 ? '' : 's'} left in the output (batchlint check shows ${errors === 1 ? 'it' : 'them'})`
+          : '';
       process.stderr.write(
-        `batchlint: converted ${outcome.converted} line${outcome.converted === 1 ? '' : 's'}; ${decisions} thing${decisions === 1 ? '' : 's'} need${decisions === 1 ? 's' : ''} a decision${changed}\n`,
+        `batchlint: converted ${outcome.converted} line${outcome.converted === 1 ? '' : 's'}; ${decisions} thing${decisions === 1 ? '' : 's'} need${decisions === 1 ? 's' : ''} a decision${changed}${left}\n`,
       );
-      return outcome.report.length > 0 ? 1 : 0;
+      return outcome.report.length > 0 || errors > 0 ? 1 : 0;
     }
   }
 }

@@ -1,12 +1,20 @@
-// `batchlint convert --to responses|anthropic|gemini`: converts every chat-completions line, leaves every other
-// line exactly as it was (line endings, a BOM, even bytes that are not UTF-8), and lists what
-// could not be carried over. Streams chunk by chunk, so a 200 MB file never sits in memory whole.
+// `batchlint convert --to responses|anthropic|gemini`: converts every chat-completions line (and,
+// to responses, the chat fields of a /v1/responses line), leaves every other line exactly as it was (line endings, a BOM, even
+// bytes that are not UTF-8), and lists what could not be carried over. A request pretty-printed
+// over several lines is one request: it is joined into one line and converted (as `fix` would
+// join it). The output is checked as it is written, so the caller can say what errors are left.
+// Streams chunk by chunk, so a 200 MB file never sits in memory whole.
 
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import { convertLineTo } from '../core';
-import type { ConvertTarget } from '../core';
+import type { CheckResult, ConvertTarget, LineConversion } from '../core';
 import { LineReader } from '../core/line-reader';
+import { BlockFinder } from '../core/syntax/block-finder';
+import type { Block } from '../core/syntax/blocks';
+import { StreamChecker } from '../core/stream';
+import { ProblemCollector } from '../core/problems';
+import { bomProblem, finalize, ruleContext } from '../core/options';
 
 export interface ConvertOutcome {
   converted: number;
@@ -19,6 +27,20 @@ export interface ConvertOutcome {
   changes: number;
   /** What differs between the APIs, said once per file (no value of a line changed). */
   notes: string[];
+  /** What was done that changes no value (a pretty-printed request joined), by 1-based lines. */
+  joined: string[];
+  /** The check of the converted output, as `batchlint check` would report it. */
+  after: CheckResult;
+}
+
+interface Item {
+  text: string;
+  opensBlock: boolean;
+  eol: string;
+  /** The bytes of a line that is not UTF-8: copied as they were, never converted. */
+  raw?: Buffer;
+  /** The line's own conversion, made when it was read. */
+  result?: LineConversion;
 }
 
 export async function convertStream(
@@ -26,25 +48,65 @@ export async function convertStream(
   output: Writable,
   to: ConvertTarget = 'responses',
 ): Promise<ConvertOutcome> {
-  const outcome: ConvertOutcome = { converted: 0, report: [], changes: 0, notes: [] };
-  let index = 0;
+  const collector = new ProblemCollector({});
+  const after = new StreamChecker(collector, false, ruleContext({}));
+  const outcome = {
+    converted: 0,
+    report: [] as string[],
+    changes: 0,
+    notes: [] as string[],
+    joined: [] as string[],
+  };
   // The output of the chunk being read: text, with the raw bytes of any line that is not valid
   // UTF-8 in between (copied byte for byte).
   let pieces: (string | Buffer)[] = [];
   let text = '';
+  const write = (line: string | Buffer, eol: string): void => {
+    if (typeof line === 'string') {
+      text += line + eol;
+      after.pushText(line + (eol.startsWith('\r') ? '\r' : ''), Buffer.byteLength(line) + 1);
+    } else {
+      pieces.push(text, line, eol);
+      text = '';
+      after.pushText(line.toString('utf8'), line.length + 1, true);
+    }
+  };
+  const single = (item: Item, line: number): void => {
+    if (item.raw) {
+      outcome.report.push(`line ${line + 1}: not converted: the line is not valid UTF-8`);
+      write(item.raw, item.eol);
+    } else write(record(item.result!, item.text, `line ${line + 1}`, outcome), item.eol);
+  };
+  const blocks = new BlockFinder<Item>({
+    single,
+    block: (block: Block, items) => {
+      // Bytes that are not UTF-8 are never rewritten: such a block stays as it was, line by line.
+      if (items.some((i) => i.raw)) {
+        items.forEach((item, i) => single(item, block.startLine + i));
+        return;
+      }
+      const span = `lines ${block.startLine + 1}-${block.endLine + 1}`;
+      outcome.notes.push(
+        `${span}: one request pretty-printed over ${items.length} lines; joined into one line`,
+      );
+      const result = convertLineTo(block.joined, to);
+      write(record(result, block.joined, span, outcome), items[items.length - 1]!.eol);
+    },
+  });
   const reader = new LineReader({
     bom: () => {
       text += '\uFEFF';
+      collector.add(bomProblem());
     },
     line: (line, _bytes, ended) => {
       const cr = line.endsWith('\r');
-      const eol = (cr ? '\r' : '') + (ended ? '\n' : '');
-      text += convertOne(cr ? line.slice(0, -1) : line, index++, outcome, to) + eol;
+      const own = cr ? line.slice(0, -1) : line;
+      const result = convertLineTo(own, to);
+      const opensBlock = result.status === 'unparseable' && own.trimStart().startsWith('{');
+      blocks.push({ text: own, opensBlock, eol: (cr ? '\r' : '') + (ended ? '\n' : ''), result });
     },
     badLine: (raw, ended) => {
-      outcome.report.push(`line ${++index}: not converted: the line is not valid UTF-8`);
-      pieces.push(text, raw, ended ? '\n' : '');
-      text = '';
+      blocks.push({ text: '', opensBlock: false, eol: ended ? '\n' : '', raw });
     },
   });
   const flush = async (): Promise<void> => {
@@ -61,19 +123,19 @@ export async function convertStream(
     await flush();
   }
   reader.end();
+  blocks.end();
+  after.end();
   await flush();
-  return outcome;
+  return { ...outcome, after: finalize(collector, after.tally.summary()) };
 }
 
-/** Converts one line, recording what needs a decision; a line it does not convert stays as is. */
-function convertOne(
+/** Records what a conversion needs decided; returns the text to write (the line as it was if not converted). */
+function record(
+  result: LineConversion,
   line: string,
-  index: number,
-  outcome: ConvertOutcome,
-  to: ConvertTarget,
+  where: string,
+  outcome: { converted: number; report: string[]; changes: number; notes: string[] },
 ): string {
-  const result = convertLineTo(line, to);
-  const where = `line ${index + 1}`;
   if (result.status === 'unparseable') {
     outcome.report.push(`${where}: not converted: ${result.error ?? 'not valid JSON'}`);
   }

@@ -14,11 +14,35 @@ import {
   MIN_OUTPUT_TOKENS,
 } from './params';
 import { chatParamFate } from '../schema/chat-to-responses';
+import { schemaFacts } from '../generated';
 import { convertToolChoice, convertTools, functionCallToChoice } from './tools';
 
 const BODY = 'body';
 
-export function convertBody(ctx: Ctx, body: JsonObject): JsonObject {
+/** The top-level parameters of a /v1/responses body (its schema's keys). */
+const RESPONSES_KEYS: ReadonlySet<string> = new Set(schemaFacts.responses['#']?.keys ?? []);
+
+/**
+ * The chat completions parameters of a body that /v1/responses does not take (`messages`,
+ * `max_tokens`, `response_format`, …): on a /v1/responses line they are chat fields to convert.
+ */
+export function chatOnlyKeys(body: JsonObject): string[] {
+  return Object.keys(body).filter(
+    (key) => !RESPONSES_KEYS.has(key) && chatParamFate(key).kind !== 'unknown',
+  );
+}
+
+/**
+ * Converts a body's chat completions parameters to their responses form. `from` says what the body
+ * is: `chat`, a chat completions body (every key is read as a chat parameter); `responses`, a
+ * /v1/responses body written with some chat fields (keys /v1/responses takes are kept as written,
+ * only the chat-only ones are converted).
+ */
+export function convertBody(
+  ctx: Ctx,
+  body: JsonObject,
+  from: 'chat' | 'responses' = 'chat',
+): JsonObject {
   const out = new Map<string, Json>();
   const text: { format?: Json; verbosity?: Json } = {};
   const keep = (key: string, reason: string): void => {
@@ -34,7 +58,7 @@ export function convertBody(ctx: Ctx, body: JsonObject): JsonObject {
   const tokens = maxTokens(ctx, body);
 
   for (const key of Object.keys(body)) {
-    if (key === 'model') {
+    if (key === 'model' || (from === 'responses' && RESPONSES_KEYS.has(key))) {
       out.set(key, body[key] as Json);
       continue;
     }
@@ -140,7 +164,7 @@ export function convertBody(ctx: Ctx, body: JsonObject): JsonObject {
     if (text.verbosity !== undefined) value.verbosity = text.verbosity;
     out.set('text', value);
   }
-  finishNotes(ctx, body, out, tokens);
+  finishNotes(ctx, body, out, tokens, from);
   return order(out);
 }
 
@@ -209,6 +233,7 @@ function finishNotes(
   body: JsonObject,
   out: Map<string, Json>,
   tokens: { value?: Json; source?: string },
+  from: 'chat' | 'responses',
 ): void {
   const limit = numberOf(out.get('max_output_tokens'));
   if (
@@ -240,7 +265,7 @@ function finishNotes(
       'no equivalent: responses streams always end with usage; kept as it was',
     );
   }
-  if (body.store === undefined || body.store === null) {
+  if (from === 'chat' && (body.store === undefined || body.store === null)) {
     ctx.note(
       'responses stores responses by default (store: true); chat did not. Add store: false to keep that.',
     );

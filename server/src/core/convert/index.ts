@@ -3,7 +3,7 @@
 // tests share it. Nothing is dropped or invented silently: a field with no responses equivalent
 // stays where it was and is listed in `notCarried`; every default written is listed in `notes`.
 
-import { convertBody } from './body';
+import { chatOnlyKeys, convertBody } from './body';
 import type { JsonObject, NotCarried, ValueChange } from './context';
 import { Ctx, isObject } from './context';
 import { readExact, setKey, writeExact } from './exact-json';
@@ -84,8 +84,11 @@ function convertLine(lineText: string): LineConversion {
   }
   const line = read.value;
   if (!isObject(line)) return same('not-chat', ['Not a request object; nothing to convert.']);
-  if (line.url === RESPONSES_URL) return same('unchanged');
-  if (line.url !== CHAT_URL) {
+  // A /v1/responses line written with chat fields (messages, max_tokens, …): those are converted.
+  const from = line.url === RESPONSES_URL ? 'responses' : 'chat';
+  if (from === 'responses' && (!isObject(line.body) || chatOnlyKeys(line.body).length === 0))
+    return same('unchanged');
+  if (from === 'chat' && line.url !== CHAT_URL) {
     return same('not-chat', [
       `Only ${CHAT_URL} lines are converted; this one's url is ${JSON.stringify(line.url ?? null)}.`,
     ]);
@@ -96,7 +99,8 @@ function convertLine(lineText: string): LineConversion {
   const converted: JsonObject = {};
   for (const key of Object.keys(line)) {
     if (key === 'url') converted.url = RESPONSES_URL;
-    else if (key === 'body' && isObject(line.body)) converted.body = convertBody(ctx, line.body);
+    else if (key === 'body' && isObject(line.body))
+      converted.body = convertBody(ctx, line.body, from);
     else setKey(converted, key, line[key] ?? null);
   }
   if (!isObject(line.body)) {
