@@ -1,7 +1,7 @@
 // An open document, checked incrementally: per-line results are cached and only lines an edit
 // touched are checked again; rules across lines are recomputed from the cached per-line facts.
 
-import type { FixRef, LineFacts } from './types';
+import type { FixRef } from './types';
 import { CustomIds } from './bare-body';
 import { utf8Length } from './bytes';
 import { spliceLarge, splitLines } from './lines';
@@ -11,6 +11,7 @@ import { LineTree } from './locate';
 import { LineMemo } from './line-memo';
 import { BatchTally } from './cross/tally';
 import { blockProblem } from './syntax/blocks';
+import { placeInBlock } from './syntax/content';
 import { BlockFinder, lineShape } from './syntax/block-finder';
 import type { LineShape } from './syntax/block-finder';
 import { finalize, bomProblem, ruleContext } from './options';
@@ -45,8 +46,8 @@ export class DocumentChecker {
   private cache: (CachedLine | undefined)[];
   private bom: boolean;
   private options: CheckOptions;
-  private blocks = new Map<string, LineFacts>();
-  private blocksSeen = new Map<string, LineFacts>();
+  private blocks = new Map<string, LineResult>();
+  private blocksSeen = new Map<string, LineResult>();
   private memo = new LineMemo();
   private context: RuleContext;
   /** The dialect the first lines show, when the options choose none (see detectDialect). */
@@ -158,7 +159,10 @@ export class DocumentChecker {
         block: (block, lines) => {
           collector.add(blockProblem(block, this.getLine(block.endLine).length));
           const bytes = lines.reduce((sum, l) => sum + l.cached.bytes, 0);
-          collector.addAll(tally.add(block.startLine, this.blockFacts(block.joined), bytes));
+          const joined = this.blockResult(block.joined);
+          collector.addAll(tally.add(block.startLine, joined.facts, bytes));
+          // What the request holds, where it is written: joining it must uncover nothing new.
+          collector.addAll(placeInBlock(joined.problems, block, (n) => this.getLine(n)));
         },
       },
       ({ cached, text }) => (cached.shape ??= lineShape(text)),
@@ -189,14 +193,14 @@ export class DocumentChecker {
   }
 
   /**
-   * The facts of a pretty-printed request, by its joined text: a keystroke elsewhere must not
+   * The check of a pretty-printed request, by its joined text: a keystroke elsewhere must not
    * re-check every block. Only blocks seen in the last check are kept.
    */
-  private blockFacts(joined: string): LineFacts {
-    let facts = this.blocks.get(joined);
-    if (!facts) this.blocks.set(joined, (facts = checkLine(joined, this.context).facts));
-    this.blocksSeen.set(joined, facts);
-    return facts;
+  private blockResult(joined: string): LineResult {
+    let result = this.blocks.get(joined);
+    if (!result) this.blocks.set(joined, (result = checkLine(joined, this.context)));
+    this.blocksSeen.set(joined, result);
+    return result;
   }
 
   private lineResult(line: number): CachedLine {

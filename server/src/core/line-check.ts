@@ -15,6 +15,8 @@ import { DEFAULT_DIALECT, dialectInfo, familyOf } from './dialects/table';
 import { endpointFor } from './dialects/urls';
 import { checkDialectEnvelope } from './dialects/envelope';
 import { checkDialectBody } from './dialects/body';
+import { applyReplacements, scanLenient } from './syntax/repair';
+import { placeOnLine } from './syntax/content';
 import type { RuleContext } from './models/context';
 import { defaultContext } from './models/context';
 import { validateBody } from './schema';
@@ -22,6 +24,7 @@ import { formatParam, gotLabel } from './words';
 import { findRepeatedKeys } from './json';
 import type { RepeatedKey } from './json';
 import { bareBodyOf } from './bare-body';
+import { PROBLEMS } from './catalogue';
 import type { BareBody } from './bare-body';
 
 /** A problem on one line, before it knows which line it is on. */
@@ -70,6 +73,7 @@ export function checkLine(text: string, context: RuleContext = defaultContext())
     value = JSON.parse(text);
   } catch {
     const syntax = diagnoseSyntax(text);
+    const behind = syntax.fix?.id === 'repair-json' ? behindRepairs(text, context) : undefined;
     return {
       problems: [
         atDefault({
@@ -79,8 +83,9 @@ export function checkLine(text: string, context: RuleContext = defaultContext())
           endColumn: syntax.end,
           ...(syntax.fix ? { fix: syntax.fix } : {}),
         }),
+        ...(behind?.problems ?? []),
       ],
-      facts: UNREADABLE,
+      facts: behind?.facts ?? UNREADABLE,
       opensBlock: syntax.opensBlock,
     };
   }
@@ -153,6 +158,23 @@ function readAs(shape: LineDialect | undefined, chosen: DialectId | undefined): 
 }
 
 /**
+ * The check of a line once its JSON is repaired (quotes straightened, Python literals, trailing
+ * commas), placed on the line as written (see syntax/content.ts): the fix that repairs it must
+ * not uncover problems the user was not shown. Undefined when the repair does not make it parse.
+ */
+function behindRepairs(text: string, context: RuleContext): LineResult | undefined {
+  const { replacements } = scanLenient(text);
+  const repaired = applyReplacements(text, replacements);
+  try {
+    JSON.parse(repaired);
+  } catch {
+    return undefined;
+  }
+  const inner = checkLine(repaired, context);
+  return { ...inner, problems: placeOnLine(inner.problems, replacements) };
+}
+
+/**
  * Every finding on a parsed request line, in the API's order: the envelope rules first, then
  * (for a known url and an object body) the body's schema and the body rules of that endpoint.
  */
@@ -181,7 +203,26 @@ export function checkRequest(
   const start = findings.length;
   checkBody(endpoint, body as Record<string, unknown>, findings, context);
   if (dialect === 'openai-compatible') serverOwnParameters(findings, start);
-  return findings;
+  return oneCausePerPlace(findings);
+}
+
+/**
+ * One problem per cause: a note (an info of the hint stage) on a value an error already speaks
+ * for is the same cause told twice. 'max_tokens' on o3-mini is refused by the model (the error,
+ * with its rename fix); that it is also deprecated adds nothing. The error is kept.
+ */
+function oneCausePerPlace(findings: Finding[]): Finding[] {
+  const errors = new Set<string>();
+  for (const f of findings) if (f.severity === 'error') errors.add(f.path.join('\u0000'));
+  if (errors.size === 0) return findings;
+  return findings.filter(
+    (f) =>
+      !(
+        f.severity === 'info' &&
+        (f.stage ?? PROBLEMS[f.code].stage) === 'hint' &&
+        errors.has(f.path.join('\u0000'))
+      ),
+  );
 }
 
 /**
@@ -289,7 +330,7 @@ function bareBodyResult(
   const findings: Finding[] = [];
   if (bare.endpoints.length === 1) {
     try {
-      for (const f of checkBody(only!, body, [], context)) {
+      for (const f of oneCausePerPlace(checkBody(only!, body, [], context))) {
         const { fix: _fix, ...rest } = f;
         findings.push({ ...rest, path: f.path.slice(1) });
       }

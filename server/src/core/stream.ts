@@ -9,6 +9,7 @@ import type { LineResult } from './line-check';
 import { LineTree } from './locate';
 import { BatchTally } from './cross/tally';
 import { blockProblem } from './syntax/blocks';
+import { placeInBlock } from './syntax/content';
 import { BlockFinder } from './syntax/block-finder';
 import type { BlockItem } from './syntax/block-finder';
 import { fixesFor } from './fixes';
@@ -162,9 +163,12 @@ export class StreamChecker {
         entries.forEach((e, i) => this.inHand.set(block.startLine + i, e.text));
         const bytes = entries.reduce((sum, e) => sum + e.bytes, 0);
         this.emit(blockProblem(block, this.textOf(block.endLine).length));
-        const facts = checkLine(block.joined, this.context).facts;
+        const joined = checkLine(block.joined, this.context);
+        const { facts } = joined;
         if (facts.customId !== undefined) this.ids.see(facts.customId);
         for (const p of this.tally.add(block.startLine, facts, bytes)) this.emit(p);
+        // What the request holds, where it is written: joining it must uncover nothing new.
+        for (const p of placeInBlock(joined.problems, block, (n) => this.textOf(n))) this.emit(p);
         this.inHand.clear();
       },
     });
