@@ -5,6 +5,7 @@ import type { Endpoint } from './types';
 import type { SchemaName } from './generated';
 import type { EndpointRow } from './schema/annotations';
 import { endpointManifest } from './generated';
+import { editDistance } from './schema/suggest';
 
 /** Every url a batch line may name, in the manifest's order (the order the API lists them). */
 export const ENDPOINTS: readonly Endpoint[] = endpointManifest.map((row) => row.url);
@@ -27,12 +28,23 @@ export function endpointOfSchema(schema: SchemaName): Endpoint | undefined {
   return endpointManifest.find((row) => row.schema === schema)?.url;
 }
 
-/** The endpoint a near-miss url was meant to be ("/chat/completions", "v1/responses", "/v1/responses/"). */
+/**
+ * The endpoint a near-miss url was meant to be: "/chat/completions", "v1/responses",
+ * "/v1/responses/", an origin in front, or a typo ("/v1/chat/completion": the one endpoint within
+ * two edits, when only one is).
+ */
 export function suggestEndpoint(url: string): Endpoint | undefined {
   const bare = withoutTrailingSlashes(withoutOrigin(url.trim()));
   const withSlash = bare.startsWith('/') ? bare : `/${bare}`;
   const candidates = [withSlash, `/v1${withSlash}`];
-  return ENDPOINTS.find((e) => candidates.includes(e));
+  const exact = ENDPOINTS.find((e) => candidates.includes(e));
+  if (exact) return exact;
+  // Bounded: edit distance stops past the limit, and urls longer than any endpoint are skipped.
+  if (withSlash.length > 64) return undefined;
+  const close = ENDPOINTS.filter((e) =>
+    candidates.some((c) => editDistance(c.toLowerCase(), e, 2) <= 2),
+  );
+  return close.length === 1 ? close[0] : undefined;
 }
 
 /** "https://api.openai.com/v1/x" → "/v1/x". Plain string code: a regex backtracked on long urls. */
