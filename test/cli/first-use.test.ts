@@ -3,9 +3,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { batchlint, checkJson, tempDir } from './run';
+import { batchlint, checkJson, repo, tempDir } from './run';
 
 const CLEAN = 'examples/clean-chat.jsonl';
 
@@ -89,4 +89,148 @@ test('the split limits are decimal, as the API counts its 200 MB (200,000,000 by
   assert.equal(usage.status, 0);
   assert.match(usage.stdout, /default 200,000,000/);
   assert.doesNotMatch(usage.stdout, /209715200|209,715,200/);
+});
+
+const chatBody = (extra: object = {}): object => ({
+  model: 'gpt-4o-mini',
+  messages: [{ role: 'user', content: 'Hello' }],
+  ...extra,
+});
+
+/** Inputs a new user writes, each with a mistake a fix may uncover more behind. */
+const FIRST_TRIES: [string, string][] = [
+  [
+    'a pretty-printed request in JSON mode without the word json',
+    `${JSON.stringify(
+      JSON.parse(
+        line('a', '/v1/chat/completions', chatBody({ response_format: { type: 'json_object' } })),
+      ),
+      null,
+      2,
+    )}\n`,
+  ],
+  [
+    'typographic quotes around a JSON-mode request',
+    `${line('a', '/v1/chat/completions', chatBody({ response_format: { type: 'json_object' } })).replace('"Hello"', '“Hello”')}\n`,
+  ],
+  [
+    'bare bodies, one with a parameter out of range',
+    `${JSON.stringify(chatBody())}\n${JSON.stringify(chatBody({ temperature: 5 }))}\n`,
+  ],
+  [
+    'a misspelt url',
+    [
+      line('a', '/v1/chat/completion', chatBody()),
+      line('b', '/v1/chat/completions', chatBody()),
+    ].join('\n') + '\n',
+  ],
+];
+
+test('fix output holds no problem that check did not show (code and parameter)', (t) => {
+  const dir = tempDir(t);
+  const inputs: [string, string][] = [
+    ...FIRST_TRIES,
+    ...[
+      'examples/seed-mistakes.jsonl',
+      'examples/pretty-printed.jsonl',
+      'examples/chat-input-image.jsonl',
+      'examples/chat-image-url-string.jsonl',
+      'examples/responses-messages.jsonl',
+    ].map((f): [string, string] => [f, readFileSync(path.join(repo, f), 'utf8')]),
+  ];
+  for (const [what, text] of inputs) {
+    const file = path.join(dir, 'input.jsonl');
+    writeFileSync(file, text);
+    const key = (p: { code: string; param: string | null }): string => `${p.code} ${p.param}`;
+    const shown = new Set(checkJson(file).files[0]!.problems.map(key));
+    const fixed = batchlint(['fix', file]);
+    assert.ok(fixed.status === 0 || fixed.status === 1, fixed.stderr);
+    for (const p of checkJson('-', fixed.stdout).files[0]!.problems)
+      assert.ok(shown.has(key(p)), `${what}: fix left ${key(p)}, which check did not show`);
+  }
+});
+
+test('convert on a /v1/responses file written with chat fields converts them, and is 0 only when clean', (t) => {
+  const file = path.join(tempDir(t), 'responses-chat.jsonl');
+  writeFileSync(
+    file,
+    `${line('a', '/v1/responses', {
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: 'Answer in json' }],
+      max_tokens: 100,
+      response_format: { type: 'json_object' },
+    })}\n`,
+  );
+  const run = batchlint(['convert', '--to', 'responses', file]);
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stderr, /converted 1 line; 0 things need a decision\n/);
+  assert.deepEqual(JSON.parse(run.stdout).body, {
+    model: 'gpt-4o-mini',
+    input: [{ role: 'user', content: 'Answer in json' }],
+    max_output_tokens: 100,
+    text: { format: { type: 'json_object' } },
+  });
+
+  // Errors that no conversion removes (the word json missing) keep the exit status at 1.
+  writeFileSync(
+    file,
+    `${line('a', '/v1/responses', { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }], response_format: { type: 'json_object' } })}\n`,
+  );
+  const left = batchlint(['convert', '--to', 'responses', file]);
+  assert.equal(left.status, 1);
+  assert.match(left.stderr, /1 error left in the output \(batchlint check shows it\)/);
+});
+
+test('convert treats a pretty-printed request as one request, joined', (t) => {
+  const file = path.join(tempDir(t), 'pretty.jsonl');
+  const request = {
+    custom_id: 'a',
+    method: 'POST',
+    url: '/v1/chat/completions',
+    body: chatBody({ max_tokens: 100 }),
+  };
+  writeFileSync(file, `${JSON.stringify(request, null, 2)}\n`);
+  const run = batchlint(['convert', '--to', 'responses', file]);
+  assert.equal(run.status, 0, run.stderr);
+  const lines = run.stdout.trimEnd().split('\n');
+  assert.equal(lines.length, 1, 'one request, one line');
+  assert.equal(JSON.parse(lines[0]!).body.max_output_tokens, 100);
+  assert.match(run.stderr, /lines 1-\d+: one request pretty-printed over \d+ lines; joined/);
+  assert.match(run.stderr, /converted 1 line; 0 things need a decision\n/);
+  assert.doesNotMatch(run.stderr, /not valid JSON/);
+});
+
+test('one problem per cause: a misspelt url is not also a mismatch on every other line', (t) => {
+  const file = path.join(tempDir(t), 'url.jsonl');
+  writeFileSync(
+    file,
+    [
+      line('a', '/v1/chat/completion', chatBody()),
+      line('b', '/v1/chat/completions', chatBody()),
+      line('c', '/v1/chat/completions', chatBody()),
+    ].join('\n') + '\n',
+  );
+  const problems = checkJson(file).files[0]!.problems;
+  assert.deepEqual(
+    problems.map((p) => [p.line, p.code]),
+    [[1, 'invalid_value']],
+  );
+  assert.match(problems[0]!.message, /Did you mean '\/v1\/chat\/completions'\?/);
+  assert.deepEqual(
+    problems[0]!.fixes.map((f) => f.safe),
+    [true],
+  );
+});
+
+test("one problem per cause: max_tokens on o3-mini is the model's error, not also a deprecation note", (t) => {
+  const file = path.join(tempDir(t), 'o3.jsonl');
+  writeFileSync(
+    file,
+    `${line('a', '/v1/chat/completions', { model: 'o3-mini', messages: [{ role: 'user', content: 'Hi' }], max_tokens: 100 })}\n`,
+  );
+  const atMaxTokens = checkJson(file).files[0]!.problems.filter((p) => p.param === 'max_tokens');
+  assert.deepEqual(
+    atMaxTokens.map((p) => p.code),
+    ['unsupported_parameter'],
+  );
 });

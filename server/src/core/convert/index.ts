@@ -106,6 +106,10 @@ function convertLine(lineText: string): LineConversion {
   if (!isObject(line.body)) {
     ctx.keep(['body'], ['body'], 'the body is not an object; only the url was converted');
   }
+  // A /v1/responses line whose chat fields all stay where they are (no equivalent, or their
+  // target already given) is not converted: the check says what is wrong with it.
+  if (from === 'responses' && sameKeys(line.body as JsonObject, converted.body as JsonObject))
+    return same('unchanged');
   return {
     status: 'converted',
     text: writeExact(converted),
@@ -113,4 +117,9 @@ function convertLine(lineText: string): LineConversion {
     changes: ctx.changes,
     notes: ctx.notes,
   };
+}
+
+function sameKeys(a: JsonObject, b: JsonObject): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k));
 }
