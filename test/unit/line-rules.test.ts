@@ -64,7 +64,8 @@ const rows: Row[] = [
   },
   {
     name: 'typographic quotes',
-    text: '{“custom_id”: “a”}',
+    // A whole request, so the repaired line has nothing else to show (see content-behind-syntax).
+    text: '{“custom_id”: “a”, "method": "POST", "url": "/v1/embeddings", "body": {"model": "text-embedding-3-small", "input": "x"}}',
     code: 'invalid_json_line',
     message:
       'This line is not parseable as valid JSON. It uses typographic quotes (“ ” or ‘ ’) where JSON needs straight double quotes (").',
@@ -285,15 +286,8 @@ const rows: Row[] = [
     code: 'unsupported_parameter',
     message:
       "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+    // One problem per cause: the model's refusal, not also the deprecation note on the same key.
     span: '"max_tokens"',
-    also: [
-      {
-        code: 'deprecated_parameter',
-        message: /^'max_tokens' is deprecated/,
-        severity: 'info',
-        span: '"max_tokens"',
-      },
-    ],
   },
   {
     name: 'penalty on a reasoning model (chat)',

@@ -12,7 +12,7 @@ import ts from 'typescript';
 import { RegExpParser } from '@eslint-community/regexpp';
 import { analyse } from 'scslre';
 import { checkLine } from '../../server/src/core/line-check';
-import { ENDPOINTS, suggestEndpoint } from '../../server/src/core/endpoints';
+import { ENDPOINTS, sameEndpoint, suggestEndpoint } from '../../server/src/core/endpoints';
 import { isJsonl, uriPath } from '../../server/src/lsp/validate';
 import { Prng } from './fuzz/prng';
 
@@ -125,6 +125,7 @@ test('suggestEndpoint reads near-miss urls as the regex it replaced did (2,000 s
     const bare = oracle(url);
     const withSlash = bare.startsWith('/') ? bare : `/${bare}`;
     const expected = ENDPOINTS.find((e) => [withSlash, `/v1${withSlash}`].includes(e));
-    assert.equal(suggestEndpoint(url), expected, JSON.stringify(url));
+    assert.equal(sameEndpoint(url), expected, JSON.stringify(url));
+    if (expected) assert.equal(suggestEndpoint(url), expected, JSON.stringify(url));
   }
 });

@@ -29,22 +29,33 @@ export function endpointOfSchema(schema: SchemaName): Endpoint | undefined {
 }
 
 /**
- * The endpoint a near-miss url was meant to be: "/chat/completions", "v1/responses",
- * "/v1/responses/", an origin in front, or a typo ("/v1/chat/completion": the one endpoint within
- * two edits, when only one is).
+ * The endpoint a near-miss url was meant to be: written differently ("/chat/completions",
+ * "v1/responses", "/v1/responses/", an origin in front: see `sameEndpoint`), or misspelt
+ * ("/v1/chat/completion": the one endpoint within two edits, when only one is).
  */
 export function suggestEndpoint(url: string): Endpoint | undefined {
-  const bare = withoutTrailingSlashes(withoutOrigin(url.trim()));
-  const withSlash = bare.startsWith('/') ? bare : `/${bare}`;
-  const candidates = [withSlash, `/v1${withSlash}`];
-  const exact = ENDPOINTS.find((e) => candidates.includes(e));
-  if (exact) return exact;
-  // Bounded: edit distance stops past the limit, and urls longer than any endpoint are skipped.
+  const same = sameEndpoint(url);
+  if (same) return same;
+  const withSlash = slashed(url);
+  // Bounded: urls much longer than any endpoint are not typos of one.
   if (withSlash.length > 64) return undefined;
+  const candidates = [withSlash, `/v1${withSlash}`];
   const close = ENDPOINTS.filter((e) =>
     candidates.some((c) => editDistance(c.toLowerCase(), e, 2) <= 2),
   );
   return close.length === 1 ? close[0] : undefined;
+}
+
+/** The endpoint a url names in another spelling: without /v1, without its first slash, with an origin or trailing slashes. */
+export function sameEndpoint(url: string): Endpoint | undefined {
+  const withSlash = slashed(url);
+  const candidates = [withSlash, `/v1${withSlash}`];
+  return ENDPOINTS.find((e) => candidates.includes(e));
+}
+
+function slashed(url: string): string {
+  const bare = withoutTrailingSlashes(withoutOrigin(url.trim()));
+  return bare.startsWith('/') ? bare : `/${bare}`;
 }
 
 /** "https://api.openai.com/v1/x" → "/v1/x". Plain string code: a regex backtracked on long urls. */
