@@ -52,7 +52,9 @@ export type FixRef = (
   /** A bare request body wrapped in its envelope; customId is set by the check that knows the file's ids. */
   | { id: 'wrap-envelope'; urls: Endpoint[]; customId?: string }
   | { id: 'add-method' }
-  | { id: 'remove-key'; path: JsonPath }
+  /** Removal of what the user wrote, after the repair that keeps it when one is unambiguous. */
+  | { id: 'remove-key'; path: JsonPath; repair?: KeyRepair }
+  | { id: 'nest-keys'; path: JsonPath; into: string; keys: string[] }
   | { id: 'rename-key'; path: JsonPath; to: string }
   | { id: 'move-param'; path: JsonPath; to: string }
   | { id: 'set-value'; path: JsonPath; value: unknown }
@@ -66,6 +68,14 @@ export type FixRef = (
   | { id: 'strict-off'; path: JsonPath }
   | { id: 'convert-line'; to: DialectId }
 ) & { safe?: boolean };
+
+/**
+ * A repair that keeps a key the schema does not take at its place: a typo renamed to the one key
+ * it is close to, or keys moved into the missing object that declares them (`url` → `image_url`).
+ */
+export type KeyRepair =
+  | { id: 'rename-key'; path: JsonPath; to: string }
+  | { id: 'nest-keys'; path: JsonPath; into: string; keys: string[] };
 
 /** Every fix id. */
 export type FixId = FixRef['id'];

@@ -6,6 +6,7 @@ import type { Fix, FixId, FixRef, FixRefOf, Problem, TextEdit } from '../types';
 import { LineEditor } from './edits';
 import type { EditorFix, Replacement } from './edits';
 import {
+  nestKeys,
   chatPartFromResponses,
   responsesImageUrl,
   responsesPartFromChat,
@@ -71,7 +72,15 @@ const FIXES: { [I in FixId]: FixEntry<FixRefOf<I>> } = {
     },
   },
   'add-method': { edit: addMethod },
-  'remove-key': { edit: removeKey },
+  // A repair that keeps what the user wrote comes first; the removal last, saying what it drops.
+  'remove-key': {
+    fixes(ref, problem, getLine) {
+      const repairs = ref.repair ? fixesFor({ ...problem, fix: ref.repair }, getLine) : [];
+      const { repair: _repair, ...removal } = ref;
+      return [...repairs, ...editFixes(removal, removeKey, problem, getLine)];
+    },
+  },
+  'nest-keys': { edit: nestKeys },
   'rename-key': { edit: renameKey },
   'move-param': { edit: moveParam },
   'set-value': { edit: setValue },
@@ -116,9 +125,19 @@ export function fixesFor(problem: Problem, getLine: GetLine): Fix[] {
   // The table is indexed by the ref's own id, so the entry takes this ref's variant.
   const entry = FIXES[ref.id] as FixEntry<FixRef>;
   if ('fixes' in entry) return entry.fixes(ref, problem, getLine);
+  return editFixes(ref, entry.edit, problem, getLine);
+}
+
+/** The one fix an editor function makes of `ref` on the problem's line (none if it no longer applies). */
+function editFixes<R extends FixRef>(
+  ref: R,
+  edit: EditorFix<R>,
+  problem: Problem,
+  getLine: GetLine,
+): Fix[] {
   const safe = typeof ref.safe === 'boolean' ? ref.safe : !REVIEW_FIRST.has(ref.id);
   const editor = new LineEditor(getLine(problem.line));
-  const title = entry.edit(ref, editor);
+  const title = edit(ref, editor);
   const edits = editor.sorted();
   if (!title || !edits || edits.length === 0) return [];
   return [{ title, edits: onLine(problem.line, edits), safe }];

@@ -2,16 +2,19 @@
 // or set it to the value the API takes.
 
 import type { FixRefOf, JsonPath } from '../types';
-import { formatParam } from '../words';
+import { formatParam, preview } from '../words';
 import type { EditorFix } from './edits';
 
 const paramOf = (path: JsonPath): string => formatParam(path[0] === 'body' ? path.slice(1) : path);
 
+/** Removes a parameter; the title says what it drops (the value, shortened). */
 export const removeKey: EditorFix<FixRefOf<'remove-key'>> = (ref, editor) => {
   const path = ref.path ?? [];
-  if (!editor.node(path)) return undefined;
+  const node = editor.node(path);
+  if (!node) return undefined;
+  const dropped = preview(editor.raw(node).replace(/\s+/g, ' '), 40);
   editor.removeProperty(path);
-  return `Remove '${paramOf(path)}'`;
+  return `Remove '${paramOf(path)}' (drops ${dropped})`;
 };
 
 export const renameKey: EditorFix<FixRefOf<'rename-key'>> = (ref, editor) => {

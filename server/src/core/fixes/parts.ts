@@ -168,6 +168,25 @@ export const responsesImageUrl: EditorFix<FixRefOf<'responses-image-url'>> = (re
   return done ? 'Use "image_url": "<URL>" (a plain string in the Responses API)' : undefined;
 };
 
+/**
+ * Keys written beside the object that declares them (`{"type": "image_url", "url": …}`): moved
+ * into it as written (`"image_url": {"url": …}`), at the place of the first of them. Only when
+ * that object is absent, so nothing the user wrote there is overwritten.
+ */
+export const nestKeys: EditorFix<FixRefOf<'nest-keys'>> = (ref, editor) => {
+  const { path, into, keys } = ref;
+  if (editor.node([...path, into])) return undefined;
+  const done = rebuildPart(editor, path, (entries) => {
+    const moved = entries.filter((e) => keys.includes(e.key));
+    if (moved.length === 0) return undefined;
+    return replaceKeys(entries, keys, { key: into, raw: objectText(moved) });
+  });
+  const names = keys.map((k) => `'${k}'`).join(' and ');
+  return done
+    ? `Move ${names} into '${into}': {${keys.map((k) => `"${k}": …`).join(', ')}}`
+    : undefined;
+};
+
 /** The data URL declares one image type and holds another: declare the one the bytes have. */
 export const setImageMime: EditorFix<FixRefOf<'set-image-mime'>> = (ref, editor) => {
   const node = editor.node(ref.path ?? []);

@@ -2,11 +2,11 @@
 // words.ts). Endpoint-specific wording and fix references are added afterwards by the endpoint's
 // refiner; this file only knows JSON Schema keywords.
 import type { AjvError, SchemaFacts } from './compiled-types';
-import type { Finding, JsonPath, PathSegment, ProblemCode } from '../types';
+import type { Finding, JsonPath, KeyRepair, PathSegment, ProblemCode } from '../types';
 import { atDefault } from '../catalogue';
 import { pointerToPath, valueAt } from './pointer';
 import { formatParam } from '../words';
-import { didYouMean } from './suggest';
+import { didYouMean, suggestKeys } from './suggest';
 import {
   invalidTypeMessage,
   invalidValueMessage,
@@ -68,6 +68,47 @@ function missingFinding(ctx: PhraseContext, at: JsonPath, target: JsonPath): Fin
   };
 }
 
+/** The schema pointer of the object an error's keyword sits in. */
+function objectPointer(error: AjvError): string {
+  return error.schemaPath.slice(0, error.schemaPath.lastIndexOf('/'));
+}
+
+/**
+ * Keys the object at the issue holds but its schema does not take, which the absent property
+ * `into` declares: moving them into it repairs both mistakes (`{"type": "image_url", "url": …}`
+ * lacks `image_url` and has a stray `url`). Undefined when `into` declares none of them.
+ */
+function nestRepair(issue: Issue, ctx: PhraseContext, into: string): KeyRepair | undefined {
+  const object = issue.value;
+  if (typeof object !== 'object' || object === null || Array.isArray(object)) return undefined;
+  const pointer = objectPointer(issue.error);
+  const own = ctx.facts[pointer]?.keys;
+  const inner = ctx.facts[`${pointer}/properties/${into}`];
+  if (!own || inner?.expected !== 'an object' || !inner.keys) return undefined;
+  const keys = Object.keys(object).filter((k) => !own.includes(k) && inner.keys!.includes(k));
+  if (keys.length === 0 || into in object) return undefined;
+  return { id: 'nest-keys', path: [...ctx.prefix, ...issue.at], into, keys };
+}
+
+/**
+ * The repair that keeps an unknown key, when exactly one exists: moved into the absent object
+ * that declares it, or renamed to the one known key it is a typo of (and that is not there).
+ */
+function keyRepair(issue: Issue, ctx: PhraseContext, key: string): { repair?: KeyRepair } {
+  const object = issue.value as Record<string, unknown>;
+  const pointer = objectPointer(issue.error);
+  const own = ctx.facts[pointer]?.keys ?? [];
+  const nests = own
+    .filter((into) => !(into in object))
+    .map((into) => nestRepair(issue, ctx, into))
+    .filter((r): r is KeyRepair => r !== undefined && r.id === 'nest-keys' && r.keys.includes(key));
+  if (nests.length === 1) return { repair: nests[0]! };
+  if (nests.length > 1) return {};
+  const close = suggestKeys(key, own).filter((k) => !(k in object));
+  if (close.length !== 1) return {};
+  return { repair: { id: 'rename-key', path: [...ctx.prefix, ...issue.at, key], to: close[0]! } };
+}
+
 function num(value: unknown): number {
   return typeof value === 'number' ? value : Number(value);
 }
@@ -98,7 +139,9 @@ export function phraseIssue(issue: Issue, ctx: PhraseContext): Finding | undefin
       });
     }
     case 'required': {
-      return missingFinding(ctx, at, [...at, String(p.missingProperty)]);
+      const missing = missingFinding(ctx, at, [...at, String(p.missingProperty)]);
+      const nest = nestRepair(issue, ctx, String(p.missingProperty));
+      return nest ? { ...missing, fix: nest } : missing;
     }
     case 'additionalProperties': {
       const key = [...at, String(p.additionalProperty)];
@@ -111,7 +154,7 @@ export function phraseIssue(issue: Issue, ctx: PhraseContext): Finding | undefin
             unknownMessage(formatParam(key)) +
             didYouMean(key[key.length - 1] as string, facts.keys),
         }),
-        fix: { id: 'remove-key', path },
+        fix: { id: 'remove-key', path, ...keyRepair(issue, ctx, String(p.additionalProperty)) },
       };
     }
     case 'discriminator':
