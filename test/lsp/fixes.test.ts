@@ -98,22 +98,6 @@ describe('code actions', () => {
     assert.ok(quick.every((a: CodeAction) => a.kind === 'quickfix'));
   });
 
-  it('offers "Convert this line to responses format" on a chat line', async () => {
-    const text = example('clean-chat.jsonl');
-    const uri = fileUri('convert-line.jsonl');
-    await h.openAndDiagnose(uri, text);
-    const at = { start: { line: 2, character: 5 }, end: { line: 2, character: 5 } };
-    const actions = await h.codeActions(uri, at, []);
-    const convert = actions.find((a) =>
-      a.title.startsWith('Convert this line to responses format'),
-    );
-    assert.ok(convert, JSON.stringify(actions.map((a) => a.title)));
-    const fixed = LspHarness.applied(text, convert.edit, uri).split('\n');
-    const before = text.split('\n');
-    assert.match(fixed[2]!, /"url":"\/v1\/responses"/);
-    fixed.forEach((l, i) => i !== 2 && assert.equal(l, before[i], `line ${i} untouched`));
-  });
-
   it('gives no fix for a diagnostic that is out of date', async () => {
     const uri = fileUri('stale-fix.jsonl');
     const { diagnostics } = await h.openAndDiagnose(uri, example('chat-image-url-string.jsonl'));

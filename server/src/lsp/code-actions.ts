@@ -1,6 +1,6 @@
 // Code actions: a quick fix per core Fix of each batchlint diagnostic in the range, "fix all of
 // this kind" (one merged edit), `source.fixAll.batchlint` (every safe fix, for codeActionsOnSave)
-// and "Convert this line to responses format" on chat completions lines. A diagnostic's fixes
+// and "Convert to responses format" as a refactoring of the file or selection. A diagnostic's fixes
 // are built from the diagnostic alone (its code, range and `data`), for the document version
 // its `data` names and no other; fixes come from the core's pure fixesFor. This file only picks,
 // merges and wraps them as versioned edits.
@@ -13,7 +13,7 @@ import { FIX_ALL_KIND } from '../protocol';
 import type { ServerContext } from './context';
 import { diagnosticVersion, problemFromDiagnostic } from './diagnostics';
 import type { OpenDocument } from './documents';
-import { convertLineAction } from './convert-line';
+import { convertAction } from './convert-action';
 import { requireRange, requireUri } from './guard';
 import type { Validator } from './validate';
 import { mergeEditGroups, workspaceEdit } from './workspace-edit';
@@ -104,7 +104,10 @@ export function codeActions(
         edit: edit(mergeEditGroups(groups)),
       });
     }
-    const convert = convertLineAction(doc, range, versioned);
+  }
+
+  if (wanted(CodeActionKind.RefactorRewrite, only)) {
+    const convert = convertAction(doc, range);
     if (convert) actions.push(convert);
   }
 

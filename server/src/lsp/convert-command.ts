@@ -12,6 +12,7 @@ import type { ConvertArgs, ConvertResult } from '../protocol';
 import type { ServerContext } from './context';
 import { invalid, isCount } from './guard';
 import { workspaceEdit } from './workspace-edit';
+import type { OpenDocument } from './documents';
 
 export function parseConvertArgs(params: ExecuteCommandParams): ConvertArgs {
   const arg: unknown = Array.isArray(params.arguments) ? params.arguments[0] : undefined;
@@ -49,6 +50,84 @@ function notApplied(reason: string): ConvertResult {
   return { applied: false, converted: 0, unchanged: 0, unparseable: 0, needsDecision: [], reason };
 }
 
+/**
+ * The conversion of core lines start..end (inclusive) of a document: what happened to each line
+ * and the edits (editor positions) that replace the converted ones. A conversion that leaves
+ * other lines on /v1/chat/completions says so in `note`: a batch takes one url per file.
+ */
+export function conversionOf(
+  doc: OpenDocument,
+  start: number,
+  end: number,
+  to: ConvertTarget = 'responses',
+): { result: ConvertResult; edits: TextEdit[] } {
+  const model = doc.model;
+  const mapper = model.mapper;
+  const result: ConvertResult = {
+    applied: false,
+    converted: 0,
+    unchanged: 0,
+    unparseable: 0,
+    needsDecision: [],
+  };
+  const edits: TextEdit[] = [];
+  let chatLeft = 0;
+  for (let line = start; line <= end; line++) {
+    const text = model.getLine(line);
+    const conversion = convertLineTo(text, to);
+    if (conversion.status === 'unparseable') result.unparseable++;
+    else if (conversion.status !== 'converted' || conversion.text === text) {
+      result.unchanged++;
+      if (usesChatUrl(text)) chatLeft++;
+    } else {
+      result.converted++;
+      edits.push(
+        mapper.spanToEditor({
+          line,
+          column: 0,
+          endLine: line,
+          endColumn: text.length,
+          newText: conversion.text,
+        }),
+      );
+    }
+    for (const left of conversion.notCarried) {
+      result.needsDecision.push(`line ${line + 1}: ${left.param}: ${left.reason}`);
+    }
+    for (const change of conversion.changes) {
+      result.needsDecision.push(
+        `line ${line + 1}: ${change.param}: ${change.kind}: ${change.detail}`,
+      );
+    }
+  }
+  chatLeft += chatLinesOutside(doc, start, end);
+  if (result.converted > 0 && chatLeft > 0) result.note = mixedUrlWarning(chatLeft);
+  return { result, edits };
+}
+
+/** Whether a line names /v1/chat/completions as its url (a plain search: it runs on every line). */
+export function usesChatUrl(text: string): boolean {
+  return (
+    text.includes('"/v1/chat/completions"') && /"url"\s*:\s*"\/v1\/chat\/completions"/.test(text)
+  );
+}
+
+/** Lines outside start..end (core lines) that still use /v1/chat/completions. */
+export function chatLinesOutside(doc: OpenDocument, start: number, end: number): number {
+  let count = 0;
+  for (let line = 0; line < doc.model.contentLineCount; line++) {
+    if (line >= start && line <= end) continue;
+    if (usesChatUrl(doc.model.getLine(line))) count++;
+  }
+  return count;
+}
+
+/** What a conversion that leaves chat lines behind says: the file then mixes two urls. */
+export function mixedUrlWarning(chatLines: number): string {
+  const lines = `${chatLines} line${chatLines === 1 ? '' : 's'}`;
+  return `${lines} still use${chatLines === 1 ? 's' : ''} /v1/chat/completions: a batch takes one url per file, so convert ${chatLines === 1 ? 'it' : 'them'} too or split the file.`;
+}
+
 export async function convertDocument(
   ctx: ServerContext,
   params: ExecuteCommandParams,
@@ -74,40 +153,7 @@ export async function convertDocument(
   }
   const start = Math.min(mapper.coreLine(args.startLine ?? 0), last);
   const end = Math.min(Math.max(mapper.coreLine(args.endLine ?? lastEditorLine), start), last);
-  const result: ConvertResult = {
-    applied: false,
-    converted: 0,
-    unchanged: 0,
-    unparseable: 0,
-    needsDecision: [],
-  };
-  const edits: TextEdit[] = [];
-  for (let line = start; line <= end; line++) {
-    const text = model.getLine(line);
-    const conversion = convertLineTo(text, to);
-    if (conversion.status === 'unparseable') result.unparseable++;
-    else if (conversion.status !== 'converted' || conversion.text === text) result.unchanged++;
-    else {
-      result.converted++;
-      edits.push(
-        mapper.spanToEditor({
-          line,
-          column: 0,
-          endLine: line,
-          endColumn: text.length,
-          newText: conversion.text,
-        }),
-      );
-    }
-    for (const left of conversion.notCarried) {
-      result.needsDecision.push(`line ${line + 1}: ${left.param}: ${left.reason}`);
-    }
-    for (const change of conversion.changes) {
-      result.needsDecision.push(
-        `line ${line + 1}: ${change.param}: ${change.kind}: ${change.detail}`,
-      );
-    }
-  }
+  const { result, edits } = conversionOf(doc, start, end, to);
   if (edits.length === 0) return { ...result, reason: 'No line needed converting.' };
   const edit = workspaceEdit(doc.uri, doc.version, edits, ctx.abilities.documentChanges);
   const response = await ctx.connection.workspace.applyEdit({
@@ -115,7 +161,7 @@ export async function convertDocument(
     edit,
   });
   result.applied = response.applied;
-  if (response.applied) result.note = RESULTS_NOTE[to];
+  if (response.applied) result.note = [RESULTS_NOTE[to], result.note].filter(Boolean).join(' ');
   else {
     result.reason = response.failureReason ?? 'The editor did not apply the edit.';
   }

@@ -16,6 +16,7 @@ import type {
 } from 'vscode-languageserver/node';
 import { Commands, FIX_ALL_KIND, Methods, Settings } from '../protocol';
 import { codeActions } from './code-actions';
+import { isConvertAction, resolveConvertAction } from './convert-action';
 import { completion, COMPLETION_TRIGGERS } from './completion';
 import {
   applySettings,
@@ -89,7 +90,10 @@ export function serve(connection: Connection, host: ServerHost = {}): void {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: {
+          codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, FIX_ALL_KIND],
+          resolveProvider: true,
+        },
         executeCommandProvider: { commands: [Commands.serverConvert] },
         hoverProvider: true,
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
@@ -139,6 +143,11 @@ export function serve(connection: Connection, host: ServerHost = {}): void {
   connection.onNotification(
     Methods.models,
     guardNotification('models', log, (params: unknown) => onModels(ctx, validator, params)),
+  );
+  connection.onCodeActionResolve(
+    guard('codeActionResolve', log, (action) =>
+      isConvertAction(action) ? resolveConvertAction(ctx, action) : action,
+    ),
   );
   connection.onHover(guard('hover', log, (params) => hover(ctx, params)));
   connection.onCompletion(guard('completion', log, (params) => completion(ctx, params)));
