@@ -319,14 +319,13 @@ function bareBodyResult(
     bare.endpoints.length === 1
       ? `a ${only} request body`
       : `a request body (by its keys, for ${bare.endpoints.join(' or ')})`;
-  const problem: LineProblem = {
+  const problem: LineProblem = atDefault({
     code: 'missing_envelope',
-    severity: 'error',
     message: `This line is ${what} without the batch envelope: every line must be a request {"custom_id": ..., "method": "POST", "url": ..., "body": {...}} with the body inside.`,
     column: 0,
     endColumn: text.length,
     fix: { id: 'wrap-envelope', urls: bare.endpoints },
-  };
+  });
   const findings: Finding[] = [];
   if (bare.endpoints.length === 1) {
     try {
