@@ -234,3 +234,13 @@ test("one problem per cause: max_tokens on o3-mini is the model's error, not als
     ['unsupported_parameter'],
   );
 });
+
+test('one problem per cause: a finding two schema branches both give is said once', (t) => {
+  const file = path.join(tempDir(t), 'twice.jsonl');
+  writeFileSync(file, `${line('a', '/v1/responses', { model: 'gpt-4o-mini', input: [[1]] })}\n`);
+  const problems = checkJson(file).files[0]!.problems;
+  assert.deepEqual(
+    problems.map((p) => [p.code, p.param]),
+    [['invalid_type', 'input[0]']],
+  );
+});

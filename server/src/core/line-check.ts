@@ -207,22 +207,27 @@ export function checkRequest(
 }
 
 /**
- * One problem per cause: a note (an info of the hint stage) on a value an error already speaks
- * for is the same cause told twice. 'max_tokens' on o3-mini is refused by the model (the error,
- * with its rename fix); that it is also deprecated adds nothing. The error is kept.
+ * One problem per cause. The same finding twice (one message at one place, as two branches of a
+ * schema can give it) is said once. A note (an info of the hint stage) on a value an error
+ * already speaks for is the same cause told twice: 'max_tokens' on o3-mini is refused by the
+ * model (the error, with its rename fix); that it is also deprecated adds nothing. The error is
+ * kept.
  */
 function oneCausePerPlace(findings: Finding[]): Finding[] {
   const errors = new Set<string>();
   for (const f of findings) if (f.severity === 'error') errors.add(f.path.join('\u0000'));
-  if (errors.size === 0) return findings;
-  return findings.filter(
-    (f) =>
-      !(
-        f.severity === 'info' &&
-        (f.stage ?? PROBLEMS[f.code].stage) === 'hint' &&
-        errors.has(f.path.join('\u0000'))
-      ),
-  );
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const at = f.path.join('\u0000');
+    const same = `${f.code}\u0000${f.message}\u0000${at}`;
+    if (seen.has(same)) return false;
+    seen.add(same);
+    return !(
+      f.severity === 'info' &&
+      (f.stage ?? PROBLEMS[f.code].stage) === 'hint' &&
+      errors.has(at)
+    );
+  });
 }
 
 /**
