@@ -314,7 +314,16 @@ const rows: Row[] = [
     body: body({ max_complet_tokens: 5 }),
     expect: {
       message: "Unknown parameter: 'max_complet_tokens'. Did you mean 'max_completion_tokens'?",
-      fix: { id: 'remove-key', path: ['body', 'max_complet_tokens'] },
+      // The rename that keeps the value comes first; the removal stays on offer after it.
+      fix: {
+        id: 'remove-key',
+        path: ['body', 'max_complet_tokens'],
+        repair: {
+          id: 'rename-key',
+          path: ['body', 'max_complet_tokens'],
+          to: 'max_completion_tokens',
+        },
+      },
     },
   },
   {

@@ -210,7 +210,12 @@ const rows: Row[] = [
     body: body({ instruction: 'Be brief.' }),
     expect: {
       message: "Unknown parameter: 'instruction'. Did you mean 'instructions'?",
-      fix: { id: 'remove-key', path: ['body', 'instruction'] },
+      // The rename that keeps the value comes first; the removal stays on offer after it.
+      fix: {
+        id: 'remove-key',
+        path: ['body', 'instruction'],
+        repair: { id: 'rename-key', path: ['body', 'instruction'], to: 'instructions' },
+      },
     },
   },
   {
