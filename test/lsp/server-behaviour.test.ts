@@ -2,7 +2,7 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -163,6 +163,12 @@ describe('checkFile', () => {
     assert.equal(diagnostics[0]!.range.start.line, 5);
     await ended;
     assert.ok(h.progress.seen.some((p) => (p.value as { kind?: string }).kind === 'begin'));
+    // Sizes are decimal, as the API counts its 200 MB: 1 KB = 1,000 bytes.
+    const kb = `${(statSync(file).size / 1000).toFixed(1)} KB`;
+    assert.ok(
+      h.progress.seen.some((p) => (p.value as { message?: string }).message === `${kb} of ${kb}`),
+      JSON.stringify(h.progress.seen.map((p) => p.value)),
+    );
   });
 
   it('a file on disk that starts with a BOM gets editor columns on line 0', async () => {
