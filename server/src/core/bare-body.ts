@@ -13,6 +13,7 @@ import type { Endpoint } from './types';
 import type { RuleContext } from './models/context';
 import { ENDPOINTS } from './endpoints';
 import { hasBodySchema, validateBody } from './schema';
+import { checkBodyRules } from './rules';
 
 /** The envelope's keys: a line with any of them is a request (maybe a faulty one), not a bare body. */
 const ENVELOPE_KEYS = ['custom_id', 'method', 'url', 'body'];
@@ -112,11 +113,14 @@ const MISFITS = new Set([
 ]);
 
 function endpointsFor(body: Record<string, unknown>, context: RuleContext): Endpoint[] {
-  const scored = ENDPOINTS.filter(hasBodySchema).map((endpoint) => ({
-    endpoint,
-    misfits: validateBody(endpoint, body).filter((f) => f.path.length <= 2 && MISFITS.has(f.code))
-      .length,
-  }));
+  const scored = ENDPOINTS.filter(hasBodySchema).map((endpoint) => {
+    // The schema and the endpoint's rules: some keys are refused by a rule (messages on
+    // /v1/responses), not by the schema.
+    const findings = validateBody(endpoint, body);
+    checkBodyRules(endpoint, body, findings, context);
+    const misfits = findings.filter((f) => f.path.length <= 2 && MISFITS.has(f.code)).length;
+    return { endpoint, misfits };
+  });
   const best = Math.min(...scored.map((s) => s.misfits));
   const fitting = scored.filter((s) => s.misfits === best).map((s) => s.endpoint);
   const served = context.models.resolve(body.model as string)?.facts.endpoints;
