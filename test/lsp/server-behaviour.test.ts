@@ -163,8 +163,8 @@ describe('checkFile', () => {
     assert.equal(diagnostics[0]!.range.start.line, 5);
     await ended;
     assert.ok(h.progress.seen.some((p) => (p.value as { kind?: string }).kind === 'begin'));
-    // Sizes are decimal, as the API counts its 200 MB: 1 KB = 1,000 bytes.
-    const kb = `${(statSync(file).size / 1000).toFixed(1)} KB`;
+    // Sizes are decimal, as the API counts its 200 MB: 1 kB = 1,000 bytes.
+    const kb = `${(statSync(file).size / 1000).toFixed(1)} kB`;
     assert.ok(
       h.progress.seen.some((p) => (p.value as { message?: string }).message === `${kb} of ${kb}`),
       JSON.stringify(h.progress.seen.map((p) => p.value)),

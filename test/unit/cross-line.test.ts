@@ -104,7 +104,7 @@ test('sizes are shown in decimal units everywhere (1 MB = 1,000,000 bytes)', () 
   for (const [bytes, shown] of [
     [0, '0 B'],
     [999, '999 B'],
-    [1_000, '1.0 KB'],
+    [1_000, '1.0 kB'],
     [57_000_000, '57.0 MB'],
     [59_768_832, '59.8 MB'],
     [200_000_000, '200.0 MB'],
