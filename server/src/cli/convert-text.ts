@@ -86,7 +86,7 @@ export async function convertStream(
         return;
       }
       const span = `lines ${block.startLine + 1}-${block.endLine + 1}`;
-      outcome.notes.push(
+      outcome.joined.push(
         `${span}: one request pretty-printed over ${items.length} lines; joined into one line`,
       );
       const result = convertLineTo(block.joined, to);
