@@ -12,7 +12,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { prng, chatLine, imageLine, writeLines } from './bench/lib/generate.mjs';
+import { prng, chatLine, imageLine, IMAGE_CHARS, writeLines } from './bench/lib/generate.mjs';
 import { runNode, median, rssSource } from './bench/lib/measure.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -48,7 +48,7 @@ const imageFile = path.join(data, 'images-200mb.jsonl');
 const chatRandom = prng(0xba7c4);
 writeLines(chatFile, 50_000, (i) => chatLine(chatRandom, i));
 const imageRandom = prng(0x1a6e5);
-writeLines(imageFile, 2_000, (i) => imageLine(imageRandom, i, 100_000));
+writeLines(imageFile, 2_000, (i) => imageLine(imageRandom, i, IMAGE_CHARS));
 
 const tmp = data;
 const child = 'scripts/bench/lib/child.mjs';

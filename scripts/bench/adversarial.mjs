@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
 import path from 'node:path';
-import { prng, imageLine, writeLines } from './lib/generate.mjs';
+import { prng, imageLine, IMAGE_CHARS, writeLines } from './lib/generate.mjs';
 import { runNode, rssSource } from './lib/measure.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -64,7 +64,7 @@ let big = process.env.BENCH_IMAGE_FILE;
 if (!big || !existsSync(big)) {
   big = path.join(data, 'images-200mb.jsonl');
   const r = prng(0x1a6e5);
-  writeLines(big, 2_000, (i) => imageLine(r, i, 100_000));
+  writeLines(big, 2_000, (i) => imageLine(r, i, IMAGE_CHARS));
 }
 // One line of about 100 MB: a chat request carrying one huge image.
 const oneLine = path.join(data, 'one-line-100mb.jsonl');

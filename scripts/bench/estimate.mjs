@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { prng, chatLine, imageLine, writeLines } from './lib/generate.mjs';
+import { prng, chatLine, imageLine, IMAGE_CHARS, writeLines } from './lib/generate.mjs';
 import { median, runNode, rssSource } from './lib/measure.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -21,7 +21,7 @@ if (!process.env.BENCH_CHAT_FILE) writeLines(chatFile, 50_000, (i) => chatLine(p
 const imageFile = process.env.BENCH_IMAGE_FILE ?? path.join(data, 'images-200mb.jsonl');
 if (!process.env.BENCH_IMAGE_FILE) {
   const r = prng(0x1a6e5);
-  writeLines(imageFile, 2_000, (i) => imageLine(r, i, 100_000));
+  writeLines(imageFile, 2_000, (i) => imageLine(r, i, IMAGE_CHARS));
 }
 
 const say = (text) => process.stdout.write(`${text}\n`);

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { prng, imageLine, writeLines } from './lib/generate.mjs';
+import { prng, imageLine, IMAGE_CHARS, writeLines } from './lib/generate.mjs';
 import { startServer } from './lib/lsp-client.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -13,7 +13,7 @@ let file = process.env.BENCH_IMAGE_FILE;
 if (!file || !existsSync(file)) {
   file = path.join(root, 'bench-data', 'images-200mb.jsonl');
   const r = prng(0x1a6e5);
-  writeLines(file, 2_000, (i) => imageLine(r, i, 100_000));
+  writeLines(file, 2_000, (i) => imageLine(r, i, IMAGE_CHARS));
 }
 const bytes = statSync(file).size;
 const { connection, diagnosticsOf, memory, close } = await startServer(root);
