@@ -26,6 +26,7 @@ import { convertStream } from './cli/convert-text';
 import { runResults } from './cli/results';
 import { runSplit } from './cli/split';
 import { runEstimate } from './cli/estimate';
+import { proposableIdsIn } from './cli/ids-ahead';
 import type { ConvertOutcome } from './cli/convert-text';
 import { describe as reason, IoError, openDestination } from './cli/output';
 import type { Destination, OutputChoice } from './cli/output';
@@ -224,13 +225,18 @@ async function fix(
   const output = openDestination(command);
   let written = 0;
   try {
+    const idsAhead = command.file === '-' ? undefined : await proposableIdsIn(command.file);
     const outcome = await fixStream(
       input,
       async (piece) => {
         written += piece.length;
         if (!output.stream.write(piece)) await once(output.stream, 'drain');
       },
-      { ...(models && { models }), ...(command.dialect && { dialect: command.dialect }) },
+      {
+        ...(models && { models }),
+        ...(command.dialect && { dialect: command.dialect }),
+        ...(idsAhead && { idsAhead }),
+      },
     );
     await output.commit();
     noteOf(output);

@@ -244,3 +244,28 @@ test('one problem per cause: a finding two schema branches both give is said onc
     [['invalid_type', 'input[0]']],
   );
 });
+
+test('fix wraps a bare body with a custom_id no line of the file uses, later lines included', (t) => {
+  const dir = tempDir(t);
+  const file = path.join(dir, 'batch.jsonl');
+  const body = { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }] };
+  // The bare body comes first; request-1 and request-2 are taken further down (one with spaces).
+  writeFileSync(
+    file,
+    [
+      JSON.stringify(body),
+      line('request-1', '/v1/chat/completions', body),
+      `{"custom_id" :  "request-2", "method": "POST", "url": "/v1/chat/completions", "body": ${JSON.stringify(body)}}`,
+      '',
+    ].join('\n'),
+  );
+  const out = path.join(dir, 'fixed.jsonl');
+  const run = batchlint(['fix', file, '-o', out]);
+  assert.equal(run.status, 0, run.stderr);
+  const first = JSON.parse(readFileSync(out, 'utf8').split('\n')[0]!) as { custom_id: string };
+  assert.equal(first.custom_id, 'request-3');
+  assert.deepEqual(checkJson(out).files[0]!.problems, []);
+  // From a pipe nothing can be read ahead: the id avoids only the lines before it.
+  const piped = batchlint(['fix', '-'], readFileSync(file));
+  assert.match(piped.stdout, /^\{"custom_id":"request-1"/);
+});

@@ -235,12 +235,15 @@ export class StreamChecker {
 
 /**
  * The custom_ids a stream has read so far, and the allocator for bare bodies' ids. A stream
- * cannot see ahead: an id proposed here may still be used by a later line, which the check of
- * the fixed file then reports as a duplicate.
+ * cannot see ahead: `ahead` holds the ids of later lines when the caller could read them first
+ * (a file can be read twice, a pipe cannot); without it an id proposed here may still be used by
+ * a later line.
  */
 export class SeenIds {
   private readonly seen = new Set<string>();
-  readonly allocator = new CustomIds((id) => this.seen.has(id));
+  readonly allocator = new CustomIds((id) => this.seen.has(id) || this.ahead.has(id));
+
+  constructor(private readonly ahead: ReadonlySet<string> = new Set()) {}
 
   see(id: string): void {
     this.seen.add(id);

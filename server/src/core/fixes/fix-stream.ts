@@ -56,10 +56,13 @@ const PIECE_BYTES = 1 << 16;
 export async function fixStream(
   source: AsyncIterable<Buffer> | Iterable<Buffer>,
   sink: FixSink,
-  options: CheckOptions = {},
+  options: CheckOptions & {
+    /** custom_ids of the whole input, read beforehand: wrapped bodies' new ids avoid them. */
+    idsAhead?: ReadonlySet<string>;
+  } = {},
 ): Promise<StreamFixOutcome> {
   const ahead = options.dialect ? { source, readAs: undefined } : await readAhead(source);
-  const fixer = new StreamFixer(sink, ruleContext(options, ahead.readAs));
+  const fixer = new StreamFixer(sink, ruleContext(options, ahead.readAs), options.idsAhead);
   for await (const chunk of ahead.source) {
     if (chunk.includes(0)) throw new BinaryInputError('the input holds NUL bytes');
     await fixer.feed(chunk);
@@ -78,7 +81,7 @@ class StreamFixer {
   private readonly collector = new ProblemCollector({});
   private readonly after: StreamChecker;
   /** The ids read so far, for the custom_ids of wrapped bare bodies (as the check proposes them). */
-  private readonly ids = new SeenIds();
+  private readonly ids: SeenIds;
   private out: Buffer[] = [];
   private outBytes = 0;
   private waiting: Promise<void> | undefined;
@@ -86,7 +89,9 @@ class StreamFixer {
   constructor(
     private readonly sink: FixSink,
     private readonly context: RuleContext,
+    idsAhead?: ReadonlySet<string>,
   ) {
+    this.ids = new SeenIds(idsAhead);
     this.memo = new LineMemo(context);
     this.after = new StreamChecker(this.collector, false, context);
     this.blocks = new BlockFinder<Line>({
