@@ -1,40 +1,16 @@
 // The language server's figures for `npm run bench`, measured through the real server over
 // stdio: a 50,000-line document from open to first diagnostics, one-line edits to fresh
 // diagnostics (debounce included), and the server's memory after the open. Prints only.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import rpc from 'vscode-languageserver-protocol/node';
+import { startServer } from './lib/lsp-client.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const LINES = 50_000;
 const EDITS = 31;
 
-const server = spawn(process.execPath, [path.join(root, 'dist', 'server.js'), '--stdio'], {
-  stdio: ['pipe', 'pipe', 'inherit'],
-});
-const connection = rpc.createProtocolConnection(
-  new rpc.StreamMessageReader(server.stdout),
-  new rpc.StreamMessageWriter(server.stdin),
-);
-/** Resolvers waiting for the diagnostics of a given document version. */
-const waiting = new Map();
-connection.onNotification('textDocument/publishDiagnostics', (params) => {
-  const resolve = waiting.get(params.version);
-  if (resolve) {
-    waiting.delete(params.version);
-    resolve(params.diagnostics);
-  }
-});
-connection.onRequest(() => null); // configuration and the like: defaults
-connection.listen();
-await connection.sendRequest('initialize', {
-  processId: process.pid,
-  rootUri: null,
-  capabilities: {},
-});
-connection.sendNotification('initialized', {});
+const { connection, diagnosticsOf, memory, close } = await startServer(root);
 
 const template = readFileSync(path.join(root, 'examples', 'clean-chat.jsonl'), 'utf8').split(
   '\n',
@@ -43,7 +19,6 @@ const text =
   Array.from({ length: LINES }, (_, i) => template.replace('"task-1"', `"task-${i}"`)).join('\n') +
   '\n';
 const uri = 'file:///bench/fifty-thousand.jsonl';
-const diagnosticsOf = (version) => new Promise((resolve) => waiting.set(version, resolve));
 
 let version = 1;
 let t0 = performance.now();
@@ -53,9 +28,7 @@ connection.sendNotification('textDocument/didOpen', {
 });
 await published;
 const openMs = performance.now() - t0;
-const rssMb =
-  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) /
-  1024;
+const { rssMb } = memory();
 
 const timings = [];
 for (let i = 0; i < EDITS; i++) {
@@ -91,6 +64,4 @@ console.log(
   timings.length,
 );
 console.log('  server memory after open    %s MB RSS', rssMb.toFixed(0));
-await connection.sendRequest('shutdown');
-connection.sendNotification('exit');
-connection.dispose();
+await close();
