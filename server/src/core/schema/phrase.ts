@@ -98,12 +98,16 @@ function keyRepair(issue: Issue, ctx: PhraseContext, key: string): { repair?: Ke
   const object = issue.value as Record<string, unknown>;
   const pointer = objectPointer(issue.error);
   const own = ctx.facts[pointer]?.keys ?? [];
-  const nests = own
-    .filter((into) => !(into in object))
-    .map((into) => nestRepair(issue, ctx, into))
-    .filter((r): r is KeyRepair => r !== undefined && r.id === 'nest-keys' && r.keys.includes(key));
-  if (nests.length === 1) return { repair: nests[0]! };
-  if (nests.length > 1) return {};
+  // Which absent objects declare this key, asked of the key alone: a body of thousands of
+  // unknown keys costs one look per key and property, not one per key, property and key.
+  const homes = own.filter((into) => {
+    if (into in object) return false;
+    const inner = ctx.facts[`${pointer}/properties/${into}`];
+    return inner?.expected === 'an object' && inner.keys?.includes(key) === true;
+  });
+  if (homes.length > 1) return {};
+  const nest = homes.length === 1 ? nestRepair(issue, ctx, homes[0]!) : undefined;
+  if (nest) return { repair: nest };
   const close = suggestKeys(key, own).filter((k) => !(k in object));
   if (close.length !== 1) return {};
   return { repair: { id: 'rename-key', path: [...ctx.prefix, ...issue.at, key], to: close[0]! } };
