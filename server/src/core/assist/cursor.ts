@@ -43,15 +43,7 @@ export function keyAt(
   if (!node || node.type !== 'string' || !node.parent || node.parent.type !== 'property')
     return undefined;
   if (node.parent.children?.[0] !== node) return undefined;
-  const path: Segment[] = [];
-  let cursor: Node | undefined = node.parent;
-  while (cursor && cursor.parent) {
-    const parent: Node = cursor.parent;
-    if (cursor.type === 'property') path.unshift(String(cursor.children?.[0]?.value));
-    else if (parent.type === 'array') path.unshift(parent.children?.indexOf(cursor) ?? 0);
-    cursor = parent;
-  }
-  return { path, node, value: parse(text, [], { allowTrailingComma: true }) };
+  return { path: pathOf(node.parent), node, value: parse(text, [], { allowTrailingComma: true }) };
 }
 
 /** The string value under a column, when it is the value of a property (for hover on `model`). */
@@ -65,13 +57,18 @@ export function stringValueAt(
   const node = findNodeAtOffset(root, column, true);
   if (!node || node.type !== 'string' || node.parent?.type !== 'property') return undefined;
   if (node.parent.children?.[1] !== node) return undefined;
+  return { path: pathOf(node.parent), node };
+}
+
+/** The keys and indexes from the line's root down to `property` (its own key last). */
+function pathOf(property: Node): Segment[] {
   const path: Segment[] = [];
-  let cursor: Node | undefined = node.parent;
+  let cursor: Node | undefined = property;
   while (cursor && cursor.parent) {
     const parent: Node = cursor.parent;
     if (cursor.type === 'property') path.unshift(String(cursor.children?.[0]?.value));
     else if (parent.type === 'array') path.unshift(parent.children?.indexOf(cursor) ?? 0);
     cursor = parent;
   }
-  return { path, node };
+  return path;
 }
