@@ -2,16 +2,10 @@
 // extension built at ROOT, one scene per point of the editor review, each cropped to what it
 // shows. `node scripts/screenshots.mjs LABEL [ROOT]` writes docs/screens/<scene>-<LABEL>.png;
 // run it with LABEL `before` on a build of an older commit and `after` on this one.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  findChromium,
-  launchBrowser,
-  startCodeServer,
-  writeUserSettings,
-} from './e2e/code-server.mjs';
-import { provisionCodeServer } from './e2e/tools.mjs';
+import { openWorkbench } from './e2e/workbench.mjs';
 
 const here = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const label = process.argv[2] ?? 'after';
@@ -77,39 +71,20 @@ function largeFile() {
   return `${lines.join('\n')}\n`;
 }
 
-const chromium = findChromium();
-if (!chromium) throw new Error('no Chromium found (apt-get install chromium, or set CHROMIUM)');
-const tools = provisionCodeServer(here);
-const work = path.join(here, '.vscode-test', `screens-${label}`);
-rmSync(work, { recursive: true, force: true });
-const workspace = path.join(work, 'workspace');
-mkdirSync(workspace, { recursive: true });
-for (const [name, lines] of Object.entries(FILES))
-  writeFileSync(path.join(workspace, name), `${lines.join('\n')}\n`);
-if (!only || only.includes('large'))
-  writeFileSync(path.join(workspace, 'large.jsonl'), largeFile());
-const dirs = {
-  userDataDir: path.join(work, 'user'),
-  extensionsDir: path.join(work, 'extensions'),
-  configFile: path.join(work, 'code-server.yaml'),
-};
-writeUserSettings(dirs.userDataDir, {
-  'workbench.colorTheme': 'Default Light Modern',
-  'editor.minimap.enabled': false,
-  'window.commandCenter': false,
-  'workbench.layoutControl.enabled': false,
-  'editor.wordWrap': 'on',
-  'editor.hover.delay': 100,
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
-  'workbench.startupEditor': 'none',
+const { page, close } = await openWorkbench({
+  root: here,
+  extensionRoot: root,
+  work: path.join(here, '.vscode-test', `screens-${label}`),
+  viewport: { width: 1200, height: 700 },
+  settings: { 'editor.hover.delay': 100, 'workbench.startupEditor': 'none' },
+  prepare(workspace) {
+    for (const [name, lines] of Object.entries(FILES))
+      writeFileSync(path.join(workspace, name), `${lines.join('\n')}\n`);
+    if (!only || only.includes('large'))
+      writeFileSync(path.join(workspace, 'large.jsonl'), largeFile());
+  },
 });
-
-const server = await startCodeServer(tools, dirs, {
-  vscodeOptions: ['enable-smoke-test-driver', 'disable-extensions'],
-});
-const browser = await launchBrowser(chromium, { width: 1200, height: 700 });
 mkdirSync(outDir, { recursive: true });
-const { page } = browser;
 
 /** Opens a workspace file with Quick Open (tried again while the workbench is still starting). */
 async function open(name) {
@@ -306,16 +281,6 @@ const scenes = {
 };
 
 try {
-  const payload = [
-    ['extensionDevelopmentPath', `vscode-remote://${server.host}${root}`],
-    ['skipWelcome', 'true'],
-    ['skipReleaseNotes', 'true'],
-  ];
-  const url =
-    `http://${server.host}/?folder=${encodeURIComponent(workspace)}` +
-    `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-  await page.goto(url, { waitUntil: 'domcontentloaded' });
-  await page.waitForSelector('.monaco-workbench .explorer-folders-view', { timeout: 90_000 });
   await settle(5000);
   for (const [name, scene] of Object.entries(scenes)) {
     if (only && !only.includes(name)) continue;
@@ -327,6 +292,5 @@ try {
     await page.keyboard.press('Escape');
   }
 } finally {
-  await browser.close();
-  await server.stop();
+  await close();
 }

@@ -1,5 +1,5 @@
 // Starts code-server on loopback and opens its workbench in headless Chromium. Shared by the
-// test shim (scripts/e2e/code-shim.mjs) and the screenshot script.
+// test shim (scripts/e2e/code-shim.mjs) and the screenshot scripts (scripts/e2e/workbench.mjs).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
