@@ -23,6 +23,7 @@ test('split --max-requests: parts of at most N requests, one url each, joined ba
   assert.deepEqual(
     run.stdout.split('\n').map((l) => l.replace(/, \d+ bytes/, '')),
     [
+      `${file}: read as OpenAI (openai): at most 2 requests and 200,000,000 bytes per part`,
       `${names[0]}: lines 1-2, 2 requests, /v1/chat/completions, gpt-4o-mini`,
       `${names[1]}: lines 3-4, 2 requests, /v1/chat/completions, gpt-4o-mini`,
       `${names[2]}: lines 5-5, 1 requests, /v1/chat/completions, gpt-4o-mini`,
@@ -43,7 +44,8 @@ test('split: nothing to split, usage mistakes, a line too large', (t) => {
   assert.equal(none.status, 0);
   assert.equal(
     none.stdout,
-    `${file}: within the limits, one url and one model: nothing to split\n`,
+    `${file}: read as OpenAI (openai): at most 50,000 requests and 200,000,000 bytes per part\n` +
+      `${file}: within the limits, one url and one model: nothing to split\n`,
   );
   for (const [args, reason] of [
     [['split'], /takes exactly one FILE/],
@@ -53,6 +55,7 @@ test('split: nothing to split, usage mistakes, a line too large', (t) => {
       /--max-requests takes a whole number of at least 1, not '0'/,
     ],
     [['split', file, '--max-bytes', '2MB'], /--max-bytes takes a whole number/],
+    [['split', file, '--dialect', 'claude'], /--dialect must be one of openai, azure, /],
     [
       ['split', file, '--parts', '2'],
       /^batchlint: unknown option --parts \(batchlint split --help shows the usage\)\n$/,
@@ -73,4 +76,40 @@ test('split: nothing to split, usage mistakes, a line too large', (t) => {
     /^batchlint: cannot split .*: line 1 alone is \d+ bytes, more than the 50 bytes a part may hold\n$/,
   );
   assert.deepEqual(readdirSync(dir), ['batch.jsonl']);
+});
+
+/** `n` Anthropic Message Batches lines of one model. */
+function anthropicLines(n: number): string {
+  let text = '';
+  for (let i = 0; i < n; i++)
+    text += `${JSON.stringify({ custom_id: `r${i}`, params: { model: 'claude-sonnet-4-5', max_tokens: 16, messages: [{ role: 'user', content: 'hi' }] } })}\n`;
+  return text;
+}
+
+test("split: a file's own provider's limits: 100,000 Anthropic requests stay one part, 100,001 become two", (t) => {
+  const dir = tempDir(t);
+  const file = path.join(dir, 'claude.jsonl');
+  writeFileSync(file, anthropicLines(100_000));
+  const whole = batchlint(['split', file]);
+  assert.equal(whole.status, 0, whole.stderr);
+  assert.deepEqual(whole.stdout.split('\n'), [
+    `${file}: read as Anthropic Message Batches (anthropic): at most 100,000 requests and 268,435,456 bytes per part`,
+    `${file}: within the limits, one url and one model: nothing to split`,
+    '',
+  ]);
+  writeFileSync(file, anthropicLines(100_001));
+  const over = batchlint(['split', file]);
+  assert.equal(over.status, 0, over.stderr);
+  const lines = over.stdout.split('\n').map((l) => l.replace(/, [\d,]+ bytes/, ''));
+  assert.deepEqual(lines, [
+    `${file}: read as Anthropic Message Batches (anthropic): at most 100,000 requests and 268,435,456 bytes per part`,
+    `${path.join(dir, 'claude.part-1.jsonl')}: lines 1-100000, 100,000 requests, claude-sonnet-4-5`,
+    `${path.join(dir, 'claude.part-2.jsonl')}: lines 100001-100001, 1 requests, claude-sonnet-4-5`,
+    '',
+  ]);
+  // --dialect names the provider whatever the lines show: OpenAI's 50,000 cuts the same file.
+  const asOpenAi = batchlint(['split', file, '--dialect', 'openai']);
+  assert.equal(asOpenAi.status, 0, asOpenAi.stderr);
+  assert.match(asOpenAi.stdout, /^.*: read as OpenAI \(openai\): at most 50,000 requests/);
+  assert.equal(asOpenAi.stdout.match(/part-\d\.jsonl: lines/g)?.length, 3);
 });

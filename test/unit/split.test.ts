@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { LineTooLarge, partPath, splitFile } from '../../server/src/core/split';
+import { dialectLimits, LineTooLarge, partPath, splitFile } from '../../server/src/core/split';
 import { chatUser, embeddings, responses } from './builders';
 import { Prng } from './fuzz/prng';
 import { openDestination } from '../../server/src/cli/output';
@@ -120,7 +120,12 @@ test('split: a file within the limits with one url and model is left alone', asy
   const file = path.join(dir, 'batch.jsonl');
   writeFileSync(file, `${chatUser('a', 'a')}\n${chatUser('b', 'b')}\n`);
   const outcome = await splitFile(file, open);
-  assert.deepEqual(outcome, { parts: [], lines: 2 });
+  assert.deepEqual(outcome, {
+    parts: [],
+    lines: 2,
+    dialect: 'openai',
+    limits: { maxRequests: 50_000, maxBytes: 200_000_000 },
+  });
   assert.deepEqual(readdirSync(dir), ['batch.jsonl']);
 });
 
@@ -148,4 +153,29 @@ test('split: part names', () => {
   assert.equal(partPath('dir/batch.jsonl', 2), 'dir/batch.part-2.jsonl');
   assert.equal(partPath('dir/batch.JSONL', 1), 'dir/batch.part-1.jsonl');
   assert.equal(partPath('requests.txt', 3), 'requests.txt.part-3.jsonl');
+});
+
+test("split: each dialect's limits come from its row (Azure 100,000 requests; Fireworks no request cap, under 500 MB)", async (t) => {
+  assert.deepEqual(dialectLimits('azure'), { maxRequests: 100_000, maxBytes: 209_715_200 });
+  assert.deepEqual(dialectLimits('anthropic'), { maxRequests: 100_000, maxBytes: 268_435_456 });
+  assert.deepEqual(dialectLimits('fireworks'), { maxRequests: Infinity, maxBytes: 524_288_000 });
+  // A Gemini file: the model is the job's, so parts are cut by size only; the dialect is detected.
+  const dir = tempDir(t);
+  const file = path.join(dir, 'gemini.jsonl');
+  const line = (i: number) =>
+    JSON.stringify({
+      key: `k${i}`,
+      request: { contents: [{ parts: [{ text: 'x'.repeat(40) }] }] },
+    });
+  writeFileSync(file, [0, 1, 2, 3].map((i) => `${line(i)}\n`).join(''));
+  const outcome = await splitFile(file, open, { maxBytes: Buffer.byteLength(line(0)) * 2 + 2 });
+  assert.equal(outcome.dialect, 'gemini');
+  assert.deepEqual(
+    outcome.parts.map((p) => [p.firstLine, p.requests, p.model]),
+    [
+      [0, 2, undefined],
+      [2, 2, undefined],
+    ],
+  );
+  for (const p of outcome.parts) rmSync(p.path);
 });

@@ -1,9 +1,10 @@
 // "batchlint: Split File…" and the quick fix that offers it on `too_many_tasks` and
-// `file_too_large`: cuts the file on disk into parts within the API's limits (50,000 requests,
-// 200 MB; one url and one model each), written beside it as FILE.part-K.jsonl.
+// `file_too_large`: cuts the file on disk into parts within its provider's limits (the Batch
+// API's 50,000 requests and 200 MB, Anthropic's 100,000 requests, …; one url and one model each),
+// written beside it as FILE.part-K.jsonl.
 
 import * as vscode from 'vscode';
-import { API_LIMITS, LineTooLarge, splitFile } from '../../../server/src/core/split';
+import { LineTooLarge, splitFile } from '../../../server/src/core/split';
 import type { SplitOutcome } from '../../../server/src/core/split';
 import { openDestination } from '../../../server/src/cli/output';
 import { Commands, SOURCE } from '../../../server/src/protocol';
@@ -64,12 +65,7 @@ export async function splitFileCommand(target?: vscode.Uri): Promise<SplitOutcom
         location: vscode.ProgressLocation.Notification,
         title: `batchlint: splitting ${basename(uri)}`,
       },
-      () =>
-        splitFile(
-          path,
-          (part) => openDestination({ file: path, output: part, write: false }),
-          API_LIMITS,
-        ),
+      () => splitFile(path, (part) => openDestination({ file: path, output: part, write: false })),
     );
     if (outcome.parts.length === 0) {
       void vscode.window.showInformationMessage(

@@ -44,7 +44,8 @@ export const USAGE = `Usage:
   batchlint results INPUT [--output OUT.jsonl] [--errors ERR.jsonl] [--batch BATCH.json]
                     [--retry RETRY.jsonl [--fix]] [--format text|json|sarif]
                                                    a finished batch's results on the input's lines
-  batchlint split FILE [--max-requests N] [--max-bytes B]      parts within the API's limits
+  batchlint split FILE [--max-requests N] [--max-bytes B] [--dialect NAME]
+                                  parts within the limits of the file's provider
   batchlint estimate FILE... [--format text|json] [--models FILE]
                                      tokens and cost at the batch price, per file and model
   batchlint --help | --version

@@ -1,43 +1,76 @@
-// `batchlint split FILE [--max-requests N] [--max-bytes B]`: cuts a batch file into parts within
-// the API's limits (50,000 requests, 200 MB) with one url and one model each, written beside it
-// as FILE.part-K.jsonl. The parts joined in order are the input, byte for byte.
+// `batchlint split FILE [--max-requests N] [--max-bytes B] [--dialect NAME]`: cuts a batch file
+// into parts within its provider's limits (the file's dialect's: OpenAI's 50,000 requests and
+// 200 MB, Anthropic's 100,000 requests and 256 MB, …) with one url and one model each, written
+// beside it as FILE.part-K.jsonl. The parts joined in order are the input, byte for byte.
 // Exit status: 0 split (or nothing to split), 1 a line too large for any part, 2 usage or I/O.
 
 import { readSubcommand, subcommand, UsageError } from './args';
-import { API_LIMITS, LineTooLarge, splitFile } from '../core/split';
+import { LineTooLarge, splitFile } from '../core/split';
 import { describe, IoError, openDestination } from './output';
-import type { SplitLimits } from '../core/split';
+import type { SplitLimits, SplitOutcome } from '../core/split';
+import type { DialectId } from '../core';
+import { DIALECT_IDS, dialectLabel, isDialectId } from '../core';
 
 export const SPLIT_USAGE = `Usage:
-  batchlint split FILE [--max-requests N] [--max-bytes B]
+  batchlint split FILE [--max-requests N] [--max-bytes B] [--dialect NAME]
 
   Writes FILE.part-1.jsonl, FILE.part-2.jsonl, … beside FILE (FILE without its .jsonl), each
-  with at most N requests (default 50,000) and B bytes (default 200,000,000: the API's 200 MB) and one url
-  and one model. Joined in order, the parts are FILE byte for byte.`;
+  with at most N requests and B bytes and one url and one model. N and B default to the limits of
+  the file's provider, read from its lines or named by --dialect (${DIALECT_IDS.join(', ')}):
+  the Batch API's 50,000 requests and 200,000,000 bytes, Anthropic's 100,000 requests, and so on.
+  Joined in order, the parts are FILE byte for byte.`;
+
+interface SplitArgs {
+  file: string;
+  limits: Partial<SplitLimits>;
+  dialect?: DialectId;
+}
 
 const SPLIT = subcommand({
   verb: 'split',
   usage: SPLIT_USAGE,
-  options: { 'max-requests': { type: 'string' }, 'max-bytes': { type: 'string' } },
-  build(values, positionals): { file: string; limits: SplitLimits } {
+  options: {
+    'max-requests': { type: 'string' },
+    'max-bytes': { type: 'string' },
+    dialect: { type: 'string' },
+  },
+  build(values, positionals): SplitArgs {
     if (positionals.length !== 1 || positionals[0] === '-')
       throw new UsageError("'split' takes exactly one FILE (not stdin: the parts go beside it)");
+    const dialect = values.dialect;
+    if (dialect !== undefined && !isDialectId(dialect))
+      throw new UsageError(`--dialect must be one of ${DIALECT_IDS.join(', ')}, not '${dialect}'`);
+    const maxRequests = positive('--max-requests', values['max-requests']);
+    const maxBytes = positive('--max-bytes', values['max-bytes']);
     return {
       file: positionals[0]!,
       limits: {
-        maxRequests: positive('--max-requests', values['max-requests'], API_LIMITS.maxRequests),
-        maxBytes: positive('--max-bytes', values['max-bytes'], API_LIMITS.maxBytes),
+        ...(maxRequests !== undefined && { maxRequests }),
+        ...(maxBytes !== undefined && { maxBytes }),
       },
+      ...(dialect !== undefined && { dialect }),
     };
   },
 });
 
-function positive(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
+function positive(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
   const n = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1)
     throw new UsageError(`${name} takes a whole number of at least 1, not '${value}'`);
   return n;
+}
+
+/** "read as Anthropic Message Batches (anthropic): at most 100,000 requests and 268,435,456 bytes per part". */
+function limitsLine(outcome: SplitOutcome): string {
+  const { maxRequests, maxBytes } = outcome.limits;
+  const held = [
+    Number.isFinite(maxRequests) ? `${maxRequests.toLocaleString('en-US')} requests` : '',
+    Number.isFinite(maxBytes) ? `${maxBytes.toLocaleString('en-US')} bytes` : '',
+  ].filter(Boolean);
+  return `read as ${dialectLabel(outcome.dialect)}: ${
+    held.length > 0 ? `at most ${held.join(' and ')} per part` : 'no documented size limits'
+  }`;
 }
 
 /** Runs `batchlint split` with the arguments after the verb; returns the exit status. */
@@ -49,7 +82,9 @@ export async function runSplit(argv: readonly string[]): Promise<number> {
       args.file,
       (part) => openDestination({ file: args.file, output: part, write: false }),
       args.limits,
+      args.dialect,
     );
+    process.stdout.write(`${args.file}: ${limitsLine(outcome)}\n`);
     if (outcome.parts.length === 0) {
       process.stdout.write(
         `${args.file}: within the limits, one url and one model: nothing to split\n`,

@@ -43,12 +43,17 @@ export async function readAhead<T extends Uint8Array | string>(
   if (!done) lines.pop(); // a line cut short is not read
   const readAs = detectFromLines(lines.map((l) => l.replace(/^\uFEFF/, '')));
   async function* again(): AsyncGenerator<T> {
-    yield* held;
-    if (done) return;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield next.value;
+    try {
+      yield* held;
+      if (done) return;
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) return;
+        yield next.value;
+      }
+    } finally {
+      // A reader that stops early (an error, a break) closes the source (a file's descriptor).
+      if (!done) await iterator.return?.();
     }
   }
   return { source: again(), readAs };

@@ -1,20 +1,33 @@
-// Splits a batch file that is over the API's limits (or mixes urls or models) into parts that
-// each fit: FILE.part-1.jsonl, FILE.part-2.jsonl, … beside it. The file is read as a stream and
-// each part written as it goes, through sinks the caller opens (temporary files renamed into
-// place), committed only once every part is written.
+// Splits a batch file that is over its provider's limits (or mixes urls or models) into parts
+// that each fit: FILE.part-1.jsonl, FILE.part-2.jsonl, … beside it. The limits are those of the
+// file's dialect (schemas/dialects.json: OpenAI's 50,000 requests, Anthropic's 100,000, …),
+// detected from its first lines unless given. The file is read as a stream and each part written
+// as it goes, through sinks the caller opens (temporary files renamed into place), committed only
+// once every part is written.
 
 import { createReadStream } from 'node:fs';
 import type { Writable } from 'node:stream';
-import { MAX_FILE_BYTES, MAX_REQUESTS } from '../cross/tally';
 import { drained } from '../drain';
 import { PartPlanner } from './planner';
 import type { PartFacts, SplitLimits } from './planner';
+import type { DialectId } from '../dialects/table';
+import { DEFAULT_DIALECT, dialectInfo } from '../dialects/table';
+import { readAhead } from '../dialects/read-ahead';
 
 export { LineTooLarge, PartPlanner } from './planner';
 export type { PartFacts, SplitLimits } from './planner';
 
+/**
+ * The limits of one file in `dialect`, from its row of schemas/dialects.json; Infinity where the
+ * provider documents none (Fireworks' request count, Vertex's quotas).
+ */
+export function dialectLimits(dialect: DialectId): SplitLimits {
+  const { limits } = dialectInfo(dialect);
+  return { maxRequests: limits.requests ?? Infinity, maxBytes: limits.bytes ?? Infinity };
+}
+
 /** The Batch API's limits: 50,000 requests and 200 MB per file. */
-export const API_LIMITS: SplitLimits = { maxRequests: MAX_REQUESTS, maxBytes: MAX_FILE_BYTES };
+export const API_LIMITS: SplitLimits = dialectLimits(DEFAULT_DIALECT);
 
 export interface SplitPart extends PartFacts {
   path: string;
@@ -32,6 +45,10 @@ export interface SplitOutcome {
   parts: SplitPart[];
   /** Lines read. */
   lines: number;
+  /** The dialect the file was read in (given, or detected from its first lines). */
+  dialect: DialectId;
+  /** The limits each part was held to: those given, the rest the dialect's. */
+  limits: SplitLimits;
 }
 
 /** `dir/batch.jsonl` → `dir/batch.part-K.jsonl` (other names keep their extension: `x.txt.part-K.jsonl`). */
@@ -43,16 +60,22 @@ export function partPath(path: string, k: number): string {
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /**
- * Splits `path` into parts within `limits`, each written to `open(partPath)`. Throws LineTooLarge
- * when a single line is over the byte limit, and the file system's errors when reading or writing
- * fails; every sink is aborted then, so nothing is left behind.
+ * Splits `path` into parts within `given` limits (each one left out: the dialect's), each written
+ * to `open(partPath)`. The dialect is `dialect`, or the one the file's first lines show (OpenAI's
+ * when none does). Throws LineTooLarge when a single line is over the byte limit, and the file
+ * system's errors when reading or writing fails; every sink is aborted then, so nothing is left
+ * behind.
  */
 export async function splitFile(
   path: string,
   open: (partPath: string) => PartSink,
-  limits: SplitLimits = API_LIMITS,
+  given: Partial<SplitLimits> = {},
+  dialect?: DialectId,
 ): Promise<SplitOutcome> {
-  const planner = new PartPlanner(limits);
+  const ahead = await readAhead(createReadStream(path, { highWaterMark: 1 << 20 }));
+  const readAs = dialect ?? ahead.readAs ?? DEFAULT_DIALECT;
+  const limits = { ...dialectLimits(readAs), ...given };
+  const planner = new PartPlanner(limits, dialectInfo(readAs).envelope);
   const sinks: PartSink[] = [];
   let line = 0;
   let pending: Buffer[] = [];
@@ -75,7 +98,7 @@ export async function splitFile(
     line++;
   };
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    for await (const chunk of ahead.source) {
       const data = chunk as Buffer;
       let start = 0;
       for (let nl = data.indexOf(10); nl >= 0; nl = data.indexOf(10, start)) {
@@ -92,7 +115,7 @@ export async function splitFile(
     if (pending.length > 0) take(Buffer.concat(pending));
     if (sinks.length <= 1) {
       sinks.forEach((s) => s.abort());
-      return { parts: [], lines: line };
+      return { parts: [], lines: line, dialect: readAs, limits };
     }
     if (failure) throw failure;
     for (const sink of sinks) await sink.commit();
@@ -103,5 +126,7 @@ export async function splitFile(
   return {
     parts: planner.parts.map((facts, i) => ({ ...facts, path: partPath(path, i + 1) })),
     lines: line,
+    dialect: readAs,
+    limits,
   };
 }

@@ -5,10 +5,15 @@
 import { isObject } from '../json';
 
 export interface SplitLimits {
-  /** Requests per part (the Batch API's limit is 50,000). */
+  /** Requests per part (the Batch API's limit is 50,000); Infinity where a provider sets none. */
   maxRequests: number;
   /** Bytes per part, line endings (and a leading BOM) included (the API's limit is 200 MB). */
   maxBytes: number;
+}
+
+/** Where a dialect's lines hold the request body (`body`, `params`, `request`, `modelInput`). */
+export interface LineShape {
+  body: string;
 }
 
 /** What a part holds so far. */
@@ -39,7 +44,10 @@ export class PartPlanner {
   private current: PartFacts | undefined;
   readonly parts: PartFacts[] = [];
 
-  constructor(private readonly limits: SplitLimits) {}
+  constructor(
+    private readonly limits: SplitLimits,
+    private readonly shape: LineShape = { body: 'body' },
+  ) {}
 
   /**
    * Takes one line: `text` (decoded, for its url and model) and its size in bytes. Returns true
@@ -47,7 +55,7 @@ export class PartPlanner {
    */
   add(line: number, text: string, bytes: number): boolean {
     if (bytes > this.limits.maxBytes) throw new LineTooLarge(line, bytes, this.limits.maxBytes);
-    const request = requestKey(text);
+    const request = requestKey(text, this.shape.body);
     const part = this.current;
     const fresh =
       !part ||
@@ -74,8 +82,11 @@ export class PartPlanner {
   }
 }
 
-/** A request line's url and model; undefined for a line that is not a request object. */
-function requestKey(text: string): { url?: string; model?: string } | undefined {
+/**
+ * A request line's url and model (the model inside its body key; Gemini and Bedrock lines name
+ * none, the job does); undefined for a line that is not a request object.
+ */
+function requestKey(text: string, bodyKey: string): { url?: string; model?: string } | undefined {
   if (!text.includes('{')) return undefined;
   let value: unknown;
   try {
@@ -86,7 +97,7 @@ function requestKey(text: string): { url?: string; model?: string } | undefined 
   if (!isObject(value)) return undefined;
   const key: { url?: string; model?: string } = {};
   if (typeof value['url'] === 'string') key.url = value['url'];
-  const body = value['body'];
+  const body = value[bodyKey];
   if (isObject(body) && typeof body['model'] === 'string') key.model = body['model'];
   return key;
 }
