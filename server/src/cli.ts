@@ -90,6 +90,12 @@ async function main(argv: readonly string[]): Promise<number> {
         process.stderr.write(`batchlint: note: ${RESULTS_NOTE[command.to]}\n`);
       if (command.to !== 'responses')
         for (const note of outcome.notes) process.stderr.write(`batchlint: note: ${note}\n`);
+      for (const other of outcome.otherProviders) {
+        const lines = `${other.lines} line${other.lines === 1 ? '' : 's'}`;
+        process.stderr.write(
+          `${command.file}: ${lines} not converted (the first is line ${other.first}): ${other.why}\n`,
+        );
+      }
       const decisions = outcome.report.length - outcome.changes;
       const changed =
         outcome.changes > 0
@@ -104,7 +110,7 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(
         `batchlint: converted ${outcome.converted} line${outcome.converted === 1 ? '' : 's'}; ${decisions} thing${decisions === 1 ? '' : 's'} need${decisions === 1 ? 's' : ''} a decision${changed}${left}\n`,
       );
-      return outcome.report.length > 0 || errors > 0 ? 1 : 0;
+      return outcome.report.length > 0 || errors > 0 || outcome.otherProviders.length > 0 ? 1 : 0;
     }
   }
 }

@@ -78,3 +78,25 @@ test('convert --to takes responses, anthropic or gemini (exit 2)', () => {
   assert.equal(run.status, 2);
   assert.match(run.stderr, /'convert' needs --to responses, --to anthropic, --to gemini/);
 });
+
+test("convert on another provider's file converts nothing, says why once per provider, exit 1", () => {
+  for (const [to, dialect, label] of [
+    ['responses', 'anthropic', 'Anthropic Message Batches (anthropic)'],
+    ['responses', 'azure', 'Azure OpenAI (azure)'],
+    ['responses', 'together', 'Together AI (together)'],
+    ['anthropic', 'gemini', 'Gemini API batch mode (gemini)'],
+    ['gemini', 'bedrock', 'Amazon Bedrock batch inference (bedrock)'],
+  ] as const) {
+    const file = `test/fixtures/dialects/${dialect}.jsonl`;
+    const run = batchlint(['convert', '--to', to, file]);
+    assert.equal(run.status, 1, `${to} ${dialect}: ${run.stderr}`);
+    const lines = run.stderr.split('\n');
+    assert.match(
+      lines[0]!,
+      new RegExp(
+        `^${file}: \\d+ lines not converted \\(the first is line 1\\): A line of ${label.replace(/[()]/g, '\\$&')}: convert --to ${to} reads `,
+      ),
+    );
+    assert.equal(lines[1], 'batchlint: converted 0 lines; 0 things need a decision');
+  }
+});

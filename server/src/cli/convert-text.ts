@@ -8,7 +8,7 @@
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import { convertLineTo } from '../core';
-import type { CheckResult, ConvertTarget, LineConversion } from '../core';
+import type { CheckResult, ConvertTarget, DialectId, LineConversion } from '../core';
 import { LineReader } from '../core/line-reader';
 import { BlockFinder } from '../core/syntax/block-finder';
 import type { Block } from '../core/syntax/blocks';
@@ -31,6 +31,11 @@ export interface ConvertOutcome {
   joined: string[];
   /** The check of the converted output, as `batchlint check` would report it. */
   after: CheckResult;
+  /**
+   * Lines left because they are another provider's requests, by dialect: how many, the first
+   * (1-based) and why. Such a file is not converted, so the command fails rather than pass it.
+   */
+  otherProviders: { dialect: DialectId; lines: number; first: number; why: string }[];
 }
 
 interface Item {
@@ -56,6 +61,7 @@ export async function convertStream(
     changes: 0,
     notes: [] as string[],
     joined: [] as string[],
+    otherProviders: [] as ConvertOutcome['otherProviders'],
   };
   // The output of the chunk being read: text, with the raw bytes of any line that is not valid
   // UTF-8 in between (copied byte for byte).
@@ -134,8 +140,23 @@ function record(
   result: LineConversion,
   line: string,
   where: string,
-  outcome: { converted: number; report: string[]; changes: number; notes: string[] },
+  outcome: Omit<ConvertOutcome, 'after' | 'joined'>,
 ): string {
+  if (result.provider) {
+    // Said once per provider with a count: a 100,000-line Anthropic file is one sentence.
+    const seen = outcome.otherProviders.find((p) => p.dialect === result.provider);
+    if (seen) seen.lines++;
+    else {
+      const first = Number(/\d+/.exec(where)?.[0] ?? 0);
+      outcome.otherProviders.push({
+        dialect: result.provider,
+        lines: 1,
+        first,
+        why: result.notes[0] ?? '',
+      });
+    }
+    return line;
+  }
   if (result.status === 'unparseable') {
     outcome.report.push(`${where}: not converted: ${result.error ?? 'not valid JSON'}`);
   }

@@ -8,7 +8,8 @@ import { Ctx, isObject } from './context';
 import { readExact, setKey, writeExact } from './exact-json';
 import type { ExactRead } from './exact-json';
 import type { LineConversion } from './index';
-import { convertLineToResponses, OUTPUT_SHAPE_NOTE } from './index';
+import { convertLineToResponses, otherProviderLine, OUTPUT_SHAPE_NOTE } from './index';
+import { otherProvider } from './other-provider';
 import { anthropicBody } from './to-anthropic';
 import type { DialectId } from '../dialects/table';
 import { dialectInfo, familyOf } from '../dialects/table';
@@ -55,6 +56,8 @@ export function convertLineToDialect(lineText: string, to: DialectTarget): LineC
   if (!isObject(line)) return same('not-chat', ['Not a request object; nothing to convert.']);
   const target = TARGETS[to];
   if (isObject(line[target.body])) return same('unchanged');
+  const provider = otherProvider(line, to);
+  if (provider) return otherProviderLine(lineText, provider, to);
   const hasEnvelope = 'method' in line || 'url' in line;
   if (hasEnvelope ? !CHAT_URLS.has(String(line.url)) : !isObject(line.body)) {
     return same('not-chat', [

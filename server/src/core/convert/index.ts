@@ -8,6 +8,9 @@ import type { JsonObject, NotCarried, ValueChange } from './context';
 import { Ctx, isObject } from './context';
 import { readExact, setKey, writeExact } from './exact-json';
 import type { ExactRead } from './exact-json';
+import type { DialectId } from '../dialects/table';
+import { dialectLabel } from '../dialects/table';
+import { otherProvider } from './other-provider';
 
 export type { NotCarried, ValueChange } from './context';
 
@@ -27,6 +30,11 @@ export interface LineConversion {
   notes: string[];
   /** Why the line could not be read, for `unparseable`. */
   error?: string;
+  /**
+   * For `not-chat`: the line is a request of another provider's batch format (an Anthropic
+   * line), which this conversion does not read; front ends say so rather than pass it silently.
+   */
+  provider?: DialectId;
 }
 
 export const CHAT_URL = '/v1/chat/completions';
@@ -84,6 +92,8 @@ function convertLine(lineText: string): LineConversion {
   }
   const line = read.value;
   if (!isObject(line)) return same('not-chat', ['Not a request object; nothing to convert.']);
+  const provider = otherProvider(line, 'responses');
+  if (provider) return otherProviderLine(lineText, provider, 'responses');
   // A /v1/responses line written with chat fields (messages, max_tokens, …): those are converted.
   const from = line.url === RESPONSES_URL ? 'responses' : 'chat';
   if (from === 'responses' && (!isObject(line.body) || chatOnlyKeys(line.body).length === 0))
@@ -122,4 +132,29 @@ function convertLine(lineText: string): LineConversion {
 function sameKeys(a: JsonObject, b: JsonObject): boolean {
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k));
+}
+
+/**
+ * A line of another provider's batch format, left as it was: `not-chat` with `provider` set and
+ * the reason in `notes`.
+ */
+export function otherProviderLine(
+  lineText: string,
+  provider: DialectId,
+  target: string,
+): LineConversion {
+  return {
+    status: 'not-chat',
+    text: lineText,
+    notCarried: [],
+    changes: [],
+    notes: [
+      `A line of ${dialectLabel(provider)}: convert --to ${target} reads ${
+        target === 'responses'
+          ? "OpenAI's /v1/chat/completions lines"
+          : "chat completions lines (OpenAI's or Azure's, or bodies without method and url)"
+      }, not this provider's.`,
+    ],
+    provider,
+  };
 }
