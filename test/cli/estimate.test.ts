@@ -197,6 +197,7 @@ test('estimate JSON has exactly the documented keys; unknown models are counted 
     'requests',
     'input_tokens',
     'max_output_tokens',
+    'uncounted_requests',
     'batch_price_per_1m',
     'estimated_cost_usd',
   ]);

@@ -17,7 +17,10 @@ export const ESTIMATE_USAGE = `Usage:
 
   Per file and model: requests, input tokens (text in the model's encoding, message framing,
   images from data URLs by the published formulas), the sum of the output caps, and the cost at
-  the batch price. Output cost is an upper bound: what the caps allow, not what the model writes.`;
+  the batch price. Output cost is an upper bound: what the caps allow, not what the model writes.
+  Lines of other providers' batch formats (Anthropic, Gemini, Bedrock, Together, …) are counted
+  too, in OpenAI's encodings (an approximation for their models); requests whose model the job
+  names are under "(the job's model)".`;
 
 interface Args {
   files: string[];
@@ -82,6 +85,7 @@ export function formatJson(results: { path: string; estimate: FileEstimate }[]):
       requests: m.requests,
       input_tokens: m.input_tokens,
       max_output_tokens: m.max_output_tokens,
+      uncounted_requests: m.uncountedRequests,
       batch_price_per_1m: m.batchPrice
         ? { input: m.batchPrice.input, output: m.batchPrice.output }
         : null,
@@ -133,6 +137,10 @@ function modelLines(m: ModelEstimate): string[] {
   if (m.uncappedRequests > 0)
     lines.push(
       `    ${n(m.uncappedRequests)} request(s) set no output cap and the model has no known maximum: not in the output figures`,
+    );
+  if (m.uncountedRequests > 0)
+    lines.push(
+      `    ${n(m.uncountedRequests)} request(s) not counted: ${m.uncountedWhy.join('; ')} (a shape batchlint does not read)`,
     );
   if (m.unknownImages > 0)
     lines.push(

@@ -1,6 +1,7 @@
 // What a batch will cost before it is sent: per model, the requests, the input tokens (text in
 // the model's encoding, message framing, images by their formula) and the most output tokens the
-// requests allow, priced at the model table's batch prices. Lines are given one at a time, so a
+// requests allow, priced at the model table's batch prices. Lines of any provider's batch format
+// are counted (countable.ts reads each as a chat body). Lines are given one at a time, so a
 // file of any size is estimated in the memory of its longest line. Pure: the editor estimates an
 // open document's text with it, and estimate-stream.ts reads files for the command line.
 
@@ -9,6 +10,10 @@ import type { ModelFacts, Tier } from './types';
 import { countTokens } from './tokens';
 import { dataUrlDimensions, imageTokens } from './image-tokens';
 import { isObject } from '../json';
+import { countableOf } from './countable';
+
+/** The name under which requests that name no model are counted: the job names it. */
+export const JOB_MODEL = "(the job's model)";
 
 /**
  * Tokens the API adds per message and to prime the reply. OpenAI's cookbook
@@ -33,6 +38,10 @@ export interface ModelEstimate {
   uncappedRequests: number;
   /** Images whose size could not be read (a web URL, a file id) or whose model has no published formula. */
   unknownImages: number;
+  /** Requests whose body shape batchlint does not read (Mistral's OCR document): no tokens counted. */
+  uncountedRequests: number;
+  /** Why, once per kind of shape. */
+  uncountedWhy: string[];
   batchPrice?: { input: number; output: number };
   batchQueueLimits?: Partial<Record<Tier, number>>;
 }
@@ -62,13 +71,16 @@ export class BatchEstimator {
       this.skipped++;
       return;
     }
-    if (!isObject(request) || !isObject(request.body)) {
+    const countable = isObject(request) ? countableOf(request) : undefined;
+    if (!countable) {
       this.skipped++;
       return;
     }
     this.requests++;
-    const body = request.body;
-    const name = typeof body.model === 'string' ? body.model : '(no model)';
+    // Other providers' lines name no model where the job names it (Gemini, Bedrock).
+    const name =
+      countable.model ??
+      (isObject(request) && isObject(request.body) && 'url' in request ? '(no model)' : JOB_MODEL);
     const resolved = this.catalogue.resolve(name);
     const facts: Readonly<ModelFacts> = resolved?.facts ?? {};
     let entry = this.byModel.get(name);
@@ -82,13 +94,21 @@ export class BatchEstimator {
         max_output_tokens: 0,
         uncappedRequests: 0,
         unknownImages: 0,
+        uncountedRequests: 0,
+        uncountedWhy: [],
         ...(batch && { batchPrice: { input: batch.input, output: batch.output } }),
         ...(facts.batchQueueLimits && { batchQueueLimits: facts.batchQueueLimits }),
       };
       this.byModel.set(name, entry);
     }
-    const counted = requestTokens(body, typeof request.url === 'string' ? request.url : '', facts);
     entry.requests++;
+    if ('uncounted' in countable) {
+      entry.uncountedRequests++;
+      if (!entry.uncountedWhy.includes(countable.uncounted))
+        entry.uncountedWhy.push(countable.uncounted);
+      return;
+    }
+    const counted = requestTokens(countable.body, countable.url, facts);
     entry.input_tokens += counted.input;
     entry.unknownImages += counted.unknownImages;
     if (counted.maxOutput === undefined) entry.uncappedRequests++;
