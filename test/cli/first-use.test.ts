@@ -87,7 +87,7 @@ test('--format json: each fix says whether batchlint fix applies it, and fix app
 test('the split limits are decimal, as the API counts its 200 MB (200,000,000 bytes)', () => {
   const usage = batchlint(['split', '--help']);
   assert.equal(usage.status, 0);
-  assert.match(usage.stdout, /default 200,000,000/);
+  assert.match(usage.stdout, /50,000 requests and 200,000,000 bytes/);
   assert.doesNotMatch(usage.stdout, /209715200|209,715,200/);
 });
 
