@@ -1,6 +1,6 @@
 // "Fix File on Disk…" behind the editor's command: the server streams a file's safe fixes into
-// NAME.fixed.jsonl beside it, or over the file when asked, and a cancelled check of a file on
-// disk publishes nothing.
+// NAME.fixed.jsonl beside it, or over the file when asked. (A cancelled check of a file on disk:
+// server-behaviour.test.ts.)
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';

@@ -8,11 +8,13 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Methods } from '../../server/src/protocol';
 import type { CheckFileResult } from '../../server/src/protocol';
+import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
 import { LspHarness, example, fileUri } from './harness';
 
 const DATA_LINES = '{"id": 1, "text": "a row of a dataset"}\n{"id": 2, "text": "another"}\n';
 const METHOD_NOT_FOUND = -32601;
 const INVALID_PARAMS = -32602;
+const REQUEST_CANCELLED = -32800;
 
 function hasCode(code: number) {
   return (e: { code?: number }) => e.code === code;
@@ -183,6 +185,42 @@ describe('checkFile', () => {
     assert.equal(typeProblem?.range.start.character, text.indexOf('"data:image'));
     const bom = diagnostics.find((d) => d.code === 'utf8_bom');
     assert.deepEqual(bom?.range.end, { line: 0, character: 1 });
+  });
+
+  it('a cancelled check publishes nothing, ends its progress and leaves the server working', async () => {
+    const file = path.join(dir, 'cancelled.jsonl');
+    writeFileSync(file, example('chat-image-url-string.jsonl'));
+    const uri = pathToFileURL(file).toString();
+    const source = new CancellationTokenSource();
+    // Cancelled while the server waits for its progress to be created: the cancellation is on
+    // the wire before the reply, so the check sees it at its first progress point, whatever
+    // the machine's speed.
+    h.connection.onRequest('window/workDoneProgress/create', () => {
+      source.cancel();
+      return null;
+    });
+    const ended = h.progress.next(
+      (p) => (p.value as { kind?: string }).kind === 'end',
+      'progress end of the cancelled check',
+    );
+    try {
+      await assert.rejects(
+        h.connection.sendRequest(Methods.checkFile, { uri }, source.token),
+        hasCode(REQUEST_CANCELLED),
+      );
+    } finally {
+      h.connection.onRequest('window/workDoneProgress/create', () => null);
+    }
+    await ended;
+    // A publish would have come before the reply: none came for this file.
+    assert.deepEqual(
+      h.diagnostics.seen.filter((p) => p.uri === uri),
+      [],
+    );
+    // The same file checked again, not cancelled, is published.
+    const published = h.waitForDiagnostics(uri);
+    await h.connection.sendRequest(Methods.checkFile, { uri });
+    assert.equal((await published).diagnostics[0]?.code, 'invalid_type');
   });
 
   it('a missing file is an error, and the server keeps going', async () => {
