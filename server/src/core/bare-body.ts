@@ -76,6 +76,9 @@ export function wrapEnvelope(
   return { start, prefix, end, suffix: '}' };
 }
 
+/** The custom_ids CustomIds hands out are this and a number: `request-1`, `request-2`, … */
+export const ALLOCATED_ID_PREFIX = 'request-';
+
 /**
  * Hands out custom_ids for wrapped bodies: `request-1`, `request-2`, … in order, skipping every id
  * `taken` says is in use (and the ones handed out before).
@@ -89,7 +92,7 @@ export class CustomIds {
   /** The next free id. */
   allocate(): string {
     for (;;) {
-      const id = `request-${this.next++}`;
+      const id = `${ALLOCATED_ID_PREFIX}${this.next++}`;
       if (!this.taken(id) && !this.given.has(id)) {
         this.given.add(id);
         return id;

@@ -22,13 +22,15 @@ export interface RepeatedKey {
 /**
  * The keys `text` repeats within one object. `value` is JSON.parse(text): JSON.parse keeps one
  * property per key, so a line repeats no key exactly when its text holds as many properties
- * (colons outside strings) as the parsed value. Only a line that fails that count is walked key
- * by key. A line nested too deeply to walk gives [].
+ * (colons outside strings) as the parsed value. Two counts of the text bound that number from
+ * above, cheapest first: the colons a quote ends before (a key's colon always follows its closing
+ * quote and maybe white space; inside a string only an escaped quote can precede one, as in
+ * embedded JSON `{\"a\":1}`), then the exact count of colons outside strings. Only a line that
+ * fails both is walked key by key. A line nested too deeply to walk gives [].
  */
 export function findRepeatedKeys(text: string, value: unknown): RepeatedKey[] {
-  const properties = countProperties(value);
-  // Every colon, in strings too, first: when there are no more than properties, none repeats.
-  if (countAll(text, ':') <= properties || countColons(text) <= properties) return [];
+  const properties = countProperties(value, 0);
+  if (keyColonBound(text) <= properties || countColons(text) <= properties) return [];
   const repeated: RepeatedKey[] = [];
   const seen: Set<string>[] = [];
   try {
@@ -52,9 +54,19 @@ export function findRepeatedKeys(text: string, value: unknown): RepeatedKey[] {
   return repeated;
 }
 
-function countAll(text: string, char: string): number {
+/**
+ * The colons that follow a quote, white space between them aside: at least one per property
+ * written (see findRepeatedKeys), found with indexOf jumps.
+ */
+export function keyColonBound(text: string): number {
   let count = 0;
-  for (let at = text.indexOf(char); at >= 0; at = text.indexOf(char, at + 1)) count++;
+  for (let at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) {
+    let before = at - 1;
+    let c = text.charCodeAt(before);
+    // JSON's white space: space, tab, line feed, carriage return.
+    while (c === 32 || c === 9 || c === 10 || c === 13) c = text.charCodeAt(--before);
+    if (c === 34) count++;
+  }
   return count;
 }
 
@@ -87,8 +99,31 @@ function escaped(text: string, at: number, floor: number): boolean {
   return backslashes % 2 === 1;
 }
 
-/** Properties of every object in a parsed value, without recursion (any depth JSON.parse took). */
-function countProperties(value: unknown): number {
+/** Below this depth properties are counted by recursion (faster), deeper with a stack. */
+const RECURSION_DEPTH = 100;
+
+/** Properties of every object in a parsed value (any depth JSON.parse took). */
+export function countProperties(value: unknown, depth: number): number {
+  if (depth >= RECURSION_DEPTH) return countPropertiesDeep(value);
+  let count = 0;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const child: unknown = value[i];
+      if (typeof child === 'object' && child !== null) count += countProperties(child, depth + 1);
+    }
+    return count;
+  }
+  if (typeof value !== 'object' || value === null) return 0;
+  for (const key in value) {
+    count++;
+    const child = (value as Record<string, unknown>)[key];
+    if (typeof child === 'object' && child !== null) count += countProperties(child, depth + 1);
+  }
+  return count;
+}
+
+/** countProperties without recursion, for values nested deeper than the stack allows. */
+function countPropertiesDeep(value: unknown): number {
   let count = 0;
   const stack: unknown[] = [value];
   while (stack.length > 0) {

@@ -19,7 +19,7 @@ import { finalize, bomProblem, ruleContext } from './options';
 import type { RuleContext } from './models/context';
 import { ProblemCollector } from './problems';
 import { readAhead } from './dialects/read-ahead';
-import { CustomIds } from './bare-body';
+import { ALLOCATED_ID_PREFIX, CustomIds } from './bare-body';
 import { withCustomId } from './document';
 import type { CheckOptions, CheckResult } from './options';
 
@@ -245,8 +245,9 @@ export class SeenIds {
 
   constructor(private readonly ahead: ReadonlySet<string> = new Set()) {}
 
+  /** Notes an id a line uses; only ids an allocator could hand out are kept (others never clash). */
   see(id: string): void {
-    this.seen.add(id);
+    if (id.startsWith(ALLOCATED_ID_PREFIX)) this.seen.add(id);
   }
 }
 
