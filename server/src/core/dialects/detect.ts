@@ -21,6 +21,11 @@ export class DialectVote {
   private readonly families = new Map<Family, number>();
   private readonly why = new Map<DialectId, string>();
   private lines = 0;
+  /**
+   * The dialect() last computed, kept while lines vote for it: a vote for the leading dialect
+   * only widens its lead (its family's count grows too), and batch-limits asks after every line.
+   */
+  private leader: DialectId | undefined;
 
   /** `explicit`: the dialect a setting or flag chose; the vote then only gathers evidence. */
   constructor(private readonly explicit?: DialectId) {}
@@ -32,6 +37,7 @@ export class DialectVote {
 
   add(line: LineDialect | undefined): void {
     if (!line) return;
+    if (line.dialect !== this.leader) this.leader = undefined;
     this.lines++;
     this.counts.set(line.dialect, (this.counts.get(line.dialect) ?? 0) + 1);
     this.families.set(line.family, (this.families.get(line.family) ?? 0) + 1);
@@ -57,6 +63,10 @@ export class DialectVote {
    */
   dialect(): DialectId {
     if (this.explicit) return this.explicit;
+    return (this.leader ??= this.lead());
+  }
+
+  private lead(): DialectId {
     const family = this.family();
     const inFamily = DIALECT_IDS.filter((id) => familyOf(id) === family);
     let best = inFamily[0] ?? DEFAULT_DIALECT;

@@ -23,6 +23,20 @@ const GEMINI = /^(?:models\/)?gemini-/i;
  * with a provider's path (`openai/gpt-oss-20b`) is not one.
  */
 export function modelKind(name: string): ModelKind | undefined {
+  // Every line asks, and a file names one model or a few: each name is looked at once.
+  let kind = kinds.get(name);
+  if (kind === undefined) {
+    kind = kindOf(name) ?? null;
+    if (kinds.size < MAX_NAMES) kinds.set(name, kind);
+  }
+  return kind ?? undefined;
+}
+
+/** Names remembered; a file of random names stops adding to the cache here. */
+const MAX_NAMES = 1000;
+const kinds = new Map<string, ModelKind | null>();
+
+function kindOf(name: string): ModelKind | undefined {
   if (name.startsWith('accounts/')) return 'fireworks';
   if (ANTHROPIC.test(name)) return 'anthropic';
   if (GEMINI.test(name)) return 'gemini';

@@ -7,13 +7,14 @@
 
 import type { BodyRule } from './rule';
 import { SCHEMA_ENDPOINTS } from './scopes';
-import { deprecationNotes } from '../schema/notes';
+import { deprecationKeys, deprecationNotes } from '../schema/notes';
 import { endpointInfo } from '../endpoints';
 import { modelOf } from '../models/context';
 
 export const rule: BodyRule = {
   scope: 'body',
   endpoints: SCHEMA_ENDPOINTS,
+  keys: (endpoint) => deprecationKeys(endpointInfo(endpoint).schema!),
   check(body, endpoint, context) {
     const notes = deprecationNotes(endpointInfo(endpoint).schema!, body);
     if (

@@ -78,7 +78,7 @@ function checkEnvelope(line: Record<string, unknown>, dialect: DialectId): Findi
 
 /** Adds a warning for each key a batch line does not have. */
 function withUnknownKeys(line: Record<string, unknown>, findings: Finding[]): Finding[] {
-  for (const key of Object.keys(line)) {
+  for (const key in line) {
     if ((ENVELOPE_KEYS as readonly string[]).includes(key)) continue;
     findings.push({
       code: 'unknown_parameter',
@@ -95,6 +95,7 @@ function withUnknownKeys(line: Record<string, unknown>, findings: Finding[]): Fi
 
 /** The schema's findings with their fixes; a wrong-typed method is not also a wrong value. */
 function withFixes(findings: Finding[]): Finding[] {
+  if (findings.length === 0) return findings;
   const mistyped = new Set(findings.filter((f) => f.code === 'invalid_type').map((f) => f.param));
   return findings
     .filter((f) => !(f.code === 'invalid_value' && mistyped.has(f.param)))

@@ -6,7 +6,12 @@ import type { Endpoint, Finding } from '../types';
 import { NONE } from './rule';
 import { CHAT_AND_RESPONSES } from './scopes';
 
-export const rule: BodyRule = { scope: 'body', endpoints: CHAT_AND_RESPONSES, check };
+export const rule: BodyRule = {
+  scope: 'body',
+  endpoints: CHAT_AND_RESPONSES,
+  keys: ['response_format', 'text'],
+  check,
+};
 
 function check(body: Body, endpoint: Endpoint): Finding[] {
   if (endpoint === '/v1/chat/completions') {

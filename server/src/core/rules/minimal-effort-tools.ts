@@ -20,6 +20,7 @@ const REFUSED: Record<string, string> = {
 export const rule: BodyRule = {
   scope: 'body',
   endpoints: ['/v1/responses'],
+  keys: ['reasoning'],
   check(body) {
     const reasoning = body.reasoning;
     if (!isObject(reasoning) || reasoning.effort !== 'minimal' || !Array.isArray(body.tools)) {

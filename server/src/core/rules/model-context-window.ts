@@ -22,13 +22,15 @@ export const rule: BodyRule = {
     const window = model?.facts.contextWindow;
     if (!model || window === undefined) return NONE;
     const chat = endpoint === '/v1/chat/completions';
-    const texts: string[] = [];
-    const messages = collectTexts(chat ? body.messages : body.input, texts);
-    if (!chat && typeof body.instructions === 'string') texts.push(body.instructions);
-    let units = 0;
-    for (const t of texts) units += t.length;
+    const source = chat ? body.messages : body.input;
+    const instructions = !chat && typeof body.instructions === 'string' ? body.instructions : '';
+    // The bound first, without collecting anything: most prompts are far inside the window.
+    const messages = typeof source === 'string' ? 1 : Array.isArray(source) ? source.length : 0;
     const overhead = messages * PER_MESSAGE + REPLY_PRIMING;
-    if (units * 3 + overhead <= window) return NONE;
+    if ((textUnits(source) + instructions.length) * 3 + overhead <= window) return NONE;
+    const texts: string[] = [];
+    collectTexts(source, texts);
+    if (instructions !== '') texts.push(instructions);
     let bytes = overhead;
     for (const t of texts) bytes += utf8Length(t);
     if (bytes <= window) return NONE;
@@ -64,6 +66,25 @@ export const rule: BodyRule = {
     ];
   },
 };
+
+/** The UTF-16 length of the texts collectTexts would collect. */
+function textUnits(messages: unknown): number {
+  if (typeof messages === 'string') return messages.length;
+  if (!Array.isArray(messages)) return 0;
+  let units = 0;
+  for (let i = 0; i < messages.length; i++) {
+    const message: unknown = messages[i];
+    const content = isObject(message) ? message.content : undefined;
+    if (typeof content === 'string') units += content.length;
+    else if (Array.isArray(content)) {
+      for (let j = 0; j < content.length; j++) {
+        const part: unknown = content[j];
+        if (isObject(part) && typeof part.text === 'string') units += part.text.length;
+      }
+    }
+  }
+  return units;
+}
 
 /** Pushes the text of each message (a string, or its text parts) to `out`; returns the message count. */
 function collectTexts(messages: unknown, out: string[]): number {

@@ -8,6 +8,7 @@ import { modelOf, severityFor } from '../models/context';
 export const rule: BodyRule = {
   scope: 'body',
   endpoints: ['/v1/embeddings'],
+  keys: ['dimensions'],
   check(body, _endpoint, context) {
     const value = body.dimensions;
     if (value === undefined || value === null) return NONE;

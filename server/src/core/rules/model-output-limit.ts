@@ -16,6 +16,7 @@ const CAPS: Partial<Record<Endpoint, readonly string[]>> = {
 export const rule: BodyRule = {
   scope: 'body',
   endpoints: ['/v1/chat/completions', '/v1/responses', '/v1/completions'],
+  keys: (endpoint) => CAPS[endpoint] ?? [],
   check(body, endpoint, context) {
     let findings: Finding[] | undefined;
     for (const key of CAPS[endpoint] ?? []) {

@@ -13,6 +13,7 @@ import { formatParam } from '../words';
 export const rule: BodyRule = {
   scope: 'body',
   endpoints: ['/v1/chat/completions', '/v1/responses'],
+  keys: ['reasoning_effort', 'reasoning'],
   check(body, endpoint, context) {
     const effort = requestedEffort(body, endpoint);
     // null asks for nothing; a value outside the spec's enum is the schema's error, not this rule's.

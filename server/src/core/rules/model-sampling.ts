@@ -35,6 +35,7 @@ const PARAMS: Partial<Record<Endpoint, readonly string[]>> = {
 export const rule: BodyRule = {
   scope: 'body',
   endpoints: ['/v1/chat/completions', '/v1/responses'],
+  keys: (endpoint) => PARAMS[endpoint] ?? [],
   check(body, endpoint, context) {
     const model = modelOf(body, context);
     const sampling = model?.facts.sampling;

@@ -11,6 +11,7 @@ const GUIDE = 'https://platform.openai.com/docs/guides/structured-outputs';
 export const rule: BodyRule = {
   scope: 'body',
   endpoints: ['/v1/chat/completions', '/v1/responses'],
+  keys: ['response_format', 'text'],
   check(body, endpoint, context) {
     const chat = endpoint === '/v1/chat/completions';
     const format = chat ? body.response_format : isObject(body.text) ? body.text.format : undefined;

@@ -8,6 +8,7 @@ import { modelOf } from '../models/context';
 export const rule: BodyRule = {
   scope: 'body',
   endpoints: ['/v1/chat/completions'],
+  keys: ['max_tokens'],
   check(body, _endpoint, context) {
     if (body.max_tokens === undefined || body.max_tokens === null) return NONE;
     const model = modelOf(body, context);

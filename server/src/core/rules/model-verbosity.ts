@@ -9,6 +9,7 @@ import { isObject } from '../json';
 export const rule: BodyRule = {
   scope: 'body',
   endpoints: ['/v1/chat/completions', '/v1/responses'],
+  keys: ['verbosity', 'text'],
   check(body, endpoint, context) {
     const chat = endpoint === '/v1/chat/completions';
     const value = chat ? body.verbosity : isObject(body.text) ? body.text.verbosity : undefined;

@@ -13,12 +13,15 @@ export const rule: BodyRule = {
     const messages = body.messages;
     if (!Array.isArray(messages)) return NONE;
     let out: Finding[] | undefined;
-    messages.forEach((message: unknown, i) => {
+    // Plain loops: this runs on every chat line, and most contents are strings.
+    for (let i = 0; i < messages.length; i++) {
+      const message: unknown = messages[i];
       const content = isObject(message) ? message.content : undefined;
-      if (!Array.isArray(content)) return;
-      content.forEach((part: unknown, j) => {
+      if (!Array.isArray(content)) continue;
+      for (let j = 0; j < content.length; j++) {
+        const part: unknown = content[j];
         const image = isObject(part) && part.type === 'image_url' ? part.image_url : undefined;
-        if (!isObject(image) || image.detail !== 'original') return;
+        if (!isObject(image) || image.detail !== 'original') continue;
         (out ??= []).push({
           code: 'unsupported_value',
           severity: 'warning',
@@ -29,8 +32,8 @@ export const rule: BodyRule = {
           path: ['body', 'messages', i, 'content', j, 'image_url', 'detail'],
           anchor: 'value',
         });
-      });
-    });
+      }
+    }
     return out ?? NONE;
   },
 };

@@ -16,6 +16,7 @@ const DECLARED_MOVED = [...topLevelAnnotations('responses')].flatMap(([key, a]) 
 export const rule: BodyRule = {
   scope: 'body',
   endpoints: ['/v1/responses'],
+  keys: DECLARED_MOVED.map(([key]) => key),
   check(body) {
     let moved: Finding[] | undefined;
     for (const [key, to] of DECLARED_MOVED) {

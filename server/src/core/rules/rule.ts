@@ -52,6 +52,13 @@ export interface DialectRule {
 export interface BodyRule {
   readonly scope: 'body';
   readonly endpoints: readonly Endpoint[];
+  /**
+   * The body keys without which the rule finds nothing. When given, the runner calls the rule
+   * only on bodies that hold at least one of them (a body holds a handful of keys, so most such
+   * rules are skipped on most lines); a rule that reports a key's absence cannot declare them.
+   * A function gives them per endpoint, `undefined` meaning every body of that endpoint.
+   */
+  readonly keys?: readonly string[] | ((endpoint: Endpoint) => readonly string[] | undefined);
   /** `context`: the model table in force and the check date, for rules that depend on the model. */
   check(body: Body, endpoint: Endpoint, context: RuleContext): Finding[];
 }

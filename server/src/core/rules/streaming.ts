@@ -7,6 +7,7 @@ import { SCHEMA_ENDPOINTS } from './scopes';
 export const rule: BodyRule = {
   scope: 'body',
   endpoints: SCHEMA_ENDPOINTS,
+  keys: ['stream'],
   check(body, endpoint) {
     if (body.stream !== true) return NONE;
     const api = endpoint === '/v1/chat/completions' ? 'Chat Completions: ' : '';

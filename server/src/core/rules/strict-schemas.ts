@@ -12,7 +12,12 @@ import { checkStrictSchema, strictPrefix, strictTargets } from '../strict';
 import type { StrictFinding, StrictTarget } from '../strict';
 import { formatParam, quoteList } from '../words';
 
-export const rule: BodyRule = { scope: 'body', endpoints: CHAT_AND_RESPONSES, check };
+export const rule: BodyRule = {
+  scope: 'body',
+  endpoints: CHAT_AND_RESPONSES,
+  keys: ['tools', 'response_format', 'text'],
+  check,
+};
 
 function check(body: Body, endpoint: Endpoint): Finding[] {
   // Most bodies have neither tools nor a json_schema format: leave before any allocation.

@@ -5,7 +5,12 @@ import type { Endpoint, Finding } from '../types';
 import { NONE } from './rule';
 import { CHAT_AND_RESPONSES } from './scopes';
 
-export const rule: BodyRule = { scope: 'body', endpoints: CHAT_AND_RESPONSES, check };
+export const rule: BodyRule = {
+  scope: 'body',
+  endpoints: CHAT_AND_RESPONSES,
+  keys: ['tool_choice'],
+  check,
+};
 
 function check(body: Body, endpoint: Endpoint): Finding[] {
   const choice = body.tool_choice as Record<string, unknown> | null | undefined;

@@ -8,7 +8,12 @@ import { CHAT_AND_RESPONSES } from './scopes';
 import { isObject } from '../json';
 import { formatParam } from '../words';
 
-export const rule: BodyRule = { scope: 'body', endpoints: CHAT_AND_RESPONSES, check };
+export const rule: BodyRule = {
+  scope: 'body',
+  endpoints: CHAT_AND_RESPONSES,
+  keys: ['tools'],
+  check,
+};
 
 /** Where a function or custom tool keeps its name: nested in chat, flat in Responses. */
 function namePath(tool: Record<string, unknown>, i: number, chat: boolean): JsonPath | undefined {

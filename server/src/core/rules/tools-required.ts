@@ -10,6 +10,7 @@ const KEYS = ['tool_choice', 'parallel_tool_calls'] as const;
 export const rule: BodyRule = {
   scope: 'body',
   endpoints: ['/v1/chat/completions'],
+  keys: KEYS,
   check(body) {
     const tools = body.tools;
     if (Array.isArray(tools) && tools.length > 0) return NONE;

@@ -3,12 +3,13 @@
 
 import type { BodyRule } from './rule';
 import { SCHEMA_ENDPOINTS } from './scopes';
-import { notInSpecNotes } from '../schema/notes';
+import { notInSpecKeys, notInSpecNotes } from '../schema/notes';
 import { endpointInfo } from '../endpoints';
 
 export const rule: BodyRule = {
   scope: 'body',
   endpoints: SCHEMA_ENDPOINTS,
+  keys: (endpoint) => notInSpecKeys(endpointInfo(endpoint).schema!),
   check(body, endpoint) {
     return notInSpecNotes(endpointInfo(endpoint).schema!, body);
   },

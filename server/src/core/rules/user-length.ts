@@ -10,6 +10,7 @@ const REPORTED_LIMIT = 64;
 export const rule: BodyRule = {
   scope: 'body',
   endpoints: CHAT_AND_RESPONSES,
+  keys: ['user'],
   check(body) {
     const user = body.user;
     if (typeof user !== 'string' || user.length <= REPORTED_LIMIT) return NONE;

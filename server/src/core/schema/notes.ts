@@ -48,6 +48,25 @@ export function deprecationNotes(schema: SchemaName, body: Record<string, unknow
   return out ?? NONE;
 }
 
+/**
+ * The top-level keys the deprecation notes of a schema start from (rules/rule.ts `keys`), or
+ * undefined when a deprecated place starts elsewhere (in an array item, behind a filter).
+ */
+export function deprecationKeys(schema: SchemaName): readonly string[] | undefined {
+  const keys = new Set<string>();
+  for (const place of deprecatedPlaces(schema)) {
+    const first = place.path[0];
+    if (typeof first !== 'string' || first === '*') return undefined;
+    keys.add(first);
+  }
+  return [...keys];
+}
+
+/** The top-level keys notInSpecNotes can report on (rules/rule.ts `keys`). */
+export function notInSpecKeys(schema: SchemaName): readonly string[] {
+  return undocumented(schema).map(([key]) => key);
+}
+
 const undocumentedCache = new Map<SchemaName, ReadonlyArray<[string, Annotation]>>();
 
 /** The top-level parameters of a schema annotated `notInSpec` (most schemas: none). */
