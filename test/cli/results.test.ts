@@ -327,3 +327,98 @@ test('results: usage mistakes and unreadable files are one-line reasons with exi
   assert.match(run.stderr, /^batchlint: cannot write in .*no-such-dir: no such file\n$/);
   assert.equal(existsSync(retry), false);
 });
+
+test("results on other providers' files: Anthropic, Gemini and Bedrock outcomes land on their input lines and are retried", (t) => {
+  const dir = tempDir(t);
+  const write = (name: string, lines: object[]): string => {
+    const file = path.join(dir, name);
+    writeFileSync(file, lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
+    return file;
+  };
+  const params = {
+    model: 'claude-sonnet-4-5',
+    max_tokens: 8,
+    messages: [{ role: 'user', content: 'hi' }],
+  };
+  const cases = [
+    {
+      input: write('claude.jsonl', [
+        { custom_id: 'a', params },
+        { custom_id: 'b', params },
+        { custom_id: 'c', params },
+      ]),
+      output: write('claude-results.jsonl', [
+        {
+          custom_id: 'c',
+          result: { type: 'succeeded', message: { usage: { input_tokens: 3, output_tokens: 1 } } },
+        },
+        {
+          custom_id: 'a',
+          result: {
+            type: 'errored',
+            error: {
+              type: 'error',
+              error: { type: 'invalid_request_error', message: 'max_tokens: Field required' },
+            },
+          },
+        },
+        { custom_id: 'b', result: { type: 'expired' } },
+      ]),
+      problems: [
+        /claude\.jsonl:1:\d+: error: max_tokens: Field required \(invalid_request_error\) \[request_failed\]/,
+        /claude\.jsonl:2:\d+: warning: result\.type 'expired': .* \[batch_expired\]/,
+      ],
+      summary: 'results: 3 requests: 1 succeeded, 1 failed, 1 expired, 0 missing',
+      retried: [0, 1],
+    },
+    {
+      input: write('gemini.jsonl', [
+        { key: 'k1', request: { contents: [{ parts: [{ text: 'a' }] }] } },
+        { key: 'k2', request: { contents: [{ parts: [{ text: 'b' }] }] } },
+      ]),
+      output: write('gemini-results.jsonl', [
+        { key: 'k2', response: { candidates: [{ finishReason: 'STOP' }] } },
+        {
+          key: 'k1',
+          error: {
+            code: 429,
+            message: 'Resource has been exhausted.',
+            status: 'RESOURCE_EXHAUSTED',
+          },
+        },
+      ]),
+      problems: [
+        /gemini\.jsonl:1:\d+: error: Resource has been exhausted\. \(HTTP 429, RESOURCE_EXHAUSTED\) \[request_failed\]/,
+      ],
+      summary: 'results: 2 requests: 1 succeeded, 1 failed, 0 expired, 0 missing',
+      retried: [0],
+    },
+    {
+      input: write('bedrock.jsonl', [
+        { recordId: 'R1', modelInput: { inputText: 'a' } },
+        { recordId: 'R2', modelInput: { inputText: 'b' } },
+      ]),
+      output: write('bedrock.jsonl.out', [
+        { recordId: 'R1', modelInput: { inputText: 'a' }, modelOutput: { results: [] } },
+      ]),
+      problems: [
+        /bedrock\.jsonl:2:\d+: warning: No result for recordId 'R2' in .*bedrock\.jsonl\.out\. \[no_result\]/,
+      ],
+      summary: 'results: 2 requests: 1 succeeded, 0 failed, 0 expired, 1 missing',
+      retried: [1],
+      // A missing result is a warning: nothing failed.
+      status: 0,
+    },
+  ];
+  for (const c of cases) {
+    const retry = `${c.input}.retry`;
+    const run = batchlint(['results', c.input, '--output', c.output, '--retry', retry]);
+    assert.equal(run.status, 'status' in c ? c.status : 1, run.stderr);
+    const lines = run.stdout.split('\n');
+    c.problems.forEach((re, i) => assert.match(lines[i]!, re, run.stdout));
+    assert.ok(lines.includes(c.summary), run.stdout);
+    assert.doesNotMatch(run.stdout, /invalid_result_line/);
+    const input = readFileSync(c.input, 'utf8').split('\n');
+    assert.equal(readFileSync(retry, 'utf8'), c.retried.map((i) => `${input[i]}\n`).join(''));
+  }
+});

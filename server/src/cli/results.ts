@@ -20,7 +20,9 @@ export const RESULTS_USAGE = `Usage:
 
   Shows a finished batch's results on the lines of its input file, matched by custom_id:
   failed requests in the API's own words on the parameter they name, expired, cancelled and
-  missing ones, a failed batch's validation errors on their lines. --output and --errors may be
+  missing ones, a failed batch's validation errors on their lines. Other providers' result files
+  are read too: Anthropic's (custom_id, result), Gemini's (key), Vertex's (the request it echoes)
+  and Bedrock's (recordId). --output and --errors may be
   given more than once. --retry writes the input lines of failed, expired, cancelled and missing
   requests, byte for byte (--fix applies the safe fixes to them first).`;
 

@@ -13,6 +13,8 @@ import type { BatchError, BatchObject } from './batch-object';
 import { lineParamPath, parseParam } from './param-path';
 import { addUsage, emptyUsage } from './usage';
 import type { Usage } from './usage';
+import type { ResultShape } from './providers';
+import { customIdIn, inputShape, named, OPENAI_SHAPE, vertexIdIn } from './input-ids';
 
 /** Where a result was read: which result file (index into the names given), which 0-based line. */
 interface Entry {
@@ -81,7 +83,8 @@ export class ResultIndex {
       return;
     }
     this.resultLines++;
-    const span = new LineTree(trimmed).locate(['custom_id'], 'value');
+    const shape = read.shape ?? OPENAI_SHAPE;
+    const span = new LineTree(trimmed).locate([shape.idKey ?? 'request'], 'value');
     const entry: Entry = { result: read, file, line, column: span.start, endColumn: span.end };
     const first = this.byId.get(read.customId);
     if (first) {
@@ -91,7 +94,7 @@ export class ResultIndex {
           : `${this.fileNames[first.file]}:${first.line + 1}`;
       const repeat = problem(
         'duplicate_result',
-        `A second result for custom_id '${read.customId}' (the first is on ${where}).`,
+        `A second result for ${named(shape, read.customId)} (the first is on ${where}).`,
         line,
         span.start,
         span.end,
@@ -145,6 +148,8 @@ export class InputPass {
   private requests = 0;
   /** A batch that failed validation ran nothing: every request is missing, none is a "no result". */
   private readonly nothingRan: boolean;
+  /** The input's keys, from its first line that shows a provider's shape (OpenAI's until then). */
+  private shape: ResultShape | undefined;
 
   constructor(
     private readonly index: ResultIndex,
@@ -165,7 +170,10 @@ export class InputPass {
   line(line: number, text: string): LineOutcome {
     const clean = text.endsWith('\r') ? text.slice(0, -1) : text;
     const tree = new LineTree(clean);
-    const customId = customIdIn(clean, tree);
+    this.shape ??= inputShape(clean);
+    const shape = this.shape ?? OPENAI_SHAPE;
+    const customId =
+      shape.idKey === null ? vertexIdIn(clean) : customIdIn(clean, tree, shape.idKey);
     const outcome: LineOutcome = { retry: false, problems: [] };
     for (const error of this.errorsByLine.get(line) ?? []) {
       const path = error.param ? lineParamPath(error.param) : undefined;
@@ -179,7 +187,7 @@ export class InputPass {
     outcome.customId = customId;
     this.requests++;
     const entry = this.byId.get(customId);
-    const idSpan = tree.locate(['custom_id'], 'value');
+    const idSpan = tree.locate([shape.idKey ?? shape.bodyKey], 'value');
     if (!entry) {
       if (this.nothingRan || this.index.hasResultFiles) {
         this.counts.missing++;
@@ -189,7 +197,7 @@ export class InputPass {
         outcome.problems.push(
           problem(
             'no_result',
-            `No result for custom_id '${customId}' in ${this.index.fileNames.join(' or ')}.`,
+            `No result for ${shape.idKey === null ? 'this request' : named(shape, customId)} in ${this.index.fileNames.join(' or ')}.`,
             line,
             idSpan.start,
             idSpan.end,
@@ -203,7 +211,7 @@ export class InputPass {
     this.counts[result.status]++;
     if (result.status === 'succeeded') return outcome;
     outcome.retry = true;
-    outcome.problems.push(failureProblem(result, line, tree, idSpan));
+    outcome.problems.push(failureProblem(result, line, tree, idSpan, shape.bodyKey));
     return outcome;
   }
 
@@ -216,10 +224,13 @@ export class InputPass {
     const fileProblems = this.index.fileProblems.map((list) => [...list]);
     for (const [id, entry] of this.byId) {
       if (this.matched.has(id)) continue;
+      const shape = entry.result.shape ?? OPENAI_SHAPE;
       fileProblems[entry.file]!.push(
         problem(
           'unknown_custom_id',
-          `custom_id '${id}' is not in ${this.inputName}: no input line has it.`,
+          shape.idKey === null
+            ? `The request this result echoes is not in ${this.inputName}: no input line holds it.`
+            : `${named(shape, id)} is not in ${this.inputName}: no input line has it.`,
           entry.line,
           entry.column,
           entry.endColumn,
@@ -263,20 +274,6 @@ export class InputPass {
   }
 }
 
-/** The custom_id of a request line, without parsing the rest of it (images can be megabytes). */
-function customIdIn(text: string, tree: LineTree): string | undefined {
-  const open = text.search(/\S/);
-  if (open < 0 || text[open] !== '{') return undefined;
-  const span = tree.locate(['custom_id'], 'value');
-  if (text[span.start] !== '"') return undefined;
-  try {
-    const value: unknown = JSON.parse(text.slice(span.start, span.end));
-    return typeof value === 'string' ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 const STATUS_CODE: Partial<Record<ResultStatus, ResultCode>> = {
   expired: 'batch_expired',
   cancelled: 'batch_cancelled',
@@ -289,6 +286,7 @@ function failureProblem(
   line: number,
   tree: LineTree,
   idSpan: { start: number; end: number },
+  bodyKey: string,
 ): Problem {
   const error = result.error ?? { message: 'The request failed.' };
   const code = STATUS_CODE[result.status] ?? 'request_failed';
@@ -300,8 +298,9 @@ function failureProblem(
     ];
     if (tags.length > 0) said += ` (${tags.join(', ')})`;
   }
-  const path: JsonPath | undefined = error.param ? parseParam(error.param) : undefined;
-  const span = path ? tree.locate(['body', ...path], 'value') : idSpan;
+  const path: JsonPath | undefined =
+    error.path ?? (error.param ? parseParam(error.param) : undefined);
+  const span = path ? tree.locate([bodyKey, ...path], 'value') : idSpan;
   const p = problem(code, said, line, span.start, span.end);
   if (error.param) p.param = error.param;
   return p;

@@ -1,13 +1,17 @@
-// Reads one line of a batch's output or error file. OpenAI writes both files in one shape:
+// Reads one line of a batch's output or error file (other providers' lines: providers.ts).
+// OpenAI writes both files in one shape:
 // {"id", "custom_id", "response": {"status_code", "request_id", "body"} | null,
 //  "error": {"code", "message"} | null}
 // A request failed when `response.status_code` is 400 or more (the API's error object is then in
 // `response.body.error`, with `error` null) or when `error` is set: `batch_expired`,
 // `batch_cancelled` and `request_timeout` are the codes the API documents there.
 
+import type { JsonPath } from '../types';
 import { isObject } from '../json';
 import { readUsage } from './usage';
 import type { Usage } from './usage';
+import { readProviderResult } from './providers';
+import type { ResultShape } from './providers';
 
 /** What happened to one request. */
 export type ResultStatus = 'succeeded' | 'failed' | 'expired' | 'cancelled' | 'timed_out';
@@ -18,6 +22,8 @@ export interface ResultError {
   code?: string;
   /** The API's parameter path, e.g. `messages[0].content[1].image_url`. */
   param?: string;
+  /** The field the error names, read from another provider's words, relative to the body. */
+  path?: JsonPath;
   type?: string;
 }
 
@@ -33,6 +39,8 @@ export interface RequestResult {
   finishReason?: string;
   /** The model that answered, as the response body names it (often a dated snapshot). */
   model?: string;
+  /** Another provider's result (providers.ts): the input keys it is about; absent: OpenAI's. */
+  shape?: ResultShape;
 }
 
 /** A line that is not a result: said in batchlint's words, with the reason. */
@@ -56,6 +64,8 @@ export function readResult(text: string): RequestResult | MalformedResult {
     return { malformed: `This result line is not JSON (${reason}).` };
   }
   if (!isObject(value)) return { malformed: 'This result line is not a JSON object.' };
+  const provider = readProviderResult(value);
+  if (provider) return provider;
   const customId = value['custom_id'];
   if (typeof customId !== 'string')
     return {
