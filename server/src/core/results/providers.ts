@@ -192,7 +192,7 @@ function bedrock(line: Obj): ProviderRead {
   if (isObject(line.error)) {
     const { errorCode, errorMessage } = line.error;
     const message = typeof errorMessage === 'string' ? errorMessage : 'The record failed.';
-    const pointer = /(#(?:\/[^\s:]+)*): /.exec(message)?.[1];
+    const pointer = /(#(?:\/[^\s:/]+)*): /.exec(message)?.[1];
     const path = pointer
       ?.split('/')
       .slice(1)
