@@ -3,7 +3,13 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { atobBytes, base64Bytes, utf8Length, utf8LengthOf } from '../../server/src/core/bytes';
+import {
+  atobBytes,
+  base64Bytes,
+  base64Scratch,
+  utf8Length,
+  utf8LengthOf,
+} from '../../server/src/core/bytes';
 import { decodeBase64 } from '../../server/src/core/rules/images';
 import { Prng } from './fuzz/prng';
 
@@ -17,9 +23,11 @@ function expected(data: string): boolean {
   return match[1]!.length > 0 ? data.length % 4 === 0 : data.length % 4 !== 1;
 }
 
-// Node's decoder, and the web's (atob: the core in a web worker), under one contract.
+// Node's decoder (into new buffers, or into one buffer reused), and the web's (atob: the core in
+// a web worker), under one contract.
 for (const [decoder, decode] of [
   ['Node', base64Bytes],
+  ['Node, one buffer', base64Scratch],
   ['atob', atobBytes],
 ] as const)
   test(`decodeBase64 (${decoder}) accepts exactly what strict base64 accepts (20,000 seeded strings)`, () => {
@@ -47,6 +55,7 @@ for (const [decoder, decode] of [
 // or padding anywhere but the very end must still be refused; the decoded length is the total.
 for (const [decoder, decode] of [
   ['Node', base64Bytes],
+  ['Node, one buffer', base64Scratch],
   ['atob', atobBytes],
 ] as const)
   test(`decodeBase64 (${decoder}) on data URLs of several pieces (200 seeded strings)`, () => {

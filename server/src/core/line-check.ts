@@ -22,6 +22,7 @@ import { defaultContext } from './models/context';
 import { validateBody } from './schema';
 import { formatParam, gotLabel } from './words';
 import { findRepeatedKeys } from './json';
+import { parseLine } from './parse-line';
 import type { RepeatedKey } from './json';
 import { bareBodyOf } from './bare-body';
 import { PROBLEMS } from './catalogue';
@@ -70,7 +71,7 @@ export function checkLine(text: string, context: RuleContext = defaultContext())
   }
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseLine(text);
   } catch {
     const syntax = diagnoseSyntax(text);
     const behind = syntax.fix?.id === 'repair-json' ? behindRepairs(text, context) : undefined;

@@ -13,7 +13,10 @@ export interface ReadAhead<T> {
   readAs: DialectId | undefined;
 }
 
-/** Reads the start of `source` to detect its dialect; `source` must not be read elsewhere. */
+/**
+ * Reads the start of `source` to detect its dialect; `source` must not be read elsewhere. The
+ * chunks read ahead are copies: a source may fill one buffer again for each chunk.
+ */
 export async function readAhead<T extends Uint8Array | string>(
   source: AsyncIterable<T> | Iterable<T>,
 ): Promise<ReadAhead<T>> {
@@ -33,7 +36,12 @@ export async function readAhead<T extends Uint8Array | string>(
       done = true;
       break;
     }
-    held.push(next.value);
+    // A typed array's own slice copies (Buffer's is a view); a Buffer's copy is a Buffer.
+    held.push(
+      typeof next.value === 'string'
+        ? next.value
+        : (Uint8Array.prototype.slice.call(next.value) as T),
+    );
     const piece =
       typeof next.value === 'string' ? next.value : decoder.decode(next.value, { stream: true });
     text += piece;

@@ -7,7 +7,7 @@ import { formatParam, preview } from '../words';
 import { isPlaceholder } from './placeholders';
 import type { Visitor } from './walk';
 import { isObject } from '../json';
-import { base64Bytes, latin1 } from '../bytes';
+import { base64Scratch, latin1 } from '../bytes';
 
 const SUPPORTED_MIME = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
 /** The API's own limit in its error text ("below 20 MB"). */
@@ -169,7 +169,7 @@ const PIECE = 48 * 1024;
 export function decodeBase64(
   url: string,
   from: number,
-  decode: (text: string) => Uint8Array | undefined = base64Bytes,
+  decode: (text: string) => Uint8Array | undefined = base64Scratch,
 ): DecodedBytes | undefined {
   const length = url.length - from;
   if (length % 4 === 1 || url.indexOf('-', from) >= 0 || url.indexOf('_', from) >= 0)
@@ -186,7 +186,8 @@ export function decodeBase64(
     const last = end === url.length;
     const promised = Math.floor((pieceLength * 3) / 4) - (last ? padding : 0);
     if (bytes?.length !== promised) return undefined;
-    head ??= bytes.subarray(0, 16);
+    // A copy: the decoder may hand out the same buffer for every piece.
+    head ??= new Uint8Array(bytes.subarray(0, 16));
     total += bytes.length;
   }
   return { length: total, head: head ?? new Uint8Array(0) };
