@@ -100,3 +100,20 @@ test("convert on another provider's file converts nothing, says why once per pro
     assert.equal(lines[1], 'batchlint: converted 0 lines; 0 things need a decision');
   }
 });
+
+test('check text: problems come in position order, also those only the end of the file tells', () => {
+  for (const args of [
+    ['check', 'test/fixtures/dialects/bedrock.jsonl'],
+    ['check', '--dialect', 'anthropic', 'test/fixtures/dialects/together.jsonl'],
+    ['check', '--dialect', 'gemini', 'test/fixtures/dialects/bedrock.jsonl'],
+  ]) {
+    const run = batchlint(args);
+    const places = [...run.stdout.matchAll(/^[^:\n]+\.jsonl:(\d+):(\d+): /gm)].map((m) => [
+      Number(m[1]),
+      Number(m[2]),
+    ]);
+    assert.ok(places.length >= 3, `${args.join(' ')}: ${run.stdout}`);
+    const sorted = [...places].sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!);
+    assert.deepEqual(places, sorted, args.join(' '));
+  }
+});

@@ -8,6 +8,9 @@ import type { CheckOptions } from './options';
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+/** Problems held for a streamed report before any is handed on (see ProblemCollector). */
+const HELD = 10_000;
+
 /** Position order: line, column, then errors before warnings before infos. */
 export function byPosition(a: Problem, b: Problem): number {
   return a.line - b.line || a.column - b.column || RANK[a.severity] - RANK[b.severity];
@@ -26,16 +29,21 @@ export class ProblemCollector {
   private readonly overrides: CheckOptions['severity'];
   /** Once `max` problems are kept: the last of them in position order (nothing after it is listed). */
   private worst: Problem | undefined;
-  /** Problems of the line being reported, held until a later line shows it is complete. */
+  /**
+   * Problems held for onProblem, handed on in position order: all of them up to HELD (rules
+   * that speak only at the end of the file, about an earlier line, still come in order), then
+   * the first HELD of twice as many at a time, so the memory stays bounded.
+   */
   private line: Problem[] = [];
   /** How many problems went to onProblem. */
   private handed = 0;
 
   /**
    * `onProblem`, when given, takes the problems instead of the result: it receives each one
-   * (severity settings applied) as soon as its line is complete, in position order but for the
-   * problems of the whole file that only the end tells (an empty file), which come last; at
-   * most `maxProblems` of them. Nothing is kept, so the memory is that of one line's problems.
+   * (severity settings applied) in position order, at most `maxProblems` of them. Up to HELD
+   * problems are held until the end; past that, they are handed on HELD at a time (a file
+   * with more may then see a problem the end tells about an earlier line come after later
+   * ones), so the memory stays bounded however many problems a file has.
    */
   constructor(
     options: CheckOptions,
@@ -75,8 +83,8 @@ export class ProblemCollector {
   /** Lists a problem that was counted and is wanted (its severity already the final one). */
   keep(problem: Problem): void {
     if (this.onProblem) {
-      if (this.line.length > 0 && problem.line > this.line[0]!.line) this.flushLine();
       this.line.push(problem);
+      if (this.line.length >= 2 * HELD) this.flushLine(HELD);
       return;
     }
     this.kept.push(problem);
@@ -109,10 +117,12 @@ export class ProblemCollector {
     this.worst = this.kept[this.max - 1];
   }
 
-  private flushLine(): void {
+  /** Hands on the first `count` held problems in position order (all of them by default). */
+  private flushLine(count = Infinity): void {
     if (this.line.length === 0) return;
-    const batch = this.line.sort(byPosition);
-    this.line = [];
+    this.line.sort(byPosition);
+    const batch = count >= this.line.length ? this.line : this.line.slice(0, count);
+    this.line = count >= this.line.length ? [] : this.line.slice(count);
     this.handed += batch.length;
     for (const p of batch) this.onProblem!(p);
   }
