@@ -596,6 +596,66 @@ const rows: Row[] = [
     severity: 'info', // a default quota that can be raised
     message: /^1 record: Amazon Bedrock batch inference runs a job of at least 100 records/,
   },
+  // OpenAI's server rules in other providers' files: a note naming the provider, not OpenAI's error.
+  {
+    dialect: 'together',
+    name: 'stream: true is a note naming Together, not OpenAI\'s "Chat Completions: Streaming…"',
+    lines: [bare({ model: 'deepseek-ai/DeepSeek-V3', stream: true })],
+    code: 'streaming_unsupported',
+    severity: 'info',
+    message:
+      "batchlint: 'stream' is true, but a batch's results are written to its output file: Together AI documents no streaming in batch jobs (OpenAI's Batch API refuses it).",
+  },
+  {
+    dialect: 'openai-compatible',
+    name: 'stream: true is a note naming the server',
+    lines: [compatible({ stream: true })],
+    code: 'streaming_unsupported',
+    severity: 'info',
+    message:
+      /^batchlint: 'stream' is true, .*: OpenAI-compatible server \(vLLM, SGLang, Groq\) documents no streaming/,
+  },
+  {
+    dialect: 'mistral',
+    name: 'tool_choice without tools: OpenAI refuses it, Mistral does not say (a note)',
+    lines: [bare({ model: 'mistral-small-latest', tool_choice: 'auto' })],
+    code: 'invalid_value',
+    severity: 'info',
+    message:
+      "batchlint: 'tool_choice' is set without 'tools'. OpenAI refuses it; Mistral AI does not document whether it does.",
+  },
+  {
+    dialect: 'fireworks',
+    name: 'parallel_tool_calls without tools is a note',
+    lines: [
+      bare({
+        model: 'accounts/fireworks/models/llama-v3p1-8b-instruct',
+        parallel_tool_calls: true,
+      }),
+    ],
+    code: 'invalid_value',
+    severity: 'info',
+    message:
+      /^batchlint: 'parallel_tool_calls' is set without 'tools'\. .*Fireworks AI does not document/,
+  },
+  {
+    dialect: 'vertex',
+    name: 'a BOM: Vertex documents nothing about it (Azure is not named)',
+    lines: [`\uFEFF${vertex({})}`],
+    code: 'utf8_bom',
+    severity: 'warning',
+    message:
+      'The file starts with a UTF-8 byte order mark. Vertex AI batch prediction (Gemini) does not document how it treats one, and it is not part of JSON. Save the file as UTF-8 without a BOM.',
+  },
+  {
+    dialect: 'azure',
+    name: 'a BOM: Azure rejects such files, in its row of the dialect table',
+    lines: [`\uFEFF${azure({})}`],
+    code: 'utf8_bom',
+    severity: 'warning',
+    message:
+      'The file starts with a UTF-8 byte order mark. Azure OpenAI rejects such files (with a misleading error about the model deployment name). Save the file as UTF-8 without a BOM.',
+  },
 ];
 
 for (const row of rows) {

@@ -144,7 +144,7 @@ export class DocumentChecker {
       const span = tree.locate(path, 'value');
       return { column: span.start, endColumn: span.end };
     }, this.context);
-    if (this.bom) collector.add(bomProblem());
+    if (this.bom) collector.add(bomProblem(this.options.dialect ?? this.readAs));
     const ids = this.customIds();
     const finder = new BlockFinder<DocumentLine>(
       {

@@ -10,7 +10,8 @@ import { diagnoseSyntax } from './syntax/diagnose';
 import { checkBodyRules, checkDialectRules, checkEnvelopeRules } from './rules';
 import type { LineDialect } from './dialects/classify';
 import { classifyLine } from './dialects/classify';
-import type { DialectId, Family } from './dialects/table';
+import type { Dialect, DialectId, Family } from './dialects/table';
+import { inProviderFile } from './dialects/openai-server-rules';
 import { DEFAULT_DIALECT, dialectInfo, familyOf } from './dialects/table';
 import { endpointFor } from './dialects/urls';
 import { checkDialectEnvelope } from './dialects/envelope';
@@ -203,7 +204,7 @@ export function checkRequest(
   }
   const start = findings.length;
   checkBody(endpoint, body as Record<string, unknown>, findings, context);
-  if (dialect === 'openai-compatible') serverOwnParameters(findings, start);
+  if (dialect === 'openai-compatible') serverOwnParameters(findings, start, dialectInfo(dialect));
   return oneCausePerPlace(findings);
 }
 
@@ -235,10 +236,13 @@ function oneCausePerPlace(findings: Finding[]): Finding[] {
  * An OpenAI-compatible server takes parameters of its own (vLLM's top_k, Groq's
  * reasoning_format): one OpenAI's schema does not know is a note, not an error.
  */
-function serverOwnParameters(findings: Finding[], start: number): void {
+function serverOwnParameters(findings: Finding[], start: number, dialect: Dialect): void {
   for (let i = start; i < findings.length; i++) {
     const f = findings[i]!;
-    if (f.code !== 'unknown_parameter') continue;
+    if (f.code !== 'unknown_parameter') {
+      findings[i] = inProviderFile(f, dialect) ?? f;
+      continue;
+    }
     findings[i] = {
       ...f,
       severity: 'info',

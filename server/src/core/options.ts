@@ -8,6 +8,7 @@ import type { ModelCatalogue } from './models/catalogue';
 import type { RuleContext } from './models/context';
 import { defaultContext, todayUtc } from './models/context';
 import type { DialectId } from './dialects/table';
+import { DEFAULT_DIALECT, dialectInfo } from './dialects/table';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -55,11 +56,23 @@ export function finalize(collector: ProblemCollector, tally: TallySummary): Chec
   return { problems: collector.finish(), summary: { ...tally, ...collector.counts } };
 }
 
-export function bomProblem(): Problem {
+/**
+ * The BOM note of a file read in `dialect`, in what its provider documents (schemas/dialects.json
+ * `bom`): Azure's refusal for Azure and, as the nearest documented case, for OpenAI; that the
+ * provider documents nothing for the others.
+ */
+export function bomProblem(dialect: DialectId = DEFAULT_DIALECT): Problem {
+  const own = dialectInfo(dialect);
+  const azure = dialectInfo('azure');
+  const known = own.bom !== undefined ? `${own.name} ${own.bom}.` : undefined;
+  const said =
+    known ??
+    (dialect === DEFAULT_DIALECT && azure.bom !== undefined
+      ? `${azure.name} ${azure.bom}; ${own.name} does not document how it treats one.`
+      : `${own.name} does not document how it treats one, and it is not part of JSON.`);
   return atDefault({
     code: 'utf8_bom',
-    message:
-      'The file starts with a UTF-8 byte order mark. Azure OpenAI rejects such files (with a misleading error about the model deployment name); OpenAI does not document how it treats one. Save the file as UTF-8 without a BOM.',
+    message: `The file starts with a UTF-8 byte order mark. ${said} Save the file as UTF-8 without a BOM.`,
     line: 0,
     column: 0,
     endLine: 0,

@@ -101,7 +101,7 @@ export async function checkStream(
     {
       line: (text, bytes) => checker.pushText(text, bytes),
       badLine: (raw) => checker.pushText(raw.toString('utf8'), raw.length + 1, true),
-      bom: () => collector.add(bomProblem()),
+      bom: () => collector.add(bomProblem(options.dialect ?? ahead.readAs)),
       binary: () => {
         binary = true;
         collector.add(binaryProblem());

@@ -14,6 +14,7 @@ import { validateBody } from '../schema';
 import { checkBodyRules } from '../rules';
 import { phraseIn, styleOf } from './words';
 import { isObject } from '../json';
+import { inProviderFile } from './openai-server-rules';
 
 /** Anthropic parameters OpenAI's chat takes that Messages does not: a sure error, not news. */
 const OPENAI_ONLY = new Set([
@@ -87,9 +88,6 @@ function bareEndpoint(body: Record<string, unknown>): Endpoint | undefined {
  */
 const TOOL_CHOICES: Partial<Record<string, readonly string[]>> = { mistral: ['any'] };
 
-/** Rules of OpenAI's server that these providers do not document having. */
-const OPENAI_SERVER_ONLY = new Set<Finding['code']>(['deprecated_parameter', 'json_word_missing']);
-
 /**
  * A body of Together, Mistral or Fireworks: OpenAI's schema for its endpoint, but a parameter
  * OpenAI does not have is the provider's own (a note), the model may be set on the job, and
@@ -141,7 +139,10 @@ function bareFindings(
   // OpenAI's deprecations (max_tokens) are not these providers': their own docs use them.
   const rules: Finding[] = [];
   checkBodyRules(endpoint, body, rules, context);
-  for (const f of rules) if (!OPENAI_SERVER_ONLY.has(f.code)) out.push(f);
+  for (const f of rules) {
+    const said = inProviderFile(f, dialect);
+    if (said) out.push(said);
+  }
   return out;
 }
 

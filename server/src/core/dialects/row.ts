@@ -40,6 +40,8 @@ export interface DialectRow<Id extends string, Schema extends string> {
     /** The limits are service quotas that can be raised: past one is a warning. */
     adjustable?: boolean;
   };
+  /** What the provider does with a file that starts with a UTF-8 byte order mark, where documented. */
+  bom?: string;
   docs: string;
   sources: string[];
 }

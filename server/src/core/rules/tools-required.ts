@@ -6,6 +6,12 @@ import type { BodyRule } from './rule';
 import { NONE } from './rule';
 
 const KEYS = ['tool_choice', 'parallel_tool_calls'] as const;
+const ONLY_WITH_TOOLS = "is only allowed when 'tools' are specified.";
+
+/** Whether a finding is this rule's (other providers' files word it as their own note). */
+export function isToolsRequired(f: Finding): boolean {
+  return f.code === 'invalid_value' && f.message.endsWith(ONLY_WITH_TOOLS);
+}
 
 export const rule: BodyRule = {
   scope: 'body',
@@ -20,7 +26,7 @@ export const rule: BodyRule = {
       (found ??= []).push({
         code: 'invalid_value',
         severity: 'error',
-        message: `Invalid value for '${key}': '${key}' is only allowed when 'tools' are specified.`,
+        message: `Invalid value for '${key}': '${key}' ${ONLY_WITH_TOOLS}`,
         param: key,
         path: ['body', key],
         anchor: 'key',
