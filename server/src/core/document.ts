@@ -2,7 +2,7 @@
 // touched are checked again; rules across lines are recomputed from the cached per-line facts.
 
 import type { FixRef } from './types';
-import { CustomIds } from './bare-body';
+import { ALLOCATED_ID_PREFIX, CustomIds } from './bare-body';
 import { utf8Length } from './bytes';
 import { spliceLarge, splitLines } from './lines';
 import { checkLine } from './line-check';
@@ -182,14 +182,18 @@ export class DocumentChecker {
    * line of it; undefined when it has none.
    */
   private customIds(): CustomIds | undefined {
-    const taken = new Set<string>();
     let bare = false;
-    for (let line = 0; line < this.lines.length; line++) {
-      const { facts } = this.lineResult(line).result;
-      if (facts.customId !== undefined) taken.add(facts.customId);
-      if (facts.bareBody) bare = true;
+    for (let line = 0; line < this.lines.length && !bare; line++) {
+      bare = this.lineResult(line).result.facts.bareBody === true;
     }
-    return bare ? new CustomIds((id) => taken.has(id)) : undefined;
+    if (!bare) return undefined;
+    // Only ids of the allocator's form can clash with the ones it hands out.
+    const taken = new Set<string>();
+    for (let line = 0; line < this.lines.length; line++) {
+      const id = this.lineResult(line).result.facts.customId;
+      if (id !== undefined && id.startsWith(ALLOCATED_ID_PREFIX)) taken.add(id);
+    }
+    return new CustomIds((id) => taken.has(id));
   }
 
   /**

@@ -28,6 +28,9 @@ export interface TallySummary {
   unreadable?: number;
 }
 
+/** What most lines bring: shared, read-only. */
+const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
+
 export class BatchTally {
   private readonly checks: FileCheck[];
   private first: { url?: string; model?: string } | undefined;
@@ -44,7 +47,7 @@ export class BatchTally {
   }
 
   /** Adds one line (its facts and its size in bytes, line ending included); returns new problems. */
-  add(line: number, facts: LineFacts, bytes: number): Problem[] {
+  add(line: number, facts: LineFacts, bytes: number): readonly Problem[] {
     this.bytes += bytes;
     this.vote.add(facts.dialect);
     if (facts.isRequest) {
@@ -60,7 +63,7 @@ export class BatchTally {
       const found = check.add(line, facts, bytes);
       if (found && found.length > 0) (problems ??= []).push(...found);
     }
-    return problems ?? [];
+    return problems ?? NO_PROBLEMS;
   }
 
   /** Problems only the end of the file can tell. */

@@ -26,6 +26,11 @@ export class DialectVote {
    * only widens its lead (its family's count grows too), and batch-limits asks after every line.
    */
   private leader: DialectId | undefined;
+  /**
+   * The last lines' dialect and family, and how many lines in a row voted for them, not yet in
+   * the counts: a file's lines mostly share one dialect, so a vote is mostly one increment.
+   */
+  private run: { dialect: DialectId; family: Family; length: number } | undefined;
 
   /** `explicit`: the dialect a setting or flag chose; the vote then only gathers evidence. */
   constructor(private readonly explicit?: DialectId) {}
@@ -39,14 +44,28 @@ export class DialectVote {
     if (!line) return;
     if (line.dialect !== this.leader) this.leader = undefined;
     this.lines++;
-    this.counts.set(line.dialect, (this.counts.get(line.dialect) ?? 0) + 1);
-    this.families.set(line.family, (this.families.get(line.family) ?? 0) + 1);
+    if (this.run?.dialect === line.dialect) {
+      this.run.length++;
+      return;
+    }
+    this.flush();
+    this.run = { dialect: line.dialect, family: line.family, length: 1 };
     if (!this.why.has(line.dialect)) this.why.set(line.dialect, line.why);
+  }
+
+  /** Adds the current run of votes to the counts. */
+  private flush(): void {
+    const run = this.run;
+    if (!run || run.length === 0) return;
+    this.counts.set(run.dialect, (this.counts.get(run.dialect) ?? 0) + run.length);
+    this.families.set(run.family, (this.families.get(run.family) ?? 0) + run.length);
+    run.length = 0;
   }
 
   /** The family most lines are written in (ties: the manifest's order). */
   family(): Family {
     if (this.explicit) return familyOf(this.explicit);
+    this.flush();
     let best: Family = familyOf(DEFAULT_DIALECT);
     let most = 0;
     for (const id of DIALECT_IDS) {
@@ -67,6 +86,7 @@ export class DialectVote {
   }
 
   private lead(): DialectId {
+    this.flush();
     const family = this.family();
     const inFamily = DIALECT_IDS.filter((id) => familyOf(id) === family);
     let best = inFamily[0] ?? DEFAULT_DIALECT;
@@ -79,6 +99,7 @@ export class DialectVote {
   }
 
   detection(): Detection {
+    this.flush();
     const dialect = this.dialect();
     if (this.explicit) {
       return { dialect, explicit: true, evidence: 'chosen by the dialect setting.' };
