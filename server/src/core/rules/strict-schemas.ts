@@ -8,7 +8,7 @@ import type { Endpoint, Finding, FixRef, JsonPath } from '../types';
 import type { Body, BodyRule } from './rule';
 import { NONE } from './rule';
 import { CHAT_AND_RESPONSES } from './scopes';
-import { checkStrictSchema, strictPrefix, strictTargets } from '../strict';
+import { strictFindingsOf, strictPrefix, strictTargets } from '../strict';
 import type { StrictFinding, StrictTarget } from '../strict';
 import { formatParam, quoteList } from '../words';
 
@@ -28,7 +28,7 @@ function check(body: Body, endpoint: Endpoint): Finding[] {
   if (targets.length === 0) return NONE;
   const out: Finding[] = [];
   for (const target of targets) {
-    const findings = checkStrictSchema(target.schema);
+    const findings = strictFindingsOf(target.schema);
     if (findings.length === 0) continue;
     if (target.mode === 'strict') {
       for (const f of findings) out.push(toFinding(target, endpoint, f));
@@ -80,7 +80,10 @@ function strictOff(target: StrictTarget): FixRef {
  * (adding additionalProperties: false and requiring every property) and falls back to
  * non-strict calls otherwise. Either way a note, never an error.
  */
-function optionalNote(target: StrictTarget, findings: StrictFinding[]): Finding | undefined {
+function optionalNote(
+  target: StrictTarget,
+  findings: readonly StrictFinding[],
+): Finding | undefined {
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length === 0) return undefined;
   const normalizable = errors.every(

@@ -1,6 +1,7 @@
 // Strict structured outputs and strict function tools: the schema subset the API accepts.
 
 export { checkStrictSchema } from './check';
+export { strictFindingsOf } from './memo';
 export { formatContext, pyRepr } from './context';
 export type { StrictFinding, StrictFix, StrictKind, StrictRule } from './types';
 export { STRICT_RULES } from './types';
