@@ -216,6 +216,8 @@ export function checkRequest(
  * kept.
  */
 function oneCausePerPlace(findings: Finding[]): Finding[] {
+  // One finding is one cause (most lines have none).
+  if (findings.length < 2) return findings;
   const errors = new Set<string>();
   for (const f of findings) if (f.severity === 'error') errors.add(f.path.join('\u0000'));
   const seen = new Set<string>();

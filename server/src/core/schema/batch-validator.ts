@@ -19,6 +19,7 @@ function validatorWords(endpoint: Endpoint, finding: Finding): Finding | undefin
 
 /** The body's schema findings, the batch validator's first and in its words. */
 export function batchValidatorFirst(endpoint: Endpoint, findings: Finding[]): Finding[] {
+  if (findings.length === 0) return findings;
   const validator: Finding[] = [];
   const endpointFindings: Finding[] = [];
   for (const f of findings) {
