@@ -474,6 +474,19 @@ const ownWays: [DialectId, Record<string, unknown>][] = [
       modelInput: { messages: [{ role: 'user', content: 'Hi' }], max_tokens: 512 },
     },
   ],
+  // Proto3 JSON takes numbers written as strings; base64 may be URL-safe and unpadded.
+  [
+    'gemini',
+    {
+      key: 'n1',
+      request: {
+        contents: [
+          { parts: [{ text: 'Hi' }, { inlineData: { mimeType: 'image/png', data: 'iVBO-w_' } }] },
+        ],
+        generationConfig: { maxOutputTokens: '256', temperature: '0.5', topK: '40' },
+      },
+    },
+  ],
 ];
 
 for (const [dialect, line] of ownWays) {

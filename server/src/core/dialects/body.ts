@@ -41,6 +41,21 @@ const OPENAI_ONLY = new Set([
   'stop',
 ]);
 
+/**
+ * Whether `value` is a string proto3 JSON reads as a number of the schema's `type`: an integer
+ * in decimal for integer fields; any decimal, or NaN and the infinities, for float fields.
+ */
+function protoNumber(type: unknown, value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const wanted = String(type).split(',');
+  if (wanted.includes('integer') && /^-?\d+$/.test(value)) return true;
+  if (!wanted.includes('number')) return false;
+  return (
+    ['NaN', 'Infinity', '-Infinity'].includes(value) ||
+    (value.trim() === value && value !== '' && Number.isFinite(Number(value)))
+  );
+}
+
 /** Runs one compiled schema on a body and words its errors in the dialect family's style. */
 export function schemaFindings(
   name: SchemaName,
@@ -54,7 +69,15 @@ export function schemaFindings(
   const out: Finding[] = [];
   for (const error of collapse(validate.errors ?? [])) {
     const node = error.schemaPath.slice(0, error.schemaPath.lastIndexOf('/'));
-    const finding = phraseIn(styleOf(family), toIssue(error, body), facts[node] ?? {}, prefix);
+    const issue = toIssue(error, body);
+    // Google's JSON parser (proto3 JSON) takes a number written as a string ("256"): not an error.
+    if (
+      family === 'gemini' &&
+      error.keyword === 'type' &&
+      protoNumber(error.params.type, issue.value)
+    )
+      continue;
+    const finding = phraseIn(styleOf(family), issue, facts[node] ?? {}, prefix);
     if (!finding) continue;
     // A top-level key Anthropic's schema here does not list may be newer than this schema:
     // a warning, unless it is one of OpenAI's that Messages is known not to take.
