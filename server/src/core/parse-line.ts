@@ -64,9 +64,31 @@ function longStringValues(text: string): Array<[number, number]> {
     if (close < 0) return spans; // not JSON: JSON.parse says so
     from = close + 1;
     if (close - open - 1 < LONG_STRING || isKey(text, from)) continue;
-    VERBATIM.lastIndex = open + 1;
-    if (VERBATIM.test(text) && VERBATIM.lastIndex === close) spans.push([open, close]);
+    if (verbatim(text, open, close)) spans.push([open, close]);
   }
+}
+
+/** The 32 control characters, each a one-character string to look for. */
+const CONTROLS = Array.from({ length: 32 }, (_, code) => String.fromCharCode(code));
+/**
+ * Strings up to this long are searched for a backslash and each control character in turn: 33
+ * native scans of a string that stays in the processor's cache, about three times faster than
+ * one pass of VERBATIM (a 200 MB file of 100 KB data URLs: 73 ms less). Longer ones take the
+ * one pass, which reads their memory once.
+ */
+export const SCAN_BY_CHARACTER = 1 << 20;
+
+/** Whether JSON.parse reads text[open + 1, close) as itself: no backslash, no control character. */
+function verbatim(text: string, open: number, close: number): boolean {
+  if (close - open - 1 > SCAN_BY_CHARACTER) {
+    VERBATIM.lastIndex = open + 1;
+    return VERBATIM.test(text) && VERBATIM.lastIndex === close;
+  }
+  // A slice shares the line's memory, and a search in it stops at the string's end.
+  const inside = text.slice(open + 1, close);
+  if (inside.includes('\\')) return false;
+  for (const control of CONTROLS) if (inside.includes(control)) return false;
+  return true;
 }
 
 /** Whether the quote at `at` is escaped: an odd run of backslashes (from `floor` on) precedes it. */
