@@ -276,6 +276,51 @@ test('a body naming a model of Together, Mistral or Fireworks is still read in t
   }
 });
 
+test('a line without a model tells Mistral from Fireworks only by a key of its own; else the other lines decide', () => {
+  const line = (id: string, body: Record<string, unknown>): string =>
+    JSON.stringify({
+      custom_id: id,
+      body: { messages: [{ role: 'user', content: 'hi' }], ...body },
+    });
+  const fireworksModel = { model: 'accounts/fireworks/models/llama-v3p1-8b-instruct' };
+  const rows: [string, string[], DialectId, RegExp][] = [
+    [
+      'no model, nothing else: Mistral, saying the lines look alike',
+      [line('a', {})],
+      'mistral',
+      /no model: Mistral AI and Fireworks AI lines look alike; --dialect chooses/,
+    ],
+    [
+      "lines without a model in a file whose other lines name Fireworks' models",
+      [line('a', {}), line('b', {}), line('c', fireworksModel)],
+      'fireworks',
+      /^detected from 1 of 3 request lines \(model 'accounts\/.*'\); other lines: 2 without a model\.$/,
+    ],
+    [
+      "Fireworks' own sampling key",
+      [line('a', { min_p: 0.1 })],
+      'fireworks',
+      /with min_p, no model/,
+    ],
+    [
+      "Mistral's own key",
+      [line('a', { safe_prompt: true })],
+      'mistral',
+      /with safe_prompt, no model/,
+    ],
+  ];
+  for (const [name, lines, dialect, evidence] of rows) {
+    const { summary, problems } = checkText(lines.join('\n'), { today: asOf });
+    assert.equal(summary.dialect, dialect, name);
+    assert.match(summary.dialectEvidence ?? '', evidence, name);
+    assert.deepEqual(
+      problems.filter((p) => p.severity !== 'info'),
+      [],
+      name,
+    );
+  }
+});
+
 test("every dialect's input is batch input to the editor; their result lines are not", () => {
   for (const file of files) {
     const first = readFileSync(path.join(CORPUS, file), 'utf8').split('\n')[0]!;

@@ -21,7 +21,39 @@ export interface LineDialect {
    * read in a chosen dialect of its keys' family (a Together file's line naming gpt-4o).
    */
   keys?: Family;
+  /**
+   * The line tells its family only: a `{custom_id, body}` line without a model reads the same
+   * for Mistral and Fireworks (the job names the model). It counts for the family; the dialect
+   * is then the one other lines show, `dialect` only when none does.
+   */
+  weak?: boolean;
 }
+
+/**
+ * Body keys only one of the providers whose lines may leave the model to the job documents:
+ * Mistral's chat (safe_prompt, random_seed, prompt_mode) and OCR (document, pages,
+ * include_image_base64), docs.mistral.ai API reference; Fireworks' sampling extensions
+ * (repetition_penalty, min_p, typical_p, mirostat_*, context_length_exceeded_behavior,
+ * prompt_truncate_len), docs.fireworks.ai API reference.
+ */
+const OWN_KEYS: [DialectId, readonly string[]][] = [
+  [
+    'mistral',
+    ['safe_prompt', 'random_seed', 'prompt_mode', 'document', 'pages', 'include_image_base64'],
+  ],
+  [
+    'fireworks',
+    [
+      'repetition_penalty',
+      'min_p',
+      'typical_p',
+      'mirostat_lr',
+      'mirostat_target',
+      'context_length_exceeded_behavior',
+      'prompt_truncate_len',
+    ],
+  ],
+];
 
 const has = (line: Record<string, unknown>, key: string): boolean =>
   Object.prototype.hasOwnProperty.call(line, key);
@@ -66,7 +98,7 @@ export function classifyLine(line: Record<string, unknown>): LineDialect | undef
     return of('openai', false, 'method + url');
   }
   if (has(line, 'body')) {
-    if (model === undefined) return of('mistral', false, 'custom_id + body, no model');
+    if (model === undefined) return withoutModel(line.body);
     switch (kind) {
       case 'fireworks':
         return of('fireworks', false, `model '${model}'`);
@@ -89,4 +121,21 @@ function modelName(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   const model = (body as Record<string, unknown>).model;
   return typeof model === 'string' ? model : undefined;
+}
+
+/** A `{custom_id, body}` line that leaves the model to the job: Mistral's or Fireworks'. */
+function withoutModel(body: unknown): LineDialect {
+  const keys = typeof body === 'object' && body !== null ? Object.keys(body) : [];
+  for (const [dialect, own] of OWN_KEYS) {
+    const key = keys.find((k) => own.includes(k));
+    if (key) return of(dialect, false, `custom_id + body with ${key}, no model`);
+  }
+  return {
+    ...of(
+      'mistral',
+      false,
+      'custom_id + body, no model: Mistral AI and Fireworks AI lines look alike; --dialect chooses',
+    ),
+    weak: true,
+  };
 }

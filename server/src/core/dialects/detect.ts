@@ -18,8 +18,11 @@ export interface Detection {
 
 export class DialectVote {
   private readonly counts = new Map<DialectId, number>();
+  /** Lines that tell only their family (classify.ts `weak`), by the dialect they fall back to. */
+  private readonly weak = new Map<DialectId, number>();
   private readonly families = new Map<Family, number>();
   private readonly why = new Map<DialectId, string>();
+  private readonly weakWhy = new Map<DialectId, string>();
   private lines = 0;
   /**
    * The dialect() last computed, kept while lines vote for it: a vote for the leading dialect
@@ -30,7 +33,7 @@ export class DialectVote {
    * The last lines' dialect and family, and how many lines in a row voted for them, not yet in
    * the counts: a file's lines mostly share one dialect, so a vote is mostly one increment.
    */
-  private run: { dialect: DialectId; family: Family; length: number } | undefined;
+  private run: { dialect: DialectId; family: Family; weak: boolean; length: number } | undefined;
 
   /** `explicit`: the dialect a setting or flag chose; the vote then only gathers evidence. */
   constructor(private readonly explicit?: DialectId) {}
@@ -44,20 +47,23 @@ export class DialectVote {
     if (!line) return;
     if (line.dialect !== this.leader) this.leader = undefined;
     this.lines++;
-    if (this.run?.dialect === line.dialect) {
+    const weak = line.weak === true;
+    if (this.run?.dialect === line.dialect && this.run.weak === weak) {
       this.run.length++;
       return;
     }
     this.flush();
-    this.run = { dialect: line.dialect, family: line.family, length: 1 };
-    if (!this.why.has(line.dialect)) this.why.set(line.dialect, line.why);
+    this.run = { dialect: line.dialect, family: line.family, weak, length: 1 };
+    const why = weak ? this.weakWhy : this.why;
+    if (!why.has(line.dialect)) why.set(line.dialect, line.why);
   }
 
   /** Adds the current run of votes to the counts. */
   private flush(): void {
     const run = this.run;
     if (!run || run.length === 0) return;
-    this.counts.set(run.dialect, (this.counts.get(run.dialect) ?? 0) + run.length);
+    const counts = run.weak ? this.weak : this.counts;
+    counts.set(run.dialect, (counts.get(run.dialect) ?? 0) + run.length);
     this.families.set(run.family, (this.families.get(run.family) ?? 0) + run.length);
     run.length = 0;
   }
@@ -78,7 +84,8 @@ export class DialectVote {
 
   /**
    * The file's dialect: the setting's, else within the majority family the dialect most of its
-   * lines show (ties: the manifest's order).
+   * lines show (ties: the manifest's order); lines that show only their family (no model)
+   * decide only when no line shows more.
    */
   dialect(): DialectId {
     if (this.explicit) return this.explicit;
@@ -90,10 +97,13 @@ export class DialectVote {
     const family = this.family();
     const inFamily = DIALECT_IDS.filter((id) => familyOf(id) === family);
     let best = inFamily[0] ?? DEFAULT_DIALECT;
-    let most = 0;
-    for (const id of inFamily) {
-      const n = this.counts.get(id) ?? 0;
-      if (n > most) [best, most] = [id, n];
+    for (const counts of [this.counts, this.weak]) {
+      let most = 0;
+      for (const id of inFamily) {
+        const n = counts.get(id) ?? 0;
+        if (n > most) [best, most] = [id, n];
+      }
+      if (most > 0) return best;
     }
     return best;
   }
@@ -107,12 +117,18 @@ export class DialectVote {
     if (this.lines === 0) {
       return { dialect, explicit: false, evidence: 'the default (no request lines to tell).' };
     }
-    const own = this.counts.get(dialect) ?? 0;
+    const strong = this.counts.get(dialect) ?? 0;
+    // Lines without a model count for the dialect they fall back to only when it won by them.
+    const own = strong > 0 ? strong : (this.weak.get(dialect) ?? 0);
+    let alike = 0;
+    for (const n of this.weak.values()) alike += n;
+    if (strong === 0) alike -= own;
     const others = DIALECT_IDS.filter((id) => id !== dialect)
       .map((id) => [id, this.counts.get(id) ?? 0] as const)
       .filter(([, n]) => n > 0)
-      .map(([id, n]) => `${n} ${id}`);
-    const why = this.why.get(dialect);
+      .map(([id, n]) => `${n} ${id}`)
+      .concat(alike > 0 ? [`${alike} without a model`] : []);
+    const why = (strong > 0 ? this.why : this.weakWhy).get(dialect);
     return {
       dialect,
       explicit: false,
