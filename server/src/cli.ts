@@ -15,8 +15,8 @@ import { pinnedToday, TODAY_VARIABLE } from './core/models/context';
 import type { Command } from './cli/args';
 import {
   dialectLine,
-  formatJson,
-  formatSarif,
+  JsonReport,
+  SarifReport,
   hiddenLine,
   textLine,
   textSummary,
@@ -124,25 +124,38 @@ async function check(
 ): Promise<number> {
   const reports: FileReport[] = [];
   let unreadable = 0;
-  // The text format is written as problems are found, so a file with millions of them needs
-  // no memory for them; JSON and SARIF are documents written at the end (--max-problems bounds them).
-  const streaming = format === 'text';
+  // Every format is written as problems are found, so a file with millions of them needs no
+  // memory for them: text line by line, JSON and SARIF as documents whose entries stream.
   const out = new BufferedStdout();
+  const write = (text: string) => out.write(text);
+  const writer =
+    format === 'json'
+      ? new JsonReport(write)
+      : format === 'sarif'
+        ? new SarifReport(write, VERSION)
+        : undefined;
   for (const path of files) {
     let shown = 0;
+    // A file's entry opens with its first problem or its summary: an unreadable file has none.
+    let opened = false;
+    const open = () => {
+      if (!opened) writer?.file(path);
+      opened = true;
+    };
     const options: StreamOptions = {
       ...(maxProblems !== undefined && { maxProblems }),
       fixOffers: format === 'json',
       ...(models && { models }),
       ...(dialect && { dialect }),
       ...progressFor(path),
-      ...(streaming && {
-        onProblem: (problem) => {
-          shown++;
-          out.write(`${textLine(path, problem)}\n`);
-        },
-        backpressure: () => out.drained(),
-      }),
+      onProblem: (problem) => {
+        shown++;
+        if (writer) {
+          open();
+          writer.problem(problem);
+        } else out.write(`${textLine(path, problem)}\n`);
+      },
+      backpressure: () => out.drained(),
     };
     let result: CheckResult;
     try {
@@ -152,22 +165,25 @@ async function check(
       // One unreadable file must not hide the others' results: say so, go on, exit 2 at the end.
       process.stderr.write(`batchlint: cannot read ${path}: ${reason(error)}\n`);
       unreadable++;
+      // Problems already written stay, in an entry closed with what was read.
+      if (opened) writer?.endFile(undefined);
       continue;
     } finally {
       if (options.onProgress) process.stderr.write('\r\x1b[K');
     }
-    if (streaming) {
+    if (writer) {
+      open();
+      writer.endFile(result.summary);
+    } else {
       const hidden = hiddenLine(path, result.summary, shown);
       if (hidden) out.write(`${hidden}\n`);
       const dialectNote = dialectLine(path, result.summary);
       if (dialectNote) out.write(`${dialectNote}\n`);
     }
-    reports.push({ path, summary: result.summary, problems: streaming ? [] : result.problems });
+    reports.push({ path, summary: result.summary, problems: [] });
   }
-  if (reports.length > 0) {
-    if (streaming) out.write(`${textSummary(reports)}\n`);
-    else out.write(format === 'json' ? formatJson(reports) : formatSarif(reports, VERSION));
-  }
+  if (writer) writer.end();
+  else if (reports.length > 0) out.write(`${textSummary(reports)}\n`);
   out.flush();
   if (unreadable > 0) return 2;
   return reports.some((r) => r.summary.errors > 0) ? 1 : 0;

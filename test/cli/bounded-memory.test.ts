@@ -72,3 +72,21 @@ test('fix streams: 32 MB with a fix on every tenth line, in a 48 MB heap (the wh
   const expected = lines.map((l, i) => (i % 10 === 0 ? line(i) : l));
   assert.equal(readFileSync(out, 'utf8'), `${expected.join('\r\n')}\r\n`);
 });
+
+test('the JSON and SARIF reports are written as they are found: 50,000 problems in a 48 MB heap', (t) => {
+  const file = path.join(tempDir(t), 'not-json.jsonl');
+  writeFileSync(file, 'x\n'.repeat(50_000));
+  const json = JSON.parse(bounded(['check', '--format', 'json', file]).stdout) as {
+    files: { requests: number; problems: { line: number; code: string }[] }[];
+  };
+  const problems = json.files[0]!.problems;
+  assert.equal(problems.filter((p) => p.code === 'invalid_json_line').length, 50_000);
+  assert.equal(problems[49_999]!.line, 50_000);
+  assert.equal(json.files[0]!.requests, 0);
+  const sarif = JSON.parse(bounded(['check', '--format', 'sarif', file]).stdout) as {
+    runs: { results: { ruleId: string }[]; tool: { driver: { rules: unknown[] } } }[];
+  };
+  const results = sarif.runs[0]!.results;
+  assert.equal(results.filter((r) => r.ruleId === 'invalid_json_line').length, 50_000);
+  assert.ok(sarif.runs[0]!.tool.driver.rules.length > 0);
+});

@@ -55,13 +55,43 @@ export function textSummary(reports: readonly FileReport[]): string {
   return `${files}, ${plural(requests, 'request')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
 }
 
-export function formatJson(reports: readonly FileReport[]): string {
-  const files = reports.map(({ path, summary, problems }) => ({
-    path,
-    requests: summary.requests,
-    dialect: summary.dialect ?? DEFAULT_DIALECT,
-    dialectEvidence: summary.dialectEvidence ?? null,
-    problems: problems.map((p) => ({
+/**
+ * A report written as problems arrive, so `check` holds one problem at a time whatever the file
+ * holds: `file` opens a file's entry, `problem` adds one, `endFile` closes it with the file's
+ * summary, `end` closes the document. Nothing is written for a run in which no file opened.
+ */
+export interface ReportWriter {
+  file(path: string): void;
+  problem(problem: Problem): void;
+  /** `undefined` when the file could not be read to its end (its requests are then `null`). */
+  endFile(summary: FileSummary | undefined): void;
+  end(): void;
+}
+
+/** What a report says of a file besides its problems. */
+export type FileSummary = Pick<Summary, 'requests' | 'dialect' | 'dialectEvidence'>;
+
+/** `value` as JSON indented by two spaces, its lines after the first moved `depth` levels in. */
+function nested(value: unknown, depth: number): string {
+  // Every raw newline of JSON.stringify's output is layout: newlines inside strings are escaped.
+  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+}
+
+/** The JSON format: `{"files":[{"path","problems":[...],"requests","dialect","dialectEvidence"}]}`. */
+export class JsonReport implements ReportWriter {
+  private files = 0;
+  private problems = 0;
+
+  constructor(private readonly write: (text: string) => void) {}
+
+  file(path: string): void {
+    const open = this.files++ === 0 ? '{\n  "files": [' : ',';
+    this.write(`${open}\n    {\n      "path": ${JSON.stringify(path)},\n      "problems": [`);
+    this.problems = 0;
+  }
+
+  problem(p: Problem): void {
+    const entry = {
       line: p.line + 1,
       column: p.column + 1,
       endLine: p.endLine + 1,
@@ -72,9 +102,27 @@ export function formatJson(reports: readonly FileReport[]): string {
       message: p.message,
       param: p.param ?? null,
       fixes: p.fixOffers ?? [],
-    })),
-  }));
-  return JSON.stringify({ files }, null, 2) + '\n';
+    };
+    this.write(`${this.problems++ === 0 ? '' : ','}\n        ${nested(entry, 4)}`);
+  }
+
+  endFile(summary: FileSummary | undefined): void {
+    const fields = [
+      `"requests": ${summary?.requests ?? null}`,
+      `"dialect": ${JSON.stringify(summary ? (summary.dialect ?? DEFAULT_DIALECT) : null)}`,
+      `"dialectEvidence": ${JSON.stringify(summary?.dialectEvidence ?? null)}`,
+    ];
+    const close = this.problems > 0 ? '\n      ]' : ']';
+    this.write(`${close},\n      ${fields.join(',\n      ')}\n    }`);
+  }
+
+  end(): void {
+    if (this.files > 0) this.write('\n  ]\n}\n');
+  }
+}
+
+export function formatJson(reports: readonly FileReport[]): string {
+  return writeAll(reports, (write) => new JsonReport(write));
 }
 
 /** When the API would refuse a problem (see the catalogue): the problem's own, or its code's. */
@@ -101,20 +149,59 @@ export function sarifRules(): object[] {
   });
 }
 
-export function formatSarif(reports: readonly FileReport[], version: string): string {
-  const rules = sarifRules();
-  const index = new Map(PROBLEM_CODES.map((code, i) => [code, i]));
-  const results = reports.flatMap(({ path, problems }) =>
-    problems.map((p) => ({
+/** SARIF 2.1.0: one run whose results are the problems, each naming its rule by index. */
+export class SarifReport implements ReportWriter {
+  private results = -1;
+  private tail = '';
+  private path = '';
+  private readonly index = new Map(PROBLEM_CODES.map((code, i) => [code, i]));
+
+  constructor(
+    private readonly write: (text: string) => void,
+    private readonly version: string,
+  ) {}
+
+  file(path: string): void {
+    this.path = path;
+    if (this.results >= 0) return;
+    const sarif = {
+      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+      version: '2.1.0',
+      runs: [
+        {
+          tool: {
+            driver: {
+              name: 'batchlint',
+              version: this.version,
+              informationUri: 'https://github.com/batchlint/batchlint',
+              rules: sarifRules(),
+            },
+          },
+          columnKind: 'utf16CodeUnits',
+          results: [],
+        },
+      ],
+    };
+    // The document around its results: an unescaped `"results": []` can only be that key, since
+    // a quote inside a JSON string is always escaped.
+    const text = JSON.stringify(sarif, null, 2);
+    const at = text.indexOf('"results": []') + '"results": ['.length;
+    this.write(text.slice(0, at));
+    this.tail = text.slice(at + 1);
+    this.results = 0;
+  }
+
+  problem(p: Problem): void {
+    const result = {
       ruleId: p.code,
-      ruleIndex: index.get(p.code),
+      ruleIndex: this.index.get(p.code),
       level: LEVEL[p.severity],
       message: { text: p.message },
       properties: { stage: stageOf(p) },
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: artifactUri(path) },
+            artifactLocation: { uri: artifactUri(this.path) },
             region: {
               startLine: p.line + 1,
               startColumn: p.column + 1,
@@ -124,27 +211,36 @@ export function formatSarif(reports: readonly FileReport[], version: string): st
           },
         },
       ],
-    })),
-  );
-  const sarif = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'batchlint',
-            version,
-            informationUri: 'https://github.com/batchlint/batchlint',
-            rules,
-          },
-        },
-        columnKind: 'utf16CodeUnits',
-        results,
-      },
-    ],
-  };
-  return JSON.stringify(sarif, null, 2) + '\n';
+    };
+    this.write(`${this.results++ === 0 ? '' : ','}\n        ${nested(result, 4)}`);
+  }
+
+  endFile(): void {}
+
+  end(): void {
+    if (this.results < 0) return;
+    this.write(`${this.results > 0 ? '\n      ' : ''}]${this.tail}\n`);
+  }
+}
+
+export function formatSarif(reports: readonly FileReport[], version: string): string {
+  return writeAll(reports, (write) => new SarifReport(write, version));
+}
+
+/** A whole report as one string, through the writer `make` builds. */
+function writeAll(
+  reports: readonly FileReport[],
+  make: (write: (text: string) => void) => ReportWriter,
+): string {
+  const parts: string[] = [];
+  const writer = make((text) => parts.push(text));
+  for (const { path, summary, problems } of reports) {
+    writer.file(path);
+    for (const p of problems) writer.problem(p);
+    writer.endFile(summary);
+  }
+  writer.end();
+  return parts.join('');
 }
 
 /**
