@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { batchlint, tempDir } from './run';
 import { chatUser, embeddings } from '../unit/builders';
@@ -107,6 +107,11 @@ test("split: a file's own provider's limits: 100,000 Anthropic requests stay one
     `${path.join(dir, 'claude.part-2.jsonl')}: lines 100001-100001, 1 requests, claude-sonnet-4-5`,
     '',
   ]);
+  // A second split does not replace the first one's parts: they are removed first.
+  const again = batchlint(['split', file, '--dialect', 'openai']);
+  assert.equal(again.status, 2, again.stderr);
+  assert.match(again.stderr, /claude\.part-1\.jsonl and claude\.part-2\.jsonl already exist/);
+  for (const k of [1, 2]) rmSync(path.join(dir, `claude.part-${k}.jsonl`));
   // --dialect names the provider whatever the lines show: OpenAI's 50,000 cuts the same file.
   const asOpenAi = batchlint(['split', file, '--dialect', 'openai']);
   assert.equal(asOpenAi.status, 0, asOpenAi.stderr);

@@ -4,13 +4,22 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
 import { Commands, Methods } from '../../server/src/protocol';
-import type { ConvertResult } from '../../server/src/protocol';
+import type { CheckFileResult, ConvertResult, FixFileResult } from '../../server/src/protocol';
 import { LspHarness, example, fileUri } from './harness';
 
 describe('malformed requests', () => {
@@ -84,5 +93,76 @@ describe('malformed requests', () => {
       example('seed-mistakes.jsonl'),
     );
     assert.equal(diagnostics.length, 3);
+  });
+
+  it('fixFile refuses FIFOs, devices and folders as checkFile does, leaves no temporary file, and file requests still answer after five FIFOs', async () => {
+    const fifos = [1, 2, 3, 4, 5].map((i) => path.join(dir, 'fix-fifo', `p${i}.jsonl`));
+    mkdirSync(path.dirname(fifos[0]!));
+    for (const fifo of fifos) assert.equal(spawnSync('mkfifo', [fifo]).status, 0, 'mkfifo');
+    // Five at once: a read blocked on each would hold every thread file requests share.
+    const refusals = await Promise.allSettled(
+      fifos.map((fifo) =>
+        h.connection.sendRequest(Methods.fixFile, { uri: pathToFileURL(fifo).toString() }),
+      ),
+    );
+    for (const refusal of refusals) {
+      assert.equal(refusal.status, 'rejected');
+      assert.match(
+        String((refusal as PromiseRejectedResult).reason),
+        /Not fixed: \S+p\d\.jsonl is a named pipe \(FIFO\); batchlint fixes regular files only/,
+      );
+    }
+    await assert.rejects(
+      h.connection.sendRequest(Methods.fixFile, { uri: '/dev/zero', inPlace: true }),
+      /is a device/,
+    );
+    await assert.rejects(
+      h.connection.sendRequest(Methods.fixFile, { uri: path.join(dir, 'fix-fifo') }),
+      /Not fixed: \S+ is a folder/,
+    );
+    assert.deepEqual(readdirSync(path.dirname(fifos[0]!)).sort(), [
+      'p1.jsonl',
+      'p2.jsonl',
+      'p3.jsonl',
+      'p4.jsonl',
+      'p5.jsonl',
+    ]);
+    // A regular file is still checked and fixed.
+    const real = path.join(dir, 'fix-fifo', 'real.jsonl');
+    writeFileSync(real, example('seed-mistakes.jsonl'));
+    const checked: CheckFileResult = await h.connection.sendRequest(Methods.checkFile, {
+      uri: pathToFileURL(real).toString(),
+    });
+    assert.equal(checked.errors, 3);
+    const fixed: FixFileResult = await h.connection.sendRequest(Methods.fixFile, {
+      uri: pathToFileURL(real).toString(),
+    });
+    assert.equal(fixed.errors, 0);
+  });
+
+  it('fixFile refuses an output that is a link to the file it fixes, and a read-only file in place', async () => {
+    const sub = path.join(dir, 'fix-links');
+    mkdirSync(sub);
+    const file = path.join(sub, 'a.jsonl');
+    const text = example('seed-mistakes.jsonl');
+    writeFileSync(file, text);
+    symlinkSync(file, path.join(sub, 'a.fixed.jsonl'));
+    await assert.rejects(
+      h.connection.sendRequest(Methods.fixFile, { uri: pathToFileURL(file).toString() }),
+      /the output \S+a\.fixed\.jsonl is the input file itself; nothing was written \(remove it, or fix the file in place\)/,
+    );
+    const readOnly = path.join(sub, 'ro.jsonl');
+    writeFileSync(readOnly, text);
+    chmodSync(readOnly, 0o444);
+    await assert.rejects(
+      h.connection.sendRequest(Methods.fixFile, {
+        uri: pathToFileURL(readOnly).toString(),
+        inPlace: true,
+      }),
+      /ro\.jsonl is read-only \(mode 0444\); nothing was written/,
+    );
+    assert.equal(readFileSync(file, 'utf8'), text);
+    assert.equal(readFileSync(readOnly, 'utf8'), text);
+    assert.deepEqual(readdirSync(sub).sort(), ['a.fixed.jsonl', 'a.jsonl', 'ro.jsonl']);
   });
 });

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { matchInputFile } from '../../../server/src/core/results';
 import { drained } from '../../../server/src/core/drain';
 import { openDestination } from '../../../server/src/cli/output';
+import type { Destination } from '../../../server/src/cli/output';
 import type { ResultsView } from './results-view';
 import { basename } from './results-view';
 
@@ -46,20 +47,29 @@ export async function extractRetry(
     return undefined;
   }
   const document = await vscode.workspace.openTextDocument(uri);
-  const out = openDestination({
-    file: uri.scheme === 'file' ? uri.fsPath : '-',
-    output: destination.fsPath,
-    write: false,
-  });
+  let out: Destination | undefined;
   let lines = 0;
   try {
+    // Never one of the files read: the input, a results file, the batch object.
+    const reads = [...attached.resultFiles, ...(attached.batchFile ? [attached.batchFile] : [])]
+      .filter((file) => file.scheme === 'file')
+      .map((file) => ({ path: file.fsPath, role: 'a results file shown on the input' }));
+    out = openDestination({
+      file: uri.scheme === 'file' ? uri.fsPath : '-',
+      output: destination.fsPath,
+      write: false,
+      reads,
+      outputName: 'the retry file',
+      instead: 'choose a new file',
+    });
+    const stream = out.stream;
     if (uri.scheme === 'file' && !document.isDirty) {
       await matchInputFile(uri.fsPath, attached.index, {
         onRetryLine: (raw) => {
           lines++;
-          out.stream.write(raw);
+          stream.write(raw);
         },
-        afterChunk: () => drained(out.stream),
+        afterChunk: () => drained(stream),
       });
     } else {
       // The text as it is now, matched afresh (the shown problems may lag an edit behind).
@@ -69,12 +79,12 @@ export async function extractRetry(
         const text = document.lineAt(line).text;
         if (!pass.line(line, text).retry) continue;
         lines++;
-        out.stream.write(text + (line === document.lineCount - 1 ? '' : eol));
+        stream.write(text + (line === document.lineCount - 1 ? '' : eol));
       }
     }
     await out.commit();
   } catch (error) {
-    out.abort();
+    out?.abort();
     void vscode.window.showErrorMessage(
       `batchlint: cannot write ${destination.fsPath}: ${error instanceof Error ? error.message : String(error)}`,
     );

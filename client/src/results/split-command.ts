@@ -65,7 +65,10 @@ export async function splitFileCommand(target?: vscode.Uri): Promise<SplitOutcom
         location: vscode.ProgressLocation.Notification,
         title: `batchlint: splitting ${basename(uri)}`,
       },
-      () => splitFile(path, (part) => openDestination({ file: path, output: part, write: false })),
+      () =>
+        splitFile(path, (part) =>
+          openDestination({ file: path, output: part, write: false, exclusive: true }),
+        ),
     );
     if (outcome.parts.length === 0) {
       void vscode.window.showInformationMessage(

@@ -90,6 +90,7 @@ export function parseArgs(argv: readonly string[]): Command {
     throw new UsageError(reasonFor(error));
   }
   const { values, positionals, tokens } = parsed;
+  refuseEmptyValues(tokens);
   const [verb, ...files] = positionals;
   if (values.help || verb === 'help') return { kind: 'help' };
   if (values.version) return { kind: 'version' };
@@ -141,6 +142,19 @@ export function parseArgs(argv: readonly string[]): Command {
     ...(verb === 'fix' && dialect !== undefined && { dialect }),
     ...(verb === 'convert' && { to: to as ConvertTarget }),
   } as Command;
+}
+
+/**
+ * `-o ''` names no file: said as such, not as a failure to read or write a file with no name
+ * (which the shell's empty variable behind it would otherwise become).
+ */
+function refuseEmptyValues(
+  tokens: readonly { kind: string; rawName?: string; value?: string }[],
+): void {
+  for (const token of tokens) {
+    if (token.kind === 'option' && token.value === '')
+      throw new UsageError(`${token.rawName} needs a value, not an empty string`);
+  }
 }
 
 /** parseArgs' own messages run to several sentences; the CLI gives one line. */
@@ -201,10 +215,12 @@ export function readSubcommand<const O extends SubcommandOptions, A>(
         options: { ...command.options, ...HELP },
         allowPositionals: true,
         strict: true,
+        tokens: true,
       });
     } catch (error) {
       throw new UsageError(reasonFor(error));
     }
+    refuseEmptyValues(parsed.tokens);
     if ((parsed.values as { help?: boolean }).help === true) {
       process.stdout.write(`${command.usage}\n`);
       return 0;

@@ -29,6 +29,9 @@ export const RESULTS_USAGE = `Usage:
 interface ResultsArgs {
   input: string;
   resultFiles: string[];
+  /** The result files by the option that named them (`resultFiles` holds both). */
+  outputFiles: string[];
+  errorFiles: string[];
   batchFile?: string;
   retry?: string;
   fix: boolean;
@@ -52,12 +55,21 @@ const RESULTS = subcommand({
     const format = values.format;
     if (format !== 'text' && format !== 'json' && format !== 'sarif')
       throw new UsageError(`--format must be text, json or sarif, not '${format}'`);
-    const resultFiles = [...(values.output ?? []), ...(values.errors ?? [])];
+    const outputFiles = values.output ?? [];
+    const errorFiles = values.errors ?? [];
+    const resultFiles = [...outputFiles, ...errorFiles];
     if (resultFiles.length === 0 && values.batch === undefined)
       throw new UsageError("'results' needs --output, --errors or --batch: where the results are");
     if (values.fix && values.retry === undefined)
       throw new UsageError('--fix applies to the --retry lines: give --retry RETRY.jsonl');
-    const args: ResultsArgs = { input: positionals[0]!, resultFiles, fix: values.fix, format };
+    const args: ResultsArgs = {
+      input: positionals[0]!,
+      resultFiles,
+      outputFiles,
+      errorFiles,
+      fix: values.fix,
+      format,
+    };
     if (values.batch !== undefined) args.batchFile = values.batch;
     if (values.retry !== undefined) args.retry = values.retry;
     return args;
@@ -81,7 +93,7 @@ export async function runResults(argv: readonly string[], version: string): Prom
       resultFiles: args.resultFiles,
       ...(args.batchFile !== undefined && { batchFile: args.batchFile }),
     });
-    if (args.retry !== undefined) retryFile = openRetry(args.input, args.retry);
+    if (args.retry !== undefined) retryFile = openRetry(args, args.retry);
     const out = retryFile?.stream;
     let failure: Error | undefined;
     out?.on('error', (error: Error) => (failure ??= error));
@@ -101,6 +113,7 @@ export async function runResults(argv: readonly string[], version: string): Prom
     });
     if (failure) throw new IoError(`cannot write ${args.retry}: ${describe(failure)}`);
     await retryFile?.commit();
+    if (retryFile?.note) process.stderr.write(`batchlint: note: ${retryFile.note}\n`);
   } catch (error) {
     retryFile?.abort();
     process.stderr.write(`batchlint: ${(error as Error).message}\n`);
@@ -118,13 +131,29 @@ export async function runResults(argv: readonly string[], version: string): Prom
   return anyError ? 1 : 0;
 }
 
-/** The retry file: written beside its target and renamed over it once complete; never the input. */
-function openRetry(input: string, path: string): Destination {
+/**
+ * The retry file: written beside its target and renamed over it once complete; never one of the
+ * files `results` reads (the input, a results or errors file, the batch object).
+ */
+function openRetry(args: ResultsArgs, retry: string): Destination {
   try {
-    return openDestination({ file: input, output: path, write: false });
+    return openDestination({
+      file: args.input,
+      output: retry,
+      write: false,
+      reads: [
+        ...args.outputFiles.map((path) => ({ path, role: 'the file given to --output' })),
+        ...args.errorFiles.map((path) => ({ path, role: 'the file given to --errors' })),
+        ...(args.batchFile === undefined
+          ? []
+          : [{ path: args.batchFile, role: 'the file given to --batch' }]),
+      ],
+      outputName: '--retry',
+      instead: 'give --retry a new file name',
+    });
   } catch (error) {
     if (error instanceof IoError) throw error;
-    throw new IoError(`cannot write ${path}: ${describe(error)}`);
+    throw new IoError(`cannot write ${retry}: ${describe(error)}`);
   }
 }
 

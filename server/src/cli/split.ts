@@ -80,7 +80,15 @@ export async function runSplit(argv: readonly string[]): Promise<number> {
   try {
     const outcome = await splitFile(
       args.file,
-      (part) => openDestination({ file: args.file, output: part, write: false }),
+      (part) =>
+        openDestination({
+          file: args.file,
+          output: part,
+          write: false,
+          exclusive: true,
+          outputName: 'the part',
+          instead: 'remove it first',
+        }),
       args.limits,
       args.dialect,
     );

@@ -62,8 +62,13 @@ function kindOf(stats: Stats): string | undefined {
   return 'not a regular file';
 }
 
-/** Refuses anything but a regular file before reading it: the server must never block. */
-async function requireRegularFile(path: string): Promise<void> {
+/**
+ * Refuses anything but a regular file before reading it (checkFile, fixFile): the server must
+ * never block, and a read that blocks holds one of the four threads every file request shares.
+ * `verb` says what was not done: 'check' → "Not checked: … batchlint checks regular files only."
+ */
+export async function requireRegularFile(path: string, verb: 'check' | 'fix'): Promise<void> {
+  const [done, does] = verb === 'check' ? ['checked', 'checks'] : ['fixed', 'fixes'];
   let stats: Stats;
   try {
     stats = await stat(path);
@@ -73,14 +78,14 @@ async function requireRegularFile(path: string): Promise<void> {
       throw new ResponseError<void>(LSPErrorCodes.RequestFailed, `No such file: ${path}`);
     throw new ResponseError<void>(
       LSPErrorCodes.RequestFailed,
-      `Could not check ${path}: ${String(error)}`,
+      `Could not ${verb} ${path}: ${String(error)}`,
     );
   }
   const kind = kindOf(stats);
   if (kind) {
     throw new ResponseError<void>(
       LSPErrorCodes.RequestFailed,
-      `Not checked: ${path} is ${kind}; batchlint checks regular files only.`,
+      `Not ${done}: ${path} is ${kind}; batchlint ${does} regular files only.`,
     );
   }
 }
@@ -103,7 +108,7 @@ export async function checkFileOnDisk(
   token?: CancellationToken,
 ): Promise<CheckFileResult> {
   const target = resolveTarget(params);
-  await requireRegularFile(target.path);
+  await requireRegularFile(target.path, 'check');
   const progress = await reporterFor(ctx, params);
   const name = target.path.slice(target.path.replace(/\\/g, '/').lastIndexOf('/') + 1);
   progress?.begin(`batchlint: checking ${name}`, 0, undefined, true);

@@ -2,10 +2,12 @@
 // that each fit: FILE.part-1.jsonl, FILE.part-2.jsonl, … beside it. The limits are those of the
 // file's dialect (schemas/dialects.json: OpenAI's 50,000 requests, Anthropic's 100,000, …),
 // detected from its first lines unless given. The file is read as a stream and each part written
-// as it goes, through sinks the caller opens (temporary files renamed into place), committed only
-// once every part is written.
+// as it goes, through sinks the caller opens (temporary files put into place), committed only
+// once every part is written. Parts left by an earlier split are never replaced: the split is
+// refused before anything is written (a stale part among new ones would be sent with them).
 
-import { createReadStream } from 'node:fs';
+import { createReadStream, readdirSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import type { Writable } from 'node:stream';
 import { drained } from '../drain';
 import { PartPlanner } from './planner';
@@ -57,12 +59,40 @@ export function partPath(path: string, k: number): string {
   return `${stem}.part-${k}.jsonl`;
 }
 
+/** The split would write where parts already are (from an earlier split, or planted links). */
+export class PartsExist extends Error {}
+
+/**
+ * Throws PartsExist when any `FILE.part-K.jsonl` is beside `path` (a file, a folder or a link,
+ * whatever K): the parts of an earlier split, which this one would replace or mix with.
+ */
+export function refuseExistingParts(path: string): void {
+  const prefix = basename(partPath(path, 0)).slice(0, -'0.jsonl'.length);
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    return; // The folder is unreadable: creating each part exclusively still refuses one there.
+  }
+  const found = names
+    .filter((n) => n.startsWith(prefix) && /^\d+\.jsonl$/.test(n.slice(prefix.length)))
+    .sort((a, b) => Number(a.slice(prefix.length, -6)) - Number(b.slice(prefix.length, -6)));
+  if (found.length === 0) return;
+  const shown = found.length <= 3 ? found : [...found.slice(0, 3), `${found.length - 3} more`];
+  const list =
+    shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)!}`;
+  throw new PartsExist(
+    `${list} already exist${found.length === 1 ? 's' : ''}; nothing was written (split never replaces parts: remove or move them first)`,
+  );
+}
+
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /**
  * Splits `path` into parts within `given` limits (each one left out: the dialect's), each written
  * to `open(partPath)`. The dialect is `dialect`, or the one the file's first lines show (OpenAI's
- * when none does). Throws LineTooLarge when a single line is over the byte limit, and the file
+ * when none does). Throws PartsExist before writing anything when parts are already there (see
+ * refuseExistingParts), LineTooLarge when a single line is over the byte limit, and the file
  * system's errors when reading or writing fails; every sink is aborted then, so nothing is left
  * behind.
  */
@@ -89,6 +119,7 @@ export async function splitFile(
       if (raw.subarray(0, 3).equals(BOM)) text = text.slice(1);
     }
     if (planner.add(line, text, raw.length)) {
+      if (sinks.length === 0) refuseExistingParts(path);
       const sink = open(partPath(path, sinks.length + 1));
       // A write that fails (a full disk) fails the split at the next chunk, not the process.
       sink.stream.on('error', (error: Error) => (failure ??= error));
