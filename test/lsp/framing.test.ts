@@ -69,6 +69,18 @@ describe('framing errors end the server', { timeout: 30_000 }, () => {
     assert.equal(code, 1);
   });
 
+  it('a Content-Length over the 1 GiB cap (99999999999), with or without a body after it', async () => {
+    for (const input of [
+      'Content-Length: 99999999999\r\n\r\n{}',
+      `Content-Length: ${2 ** 30 + 1}\r\n\r\n{"jsonrpc":"2.0"`,
+      `${INITIALIZE}Content-Length: 2000000000\r\n\r\n{`,
+    ]) {
+      const { code, stderr } = await feed(input);
+      assert.equal(code, 1, input);
+      assert.match(stderr, /not LSP messages \(Content-Length \d+ is over the 1073741824 bytes/);
+    }
+  });
+
   it('the end of the input without a shutdown request exits with 1', async () => {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
     child.stdout.resume();

@@ -74,6 +74,22 @@ describe('malformed requests', () => {
     assert.equal(h.doc(uri).getText(), text);
   });
 
+  it('convert with a reversed range (startLine 1, endLine 0) converts both lines, as in order', async () => {
+    const uri = fileUri('convert-reversed.jsonl');
+    const line = example('clean-chat.jsonl').split('\n')[0]!;
+    const text = `${line}\n${line.replace('"custom_id":"', '"custom_id":"b-')}\n`;
+    await h.openAndDiagnose(uri, text);
+    const result: ConvertResult = await h.connection.sendRequest('workspace/executeCommand', {
+      command: Commands.serverConvert,
+      arguments: [{ uri, version: 1, startLine: 1, endLine: 0 }],
+    });
+    assert.equal(result.applied, true, result.reason);
+    assert.equal(result.converted, 2);
+    const converted = h.doc(uri).getText().split('\n').filter(Boolean);
+    assert.equal(converted.length, 2);
+    for (const l of converted) assert.match(l, /"url":"\/v1\/responses"/);
+  });
+
   it('checkFile refuses a FIFO and a device instead of blocking on them', async () => {
     const fifo = path.join(dir, 'pipe.jsonl');
     const made = spawnSync('mkfifo', [fifo]);

@@ -36,6 +36,9 @@ export function parseConvertArgs(params: ExecuteCommandParams): ConvertArgs {
     if (!isCount(arg.endLine)) throw invalid('endLine must be a line number');
     args.endLine = arg.endLine;
   }
+  // A selection made upwards comes as a reversed range: the same lines, in order.
+  if (args.startLine !== undefined && args.endLine !== undefined && args.startLine > args.endLine)
+    [args.startLine, args.endLine] = [args.endLine, args.startLine];
   return args;
 }
 
