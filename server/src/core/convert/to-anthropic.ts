@@ -8,7 +8,9 @@ import type { Json, JsonObject } from './context';
 import type { Ctx } from './context';
 import { has, isObject } from './context';
 import { numberOf, setKey } from './exact-json';
-import { callArguments, dataUrl, leadingSystem, systemTexts, toolCallNames } from './chat-parts';
+import { dataUrl } from './chat-parts';
+import { keepOthers, toolCalls, walkTurns } from './turns';
+import type { TurnTarget } from './turns';
 
 const OUT = 'params';
 
@@ -132,23 +134,7 @@ function metadata(ctx: Ctx, body: JsonObject, put: (key: string, value: Json) =>
 }
 
 function messages(ctx: Ctx, list: Json[], out: JsonObject): void {
-  const names = toolCallNames(list);
-  const lead = leadingSystem(list);
-  const system: JsonObject[] = [];
-  const turns: Json[] = [];
-  list.forEach((m, i) => {
-    const at: PathSegment[] = ['messages', i];
-    if (i < lead && isObject(m)) {
-      const texts = systemTexts(m.content);
-      const extra = Object.keys(m).filter((k) => k !== 'role' && k !== 'content');
-      if (texts && extra.length === 0) {
-        for (const text of texts) system.push({ type: 'text', text });
-        return;
-      }
-    }
-    const converted = turn(ctx, m, at, [OUT, 'messages', turns.length], names, turns);
-    if (converted !== MERGED) turns.push(converted);
-  });
+  const { system, turns } = walkTurns(ctx, list, TURNS);
   if (system.length > 0) {
     setKey(out, 'system', system.length === 1 ? system[0]!.text! : system);
   }
@@ -162,84 +148,45 @@ function messages(ctx: Ctx, list: Json[], out: JsonObject): void {
   }
 }
 
-/** A tool message folded into the user turn before it (Anthropic wants them in one turn). */
-const MERGED: JsonObject = {};
-
-function turn(
-  ctx: Ctx,
-  m: Json,
-  at: PathSegment[],
-  outAt: PathSegment[],
-  names: Map<string, string>,
-  before: Json[],
-): Json {
-  if (!isObject(m)) {
-    ctx.keep(outAt, at, 'not a message object; kept as it was');
-    return m;
-  }
-  const role = m.role;
-  if (role === 'tool' && typeof m.tool_call_id === 'string') {
-    const extra = Object.keys(m).filter(
-      (k) => !['role', 'content', 'tool_call_id', 'name'].includes(k),
-    );
-    if (extra.length === 0) {
-      const block: JsonObject = { type: 'tool_result', tool_use_id: m.tool_call_id };
-      if (m.content !== undefined && m.content !== null) block.content = toolContent(m.content);
-      if (typeof m.name === 'string' && names.get(m.tool_call_id) !== m.name) {
-        ctx.change(
-          [...at, 'name'],
-          'dropped',
-          "a tool result names its call by id; the call's name is not repeated",
-        );
-      }
-      const previous = before[before.length - 1];
-      if (
-        isObject(previous) &&
-        previous.role === 'user' &&
-        Array.isArray(previous.content) &&
-        previous.content.every(isToolResult)
-      ) {
-        previous.content.push(block);
-        return MERGED;
-      }
-      return { role: 'user', content: [block] };
+/** How Messages writes a conversation's pieces (the walk is turns.ts'). */
+const TURNS: TurnTarget = {
+  name: 'Anthropic',
+  turnsAt: [OUT, 'messages'],
+  systemBlock: (text) => ({ type: 'text', text }),
+  toolResult(ctx, m, at, names) {
+    if (typeof m.tool_call_id !== 'string') return undefined;
+    const block: JsonObject = { type: 'tool_result', tool_use_id: m.tool_call_id };
+    if (m.content !== undefined && m.content !== null) block.content = toolContent(m.content);
+    if (typeof m.name === 'string' && names.get(m.tool_call_id) !== m.name) {
+      ctx.change(
+        [...at, 'name'],
+        'dropped',
+        "a tool result names its call by id; the call's name is not repeated",
+      );
     }
-  }
-  if (role !== 'user' && role !== 'assistant') {
-    ctx.keep(
-      outAt,
-      at,
-      role === 'system' || role === 'developer'
-        ? 'Anthropic takes system text only before the conversation (as system); this one comes later'
-        : `Anthropic has no '${String(role)}' role`,
-    );
-    return m;
-  }
-  const out: JsonObject = { role };
-  for (const key of Object.keys(m)) {
-    if (key === 'role' || key === 'content' || (key === 'tool_calls' && role === 'assistant'))
-      continue;
-    setKey(out, key, m[key] as Json);
-    ctx.keep([...outAt, key], [...at, key], DEFAULT_MESSAGE_REASON);
-  }
-  const calls = role === 'assistant' && Array.isArray(m.tool_calls);
-  // An assistant turn of tool calls only has null content in chat: its blocks are the calls.
-  const blocks =
-    calls && m.content === null
-      ? undefined
-      : content(ctx, m.content, [...at, 'content'], [...outAt, 'content']);
-  if (calls && Array.isArray(m.tool_calls)) {
-    const uses: Json[] = [];
-    const kept: Json[] = [];
-    for (const call of m.tool_calls) {
-      const input =
-        isObject(call) && isObject(call.function)
-          ? callArguments(call.function.arguments)
-          : undefined;
-      if (isObject(call) && isObject(call.function) && typeof call.id === 'string' && input) {
-        uses.push({ type: 'tool_use', id: call.id, name: call.function.name as Json, input });
-      } else kept.push(call);
+    return block;
+  },
+  laterSystem:
+    'Anthropic takes system text only before the conversation (as system); this one comes later',
+  blocks: { key: 'content', isResult: (block) => isObject(block) && block.type === 'tool_result' },
+  role: (role) => role,
+  extraKey: "Anthropic's messages have only role and content",
+  body(ctx, m, at, outAt, out) {
+    const calls = m.role === 'assistant' && Array.isArray(m.tool_calls);
+    // An assistant turn of tool calls only has null content in chat: its blocks are the calls.
+    const blocks =
+      calls && m.content === null
+        ? undefined
+        : content(ctx, m.content, [...at, 'content'], [...outAt, 'content']);
+    if (!calls) {
+      if (blocks !== undefined) setKey(out, 'content', blocks);
+      return;
     }
+    const uses = toolCalls(ctx, m, at, outAt, (call, fn, input) =>
+      typeof call.id === 'string'
+        ? { type: 'tool_use', id: call.id, name: fn.name as Json, input }
+        : undefined,
+    );
     const list =
       blocks === undefined
         ? []
@@ -248,24 +195,10 @@ function turn(
           : Array.isArray(blocks)
             ? blocks
             : [blocks];
-    setKey(out, 'content', [...list, ...uses]);
-    if (kept.length > 0) {
-      setKey(out, 'tool_calls', kept);
-      ctx.keep(
-        [...outAt, 'tool_calls'],
-        [...at, 'tool_calls'],
-        'tool calls whose arguments are not a JSON object; kept as they were',
-      );
-    }
-  } else if (blocks !== undefined) setKey(out, 'content', blocks);
-  return out;
-}
-
-const DEFAULT_MESSAGE_REASON = "Anthropic's messages have only role and content";
-
-function isToolResult(block: Json): boolean {
-  return isObject(block) && block.type === 'tool_result';
-}
+    setKey(out, 'content', [...list, ...uses.made]);
+    uses.keep(out);
+  },
+};
 
 /** A tool message's content: a string, or its text parts as text blocks. */
 function toolContent(content: Json): Json {
@@ -293,14 +226,8 @@ function content(
 /** One chat content part → one Anthropic content block. */
 function block(ctx: Ctx, part: Json, at: PathSegment[], outAt: PathSegment[]): Json {
   if (!isObject(part)) return part;
-  const extras = (known: string[], out: JsonObject): JsonObject => {
-    for (const key of Object.keys(part)) {
-      if (known.includes(key)) continue;
-      setKey(out, key, part[key] as Json);
-      ctx.keep([...outAt, key], [...at, key], 'no equivalent in an Anthropic content block');
-    }
-    return out;
-  };
+  const extras = (known: string[], out: JsonObject): JsonObject =>
+    keepOthers(ctx, part, known, out, at, outAt, 'no equivalent in an Anthropic content block');
   if (part.type === 'text')
     return extras(['type', 'text'], { type: 'text', text: part.text as Json });
   if (part.type === 'image_url' && isObject(part.image_url)) {
@@ -310,18 +237,18 @@ function block(ctx: Ctx, part: Json, at: PathSegment[], outAt: PathSegment[]): J
     const source: JsonObject = data
       ? { type: 'base64', media_type: data.mediaType, data: data.data }
       : { type: 'url', url: url as Json };
-    const out: JsonObject = { type: 'image', source };
-    for (const key of Object.keys(image)) {
-      if (key === 'url') continue;
-      setKey(out, key, image[key] as Json);
-      ctx.keep(
-        [...outAt, key],
-        [...at, 'image_url', key],
+    const out = keepOthers(
+      ctx,
+      image,
+      ['url'],
+      { type: 'image', source },
+      [...at, 'image_url'],
+      outAt,
+      (key) =>
         key === 'detail'
           ? 'Anthropic has no image detail setting'
           : 'no equivalent in an Anthropic image block',
-      );
-    }
+    );
     return extras(['type', 'image_url'], out);
   }
   if (part.type === 'file' && isObject(part.file)) {

@@ -7,7 +7,9 @@ import type { PathSegment } from '../types';
 import type { Ctx, Json, JsonObject } from './context';
 import { has, isObject } from './context';
 import { setKey } from './exact-json';
-import { callArguments, dataUrl, leadingSystem, systemTexts, toolCallNames } from './chat-parts';
+import { dataUrl } from './chat-parts';
+import { keepOthers, toolCalls, walkTurns } from './turns';
+import type { TurnTarget } from './turns';
 
 const OUT = 'request';
 const DEFAULT_REASON = "Gemini's GenerateContentRequest has no such field";
@@ -103,22 +105,7 @@ function responseFormat(ctx: Ctx, body: JsonObject, config: JsonObject, out: Jso
 }
 
 function contents(ctx: Ctx, list: Json[], out: JsonObject): void {
-  const names = toolCallNames(list);
-  const lead = leadingSystem(list);
-  const system: JsonObject[] = [];
-  const turns: Json[] = [];
-  list.forEach((m, i) => {
-    const at: PathSegment[] = ['messages', i];
-    if (i < lead && isObject(m)) {
-      const texts = systemTexts(m.content);
-      if (texts && Object.keys(m).every((k) => k === 'role' || k === 'content')) {
-        for (const text of texts) system.push({ text });
-        return;
-      }
-    }
-    const converted = turn(ctx, m, at, [OUT, 'contents', turns.length], names, turns);
-    if (converted !== MERGED) turns.push(converted);
-  });
+  const { system, turns } = walkTurns(ctx, list, TURNS);
   if (system.length > 0) setKey(out, 'systemInstruction', { parts: system });
   setKey(out, 'contents', turns);
   if (turns.length === 0) {
@@ -130,116 +117,58 @@ function contents(ctx: Ctx, list: Json[], out: JsonObject): void {
   }
 }
 
-/** A tool message folded into the function responses just before it. */
-const MERGED: JsonObject = {};
-
-function turn(
-  ctx: Ctx,
-  m: Json,
-  at: PathSegment[],
-  outAt: PathSegment[],
-  names: Map<string, string>,
-  before: Json[],
-): Json {
-  if (!isObject(m)) {
-    ctx.keep(outAt, at, 'not a message object; kept as it was');
-    return m;
-  }
-  if (m.role === 'tool') {
+/** How a GenerateContentRequest writes a conversation's pieces (the walk is turns.ts'). */
+const TURNS: TurnTarget = {
+  name: 'Gemini',
+  turnsAt: [OUT, 'contents'],
+  systemBlock: (text) => ({ text }),
+  toolResult(_ctx, m, _at, names) {
     const name = typeof m.tool_call_id === 'string' ? names.get(m.tool_call_id) : undefined;
-    const extra = Object.keys(m).filter(
-      (k) => !['role', 'content', 'tool_call_id', 'name'].includes(k),
-    );
-    if (name !== undefined && extra.length === 0) {
-      const part: JsonObject = {
-        functionResponse: {
-          id: m.tool_call_id as Json,
-          name,
-          response: { content: m.content ?? null },
-        },
-      };
-      const previous = before[before.length - 1];
-      if (
-        isObject(previous) &&
-        previous.role === 'user' &&
-        Array.isArray(previous.parts) &&
-        previous.parts.every((p) => isObject(p) && 'functionResponse' in p)
-      ) {
-        previous.parts.push(part);
-        return MERGED;
-      }
-      return { role: 'user', parts: [part] };
-    }
-    ctx.keep(outAt, at, 'a tool message whose call is not in the conversation; kept as it was');
-    return m;
-  }
-  if (m.role !== 'user' && m.role !== 'assistant') {
-    ctx.keep(
-      outAt,
-      at,
-      m.role === 'system' || m.role === 'developer'
-        ? 'Gemini takes system text only as systemInstruction, before the conversation; this one comes later'
-        : `Gemini has no '${String(m.role)}' role`,
-    );
-    return m;
-  }
-  const out: JsonObject = { role: m.role === 'assistant' ? 'model' : 'user' };
-  for (const key of Object.keys(m)) {
-    if (key === 'role' || key === 'content' || (key === 'tool_calls' && m.role === 'assistant'))
-      continue;
-    setKey(out, key, m[key] as Json);
-    ctx.keep([...outAt, key], [...at, key], "Gemini's contents have only role and parts");
-  }
-  const parts: Json[] = [];
-  const content = m.content;
-  if (typeof content === 'string') parts.push({ text: content });
-  else if (Array.isArray(content)) {
-    content.forEach((p, j) =>
-      parts.push(part(ctx, p, [...at, 'content', j], [...outAt, 'parts', parts.length])),
-    );
-  } else if (content === null) {
-    if (!Array.isArray(m.tool_calls)) ctx.change([...at, 'content'], 'dropped', 'null content');
-  } else if (content !== undefined) {
-    setKey(out, 'content', content);
-    ctx.keep([...outAt, 'content'], [...at, 'content'], 'content that is neither text nor parts');
-  }
-  if (m.role === 'assistant' && Array.isArray(m.tool_calls)) {
-    const kept: Json[] = [];
-    for (const call of m.tool_calls) {
-      const args =
-        isObject(call) && isObject(call.function)
-          ? callArguments(call.function.arguments)
-          : undefined;
-      if (isObject(call) && isObject(call.function) && args) {
-        const fc: JsonObject = { name: call.function.name as Json, args };
-        if (typeof call.id === 'string') fc.id = call.id;
-        parts.push({ functionCall: fc });
-      } else kept.push(call);
-    }
-    if (kept.length > 0) {
-      setKey(out, 'tool_calls', kept);
-      ctx.keep(
-        [...outAt, 'tool_calls'],
-        [...at, 'tool_calls'],
-        'tool calls whose arguments are not a JSON object; kept as they were',
+    if (name === undefined) return undefined;
+    return {
+      functionResponse: {
+        id: m.tool_call_id as Json,
+        name,
+        response: { content: m.content ?? null },
+      },
+    };
+  },
+  toolKept: 'a tool message whose call is not in the conversation; kept as it was',
+  laterSystem:
+    'Gemini takes system text only as systemInstruction, before the conversation; this one comes later',
+  blocks: { key: 'parts', isResult: (p) => isObject(p) && 'functionResponse' in p },
+  role: (role) => (role === 'assistant' ? 'model' : 'user'),
+  extraKey: "Gemini's contents have only role and parts",
+  body(ctx, m, at, outAt, out) {
+    const parts: Json[] = [];
+    const content = m.content;
+    if (typeof content === 'string') parts.push({ text: content });
+    else if (Array.isArray(content)) {
+      content.forEach((p, j) =>
+        parts.push(part(ctx, p, [...at, 'content', j], [...outAt, 'parts', parts.length])),
       );
+    } else if (content === null) {
+      if (!Array.isArray(m.tool_calls)) ctx.change([...at, 'content'], 'dropped', 'null content');
+    } else if (content !== undefined) {
+      setKey(out, 'content', content);
+      ctx.keep([...outAt, 'content'], [...at, 'content'], 'content that is neither text nor parts');
     }
-  }
-  setKey(out, 'parts', parts);
-  return out;
-}
+    const calls = toolCalls(ctx, m, at, outAt, (call, fn, args) => {
+      const fc: JsonObject = { name: fn.name as Json, args };
+      if (typeof call.id === 'string') fc.id = call.id;
+      return { functionCall: fc };
+    });
+    parts.push(...calls.made);
+    calls.keep(out);
+    setKey(out, 'parts', parts);
+  },
+};
 
 /** One chat content part → one Gemini part. */
 function part(ctx: Ctx, p: Json, at: PathSegment[], outAt: PathSegment[]): Json {
   if (!isObject(p)) return p;
-  const extras = (known: string[], out: JsonObject): JsonObject => {
-    for (const key of Object.keys(p)) {
-      if (known.includes(key)) continue;
-      setKey(out, key, p[key] as Json);
-      ctx.keep([...outAt, key], [...at, key], 'no equivalent in a Gemini part');
-    }
-    return out;
-  };
+  const extras = (known: string[], out: JsonObject): JsonObject =>
+    keepOthers(ctx, p, known, out, at, outAt, 'no equivalent in a Gemini part');
   if (p.type === 'text') return extras(['type', 'text'], { text: p.text as Json });
   if (p.type === 'image_url' && isObject(p.image_url)) {
     const image = p.image_url;
@@ -253,17 +182,11 @@ function part(ctx: Ctx, p: Json, at: PathSegment[], outAt: PathSegment[]): Json 
         [...at, 'image_url', 'url'],
         "Gemini needs the file's mimeType beside its fileUri: add it",
       );
-    for (const key of Object.keys(image)) {
-      if (key === 'url') continue;
-      setKey(out, key, image[key] as Json);
-      ctx.keep(
-        [...outAt, key],
-        [...at, 'image_url', key],
-        key === 'detail'
-          ? 'Gemini sets the resolution with mediaResolution, not a detail'
-          : 'no equivalent in a Gemini part',
-      );
-    }
+    keepOthers(ctx, image, ['url'], out, [...at, 'image_url'], outAt, (key) =>
+      key === 'detail'
+        ? 'Gemini sets the resolution with mediaResolution, not a detail'
+        : 'no equivalent in a Gemini part',
+    );
     return extras(['type', 'image_url'], out);
   }
   if (p.type === 'input_audio' && isObject(p.input_audio)) {
