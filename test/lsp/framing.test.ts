@@ -88,4 +88,15 @@ describe('framing errors end the server', { timeout: 30_000 }, () => {
     child.stdin.end(INITIALIZE);
     assert.equal(await ended, 1);
   });
+
+  it('a Content-Length longer than the message, then the end of the input: exit 1 with its reason', async () => {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.resume();
+    const ended = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    child.stdin.end('Content-Length: 500\r\n\r\n{"jsonrpc":"2.0"}');
+    assert.equal(await ended, 1);
+    assert.match(stderr, /the input ended before a shutdown request; exiting/);
+  });
 });

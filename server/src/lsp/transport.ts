@@ -64,7 +64,12 @@ export function connectFromArgv(argv: readonly string[] = process.argv): Connect
     );
     process.exit(FRAMING_EXIT_CODE);
   });
-  reader.onClose(() => process.exit(shutdown ? 0 : 1));
+  reader.onClose(() => {
+    // Said like a framing error, so an input cut mid-message is not a silent exit.
+    if (!shutdown)
+      process.stderr.write('batchlint: the input ended before a shutdown request; exiting\n');
+    process.exit(shutdown ? 0 : 1);
+  });
   const connection = createConnection(ProposedFeatures.all, reader, writer);
   connection.onShutdown(() => {
     shutdown = true;
