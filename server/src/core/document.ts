@@ -12,7 +12,7 @@ import { LineMemo } from './line-memo';
 import { BatchTally } from './cross/tally';
 import { blockProblem } from './syntax/blocks';
 import { placeInBlock } from './syntax/content';
-import { BlockFinder, lineShape } from './syntax/block-finder';
+import { BlockFinder, fixableAlone, lineShape, withoutFix } from './syntax/block-finder';
 import type { LineShape } from './syntax/block-finder';
 import { finalize, bomProblem, ruleContext } from './options';
 import type { RuleContext } from './models/context';
@@ -148,11 +148,14 @@ export class DocumentChecker {
     const ids = this.customIds();
     const finder = new BlockFinder<DocumentLine>(
       {
-        single: ({ cached }, line) => {
+        single: ({ cached }, line, unjoined) => {
+          const fixable = fixableAlone(unjoined, cached.result.facts);
           for (const p of cached.result.problems) {
             const severity = collector.count(p.code, p.severity);
-            if (severity && collector.wants(line, p.column, severity))
-              collector.keep({ ...withCustomId(p, ids), severity, line, endLine: line });
+            if (severity && collector.wants(line, p.column, severity)) {
+              const problem = fixable ? withCustomId(p, ids) : withoutFix(p);
+              collector.keep({ ...problem, severity, line, endLine: line });
+            }
           }
           collector.addAll(tally.add(line, cached.result.facts, cached.bytes));
         },

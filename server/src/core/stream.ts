@@ -10,7 +10,7 @@ import { LineTree } from './locate';
 import { BatchTally } from './cross/tally';
 import { blockProblem } from './syntax/blocks';
 import { placeInBlock } from './syntax/content';
-import { BlockFinder } from './syntax/block-finder';
+import { BlockFinder, fixableAlone, withoutFix } from './syntax/block-finder';
 import type { BlockItem } from './syntax/block-finder';
 import { fixesFor } from './fixes';
 import { LineReader } from './line-reader';
@@ -163,7 +163,7 @@ export class StreamChecker {
       return { column: span.start, endColumn: span.end };
     }, context);
     this.blocks = new BlockFinder<PendingLine>({
-      single: (entry, line) => this.report(line, entry),
+      single: (entry, line, unjoined) => this.report(line, entry, unjoined),
       block: (block, entries) => {
         entries.forEach((e, i) => this.inHand.set(block.startLine + i, e.text));
         const bytes = entries.reduce((sum, e) => sum + e.bytes, 0);
@@ -199,15 +199,18 @@ export class StreamChecker {
     for (const p of this.tally.finish(this.line)) this.collector.add(p);
   }
 
-  private report(line: number, entry: PendingLine): void {
+  private report(line: number, entry: PendingLine, unjoined: boolean): void {
     this.current = { line, text: entry.text };
     const collector = this.collector;
     const { facts } = entry.result;
     if (facts.customId !== undefined) this.ids.see(facts.customId);
+    const fixable = fixableAlone(unjoined, facts);
     for (const p of entry.result.problems) {
       const severity = collector.count(p.code, p.severity);
-      if (severity && collector.wants(line, p.column, severity))
-        this.emit({ ...withCustomId(p, this.ids.allocator), severity, line, endLine: line }, true);
+      if (severity && collector.wants(line, p.column, severity)) {
+        const problem = fixable ? withCustomId(p, this.ids.allocator) : withoutFix(p);
+        this.emit({ ...problem, severity, line, endLine: line }, true);
+      }
     }
     for (const p of this.tally.add(line, entry.result.facts, entry.bytes)) this.emit(p);
     this.current = undefined;

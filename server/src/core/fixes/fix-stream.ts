@@ -15,7 +15,7 @@ import type { LineResult } from '../line-check';
 import { LineMemo } from '../line-memo';
 import { ProblemCollector } from '../problems';
 import { SeenIds, StreamChecker } from '../stream';
-import { BlockFinder } from '../syntax/block-finder';
+import { BlockFinder, fixableAlone } from '../syntax/block-finder';
 import type { Block } from '../syntax/blocks';
 import { fixLine } from './fix-line';
 
@@ -95,7 +95,7 @@ class StreamFixer {
     this.memo = new LineMemo(context);
     this.after = new StreamChecker(this.collector, false, context);
     this.blocks = new BlockFinder<Line>({
-      single: (line) => this.single(line),
+      single: (line, _n, unjoined) => this.single(line, unjoined),
       block: (block, lines) => this.block(block, lines),
     });
   }
@@ -157,9 +157,16 @@ class StreamFixer {
     this.blocks.push({ text, raw, own, opensBlock: result.opensBlock, result, eol });
   }
 
-  /** A line on its own: removed when blank, fixed when its check offers a fix, else copied. */
-  private single(line: Line): void {
+  /**
+   * A line on its own: removed when blank, fixed when its check offers a fix, else copied. A line
+   * of an object too long to join is copied as it was (see fixableAlone).
+   */
+  private single(line: Line, unjoined: boolean): void {
     if (line.result.facts.customId !== undefined) this.ids.see(line.result.facts.customId);
+    if (!fixableAlone(unjoined, line.result.facts)) {
+      this.copy(line);
+      return;
+    }
     if (line.result.problems.some((p) => p.fix?.id === 'remove-line')) {
       this.applied++;
       return;
@@ -197,6 +204,11 @@ class StreamFixer {
         return;
       }
     }
+    this.copy(line);
+  }
+
+  /** Writes a line as it came (a joined block's text, or the bytes as read). */
+  private copy(line: Line): void {
     const raw = line.raw === NO_BYTES ? Buffer.from(line.own!, 'utf8') : line.raw;
     // A line copied as it was checked (its text is all of it) is not decoded and checked again.
     const same =

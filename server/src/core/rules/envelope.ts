@@ -20,7 +20,7 @@ export const rule: EnvelopeRule = { scope: 'envelope', check: checkEnvelope };
 function checkEnvelope(line: Record<string, unknown>, dialect: DialectId): Finding[] {
   // The schema (schemas/envelope.json) says what is required and of which type; this adds the
   // fixes and what a schema cannot say: the endpoint list, empty ids, undocumented keys.
-  const findings = withFixes(validateEnvelope(line));
+  const findings = withFixes(validateEnvelope(line), isRequestLike(line));
   const { custom_id: customId, url } = line;
   if (customId === '') {
     findings.push({
@@ -93,14 +93,29 @@ function withUnknownKeys(line: Record<string, unknown>, findings: Finding[]): Fi
   return findings;
 }
 
-/** The schema's findings with their fixes; a wrong-typed method is not also a wrong value. */
-function withFixes(findings: Finding[]): Finding[] {
+/**
+ * Whether the object holds a key only a request line has. `method` is added only to such a line:
+ * an object without any of them (a message `{"role","content"}`, often one line of a
+ * pretty-printed request too long to join) is not a request missing its method, and adding the
+ * key would write into the user's data.
+ */
+function isRequestLike(line: Record<string, unknown>): boolean {
+  return (
+    Object.hasOwn(line, 'custom_id') || Object.hasOwn(line, 'url') || Object.hasOwn(line, 'body')
+  );
+}
+
+/**
+ * The schema's findings with their fixes; a wrong-typed method is not also a wrong value. The
+ * missing method gets its fix only on a line that is a request (`requestLike`).
+ */
+function withFixes(findings: Finding[], requestLike: boolean): Finding[] {
   if (findings.length === 0) return findings;
   const mistyped = new Set(findings.filter((f) => f.code === 'invalid_type').map((f) => f.param));
   return findings
     .filter((f) => !(f.code === 'invalid_value' && mistyped.has(f.param)))
     .map((f) => {
-      if (f.code === 'missing_required_parameter' && f.param === 'method') {
+      if (f.code === 'missing_required_parameter' && f.param === 'method' && requestLike) {
         return { ...f, fix: { id: 'add-method' } };
       }
       if (f.code === 'invalid_value' && f.param === 'method') {

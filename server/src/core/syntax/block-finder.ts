@@ -26,15 +26,37 @@ export function lineShape(text: string): LineShape {
   return { depth: scan.depth, unterminated: scan.unterminated };
 }
 
+/**
+ * Whether a line the finder handed on may be fixed on its own: not when it is unjoined (inside an
+ * object too long to join), unless it holds a custom_id (a request line of its own after an object
+ * left open, not a piece of one).
+ */
+export function fixableAlone(unjoined: boolean, facts: { customId?: string }): boolean {
+  return !unjoined || facts.customId !== undefined;
+}
+
+/** The problem without its fix (a line that is not fixable alone). */
+export function withoutFix<P extends { fix?: unknown }>(problem: P): P {
+  if (problem.fix === undefined) return problem;
+  const { fix: _fix, ...rest } = problem;
+  return rest as P;
+}
+
 export interface BlockItem {
   text: string;
   /** The line does not parse on its own but opens an object (LineResult.opensBlock). */
   opensBlock: boolean;
 }
 
-/** Receives the lines in order: each line on its own, or a block of lines joined. */
+/**
+ * Receives the lines in order: each line on its own, or a block of lines joined. `unjoined` is
+ * true for a line inside an object that opened on an earlier line and runs past MAX_BLOCK_LINES
+ * (or for that opening line): the block is not joined, and a fix must not edit its lines either,
+ * since they are pieces of the user's one request (a message `{"role","content"}` written on one
+ * line of it is not a request missing its envelope).
+ */
 export interface BlockSink<T> {
-  single(item: T, line: number): void;
+  single(item: T, line: number, unjoined: boolean): void;
   block(block: Block, items: readonly T[]): void;
 }
 
@@ -45,6 +67,8 @@ interface Entry<T> {
   before: number;
   /** For an opening line: the last line of its block, -1 when it has none, undefined while open. */
   end?: number;
+  /** Inside (or opening) an object too long to join: see BlockSink. */
+  unjoined?: boolean;
 }
 
 /**
@@ -61,6 +85,11 @@ export class BlockFinder<T extends BlockItem> {
   /** Opening lines still undecided, oldest first; `bottom` indexes the oldest. */
   private open: Entry<T>[] = [];
   private bottom = 0;
+  /**
+   * While inside an object too long to join: the depth before its opening line. Every line until
+   * the depth comes back to it is unjoined, and no opening line within starts a block.
+   */
+  private longBase: number | undefined;
 
   constructor(
     private readonly sink: BlockSink<T>,
@@ -69,15 +98,21 @@ export class BlockFinder<T extends BlockItem> {
 
   push(item: T): void {
     const line = this.line++;
-    if (this.bottom === this.open.length && !item.opensBlock) {
+    if (this.bottom === this.open.length && !item.opensBlock && this.longBase === undefined) {
       // Nothing is waiting (so nothing is queued): the common case costs no bracket count at all.
-      this.sink.single(item, line);
+      this.sink.single(item, line, false);
       return;
     }
     const shape = this.shapeOf(item);
     const entry: Entry<T> = { item, line, before: this.depth };
     this.queue.push(entry);
-    if (shape.unterminated) {
+    if (this.longBase !== undefined) {
+      // Inside an object too long to join: its inner objects are not requests of their own.
+      entry.unjoined = true;
+      if (item.opensBlock) entry.end = -1;
+      if (!shape.unterminated) this.depth += shape.depth;
+      if (this.depth <= this.longBase) this.longBase = undefined;
+    } else if (shape.unterminated) {
       // A string left open: no block runs through this line.
       if (item.opensBlock) entry.end = -1;
       this.settleAll();
@@ -89,12 +124,16 @@ export class BlockFinder<T extends BlockItem> {
         start.end = start.before === after && line > start.line ? line : -1;
       }
       this.depth = after;
-      // findBlock looks at most MAX_BLOCK_LINES lines from the opening one.
-      while (
-        this.bottom < this.open.length &&
-        line - this.open[this.bottom]!.line + 1 >= MAX_BLOCK_LINES
-      )
-        this.open[this.bottom++]!.end = -1;
+      // findBlock looks at most MAX_BLOCK_LINES lines from the opening one. The oldest opening
+      // line past it holds every other one still open: none of them is joined, and no line
+      // until the oldest one's object closes is fixed on its own.
+      const oldest = this.open[this.bottom];
+      if (oldest && line - oldest.line + 1 >= MAX_BLOCK_LINES) {
+        this.longBase = oldest.before;
+        for (let i = this.queue.indexOf(oldest, this.head); i < this.queue.length; i++)
+          this.queue[i]!.unjoined = true;
+        this.settleAll();
+      }
     }
     this.compact();
     this.drain();
@@ -119,7 +158,7 @@ export class BlockFinder<T extends BlockItem> {
       if (first.item.opensBlock && first.end === undefined) return;
       if (first.end === undefined || first.end < 0) {
         this.head++;
-        this.sink.single(first.item, first.line);
+        this.sink.single(first.item, first.line, first.unjoined === true);
         continue;
       }
       const count = first.end - first.line + 1;
@@ -132,7 +171,7 @@ export class BlockFinder<T extends BlockItem> {
       } else {
         // Brackets that match but do not parse: a broken request, whose inner objects are not
         // requests of their own, so none of its lines is tried again (this keeps the joins linear).
-        for (const e of entries) this.sink.single(e.item, e.line);
+        for (const e of entries) this.sink.single(e.item, e.line, false);
       }
     }
     this.queue = [];
