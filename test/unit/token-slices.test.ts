@@ -65,10 +65,10 @@ test('no slice splits a surrogate pair', () => {
   }
 });
 
-test('1 MB of one letter is counted whole, with one hard cut per 128 characters', () => {
+test('1 MB of one letter is counted whole, with at most one hard cut per 128 characters', () => {
   const length = 1_000_000;
   const counted = countTokens(['x'.repeat(length)], 'o200k_base');
   assert.ok(counted?.complete);
-  assert.equal(counted.hardCuts, Math.ceil(length / 128) - 1);
+  assert.ok(counted.hardCuts >= length / 128 - 5 && counted.hardCuts <= length / 128);
   assert.ok(counted.tokens > 0 && counted.tokens <= length);
 });
