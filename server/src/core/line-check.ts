@@ -21,7 +21,7 @@ import { placeOnLine } from './syntax/content';
 import type { RuleContext } from './models/context';
 import { defaultContext } from './models/context';
 import { validateBody } from './schema';
-import { formatParam, gotLabel } from './words';
+import { formatParam, gotLabel, elide } from './words';
 import { findRepeatedKeys } from './json';
 import { parseLine } from './parse-line';
 import type { RepeatedKey } from './json';
@@ -278,7 +278,7 @@ function repeatedKeyProblem(repeat: RepeatedKey): LineProblem {
   const param = formatParam([...inBody, repeat.key]);
   return atDefault({
     code: 'duplicate_key',
-    message: `Duplicate key '${param}': only one of its values is used. By our reading the API keeps the last one, as JSON parsers such as Python's do (this is not documented); the earlier values are ignored.`,
+    message: `Duplicate key '${elide(param)}': only one of its values is used. By our reading the API keeps the last one, as JSON parsers such as Python's do (this is not documented); the earlier values are ignored.`,
     param,
     column: repeat.offset,
     endColumn: repeat.offset + repeat.length,

@@ -33,9 +33,31 @@ export function gotLabel(value: unknown): string {
   }
 }
 
-/** How a value appears inside quotes: strings as they are, anything else as JSON. */
+/** Past this many characters, user text quoted in a message keeps only its two ends. */
+export const QUOTE_MAX = 100;
+
+/**
+ * User text (a model name, a key, a custom_id, a value) as a message quotes it: as written up to
+ * QUOTE_MAX characters, longer text with its middle elided (`head…tail`, QUOTE_MAX characters in
+ * all, no surrogate pair split). Every message that quotes what the user wrote goes through it, so
+ * a 200,000-character model name cannot turn one line's problem into a 200 KB message, or a file
+ * comparing each line to it into a 200 MB report.
+ */
+export function elide(text: string, max = QUOTE_MAX): string {
+  if (text.length <= max) return text;
+  let head = Math.ceil((max - 1) / 2);
+  let tail = text.length - Math.floor((max - 1) / 2);
+  if (isHighSurrogate(text.charCodeAt(head - 1))) head--;
+  if (isLowSurrogate(text.charCodeAt(tail))) tail++;
+  return `${text.slice(0, head)}…${text.slice(tail)}`;
+}
+
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
+
+/** How a value appears inside quotes: strings as they are, anything else as JSON; elided. */
 export function showValue(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  return elide(typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)));
 }
 
 /** `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'` (Oxford comma from three values on). */
@@ -51,15 +73,15 @@ export function invalidValueMessage(value: unknown, supported: readonly unknown[
 }
 
 export function invalidTypeMessage(param: string, expected: string, value: unknown): string {
-  return `Invalid type for '${param}': expected ${expected}, but got ${gotLabel(value)} instead.`;
+  return `Invalid type for '${elide(param)}': expected ${expected}, but got ${gotLabel(value)} instead.`;
 }
 
 export function missingMessage(param: string): string {
-  return `Missing required parameter: '${param}'.`;
+  return `Missing required parameter: '${elide(param)}'.`;
 }
 
 export function unknownMessage(param: string): string {
-  return `Unknown parameter: '${param}'.`;
+  return `Unknown parameter: '${elide(param)}'.`;
 }
 
 /** The older chat wording for a message whose content is missing or null. */

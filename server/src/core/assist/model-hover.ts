@@ -5,6 +5,7 @@
 
 import type { ModelCatalogue } from '../models/catalogue';
 import type { ModelFacts, Price } from '../models/types';
+import { elide } from '../words';
 
 const n = (v: number): string => v.toLocaleString('en-US');
 const usd = (v: number): string => `$${v.toLocaleString('en-US', { maximumFractionDigits: 4 })}`;
@@ -20,7 +21,7 @@ export function modelHoverMarkdown(name: string, catalogue: ModelCatalogue): str
   if (!resolved) {
     return [
       `**${name}** — not in the model table`,
-      `No model rules for '${name}': its limits and prices are unknown to batchlint.${catalogue.suggest(name)}`,
+      `No model rules for '${elide(name)}': its limits and prices are unknown to batchlint.${catalogue.suggest(name)}`,
       'Add it (or name its base model) in a models file: the `batchlint.models` setting.',
     ].join('\n\n');
   }

@@ -11,6 +11,7 @@ import { numberOf, setKey } from './exact-json';
 import { dataUrl } from './chat-parts';
 import { keepOthers, toolCalls, walkTurns } from './turns';
 import type { TurnTarget } from './turns';
+import { elide } from '../words';
 
 const OUT = 'params';
 
@@ -268,7 +269,7 @@ function block(ctx: Ctx, part: Json, at: PathSegment[], outAt: PathSegment[]): J
     at,
     part.type === 'file'
       ? "an OpenAI file id means nothing to Anthropic; give the file's data"
-      : `Anthropic has no '${String(part.type)}' content block`,
+      : `Anthropic has no '${elide(String(part.type))}' content block`,
   );
   return part;
 }

@@ -10,6 +10,7 @@ import { setKey } from './exact-json';
 import { dataUrl } from './chat-parts';
 import { keepOthers, toolCalls, walkTurns } from './turns';
 import type { TurnTarget } from './turns';
+import { elide } from '../words';
 
 const OUT = 'request';
 const DEFAULT_REASON = "Gemini's GenerateContentRequest has no such field";
@@ -209,7 +210,7 @@ function part(ctx: Ctx, p: Json, at: PathSegment[], outAt: PathSegment[]): Json 
     at,
     p.type === 'file'
       ? "an OpenAI file id means nothing to Gemini; give the file's data"
-      : `Gemini has no part for '${String(p.type)}'`,
+      : `Gemini has no part for '${elide(String(p.type))}'`,
   );
   return p;
 }

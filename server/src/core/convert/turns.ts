@@ -9,6 +9,7 @@ import type { Ctx, Json, JsonObject } from './context';
 import { isObject } from './context';
 import { setKey } from './exact-json';
 import { callArguments, leadingSystem, systemTexts, toolCallNames } from './chat-parts';
+import { elide } from '../words';
 
 /** How one target writes the pieces of a conversation. */
 export interface TurnTarget {
@@ -117,7 +118,7 @@ function turn(
       at,
       m.role === 'system' || m.role === 'developer'
         ? target.laterSystem
-        : `${target.name} has no '${String(m.role)}' role`,
+        : `${target.name} has no '${elide(String(m.role))}' role`,
     );
     return m;
   }

@@ -7,6 +7,7 @@ import type { DialectId, Family } from './table';
 import { isEndpoint } from '../endpoints';
 import { familyOf } from './table';
 import { modelKind } from './model-kind';
+import { elide } from '../words';
 
 export interface LineDialect {
   dialect: DialectId;
@@ -90,10 +91,10 @@ export function classifyLine(line: Record<string, unknown>): LineDialect | undef
   if (has(line, 'method') || has(line, 'url')) {
     const url = line.url;
     if (typeof url === 'string' && !url.startsWith('/v1/') && isEndpoint(`/v1${url}`)) {
-      return of('azure', true, `url '${url}' without /v1`);
+      return of('azure', true, `url '${elide(url)}' without /v1`);
     }
     if (kind === 'open-weight' || kind === 'mistral' || kind === 'fireworks') {
-      return of('openai-compatible', false, `model '${model}'`);
+      return of('openai-compatible', false, `model '${elide(String(model))}'`);
     }
     return of('openai', false, 'method + url');
   }
@@ -101,15 +102,15 @@ export function classifyLine(line: Record<string, unknown>): LineDialect | undef
     if (model === undefined) return withoutModel(line.body);
     switch (kind) {
       case 'fireworks':
-        return of('fireworks', false, `model '${model}'`);
+        return of('fireworks', false, `model '${elide(model)}'`);
       case 'mistral':
-        return of('mistral', false, `model '${model}'`);
+        return of('mistral', false, `model '${elide(model)}'`);
       // A model of OpenAI's or Anthropic's says whose batch the line was meant for: an OpenAI
       // line missing method and url, an Anthropic request put under body instead of params.
       case 'openai':
-        return of('openai', false, `OpenAI model '${model}'`, 'bare');
+        return of('openai', false, `OpenAI model '${elide(model)}'`, 'bare');
       case 'anthropic':
-        return of('anthropic', false, `Anthropic model '${model}' under body`, 'bare');
+        return of('anthropic', false, `Anthropic model '${elide(model)}' under body`, 'bare');
       default:
         return of('together', false, 'custom_id + body with a model');
     }

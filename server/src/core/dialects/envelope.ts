@@ -5,7 +5,7 @@
 import type { Finding } from '../types';
 import type { Dialect } from './table';
 import { dotted, pointer } from './words';
-import { gotLabel, preview } from '../words';
+import { gotLabel, preview, elide } from '../words';
 import { isObject } from '../json';
 
 /** The keys that hold the request in some dialect's lines. */
@@ -71,7 +71,7 @@ export function checkDialectEnvelope(line: Record<string, unknown>, dialect: Dia
       : undefined;
   if (value === undefined) {
     const hint = misplaced
-      ? ` The request is under '${misplaced}'; ${dialect.name} reads it from '${body}'.`
+      ? ` The request is under '${elide(misplaced)}'; ${dialect.name} reads it from '${body}'.`
       : '';
     const words = missing(dialect, body);
     findings.push(
@@ -99,7 +99,7 @@ export function checkDialectEnvelope(line: Record<string, unknown>, dialect: Dia
     findings.push({
       code: 'unknown_parameter',
       severity: 'warning',
-      message: `Unrecognized key '${key}': ${aLineOf(dialect.name)} has only ${keys.map((k) => `'${k}'`).join(' and ')}; the provider does not document other keys.`,
+      message: `Unrecognized key '${elide(key)}': ${aLineOf(dialect.name)} has only ${keys.map((k) => `'${k}'`).join(' and ')}; the provider does not document other keys.`,
       param: key,
       path: [key],
       anchor: 'key',

@@ -22,6 +22,7 @@ import { convertLineForDialect } from '../convert/dialect-line';
 import { dialectInfo } from '../dialects/table';
 import { wrapEnvelope } from '../bare-body';
 import { isEndpoint } from '../endpoints';
+import { elide } from '../words';
 
 /** Fixes that change meaning or drop data are offered, but never applied without review. */
 const REVIEW_FIRST: ReadonlySet<FixId> = new Set<FixId>(['remove-key']);
@@ -155,7 +156,7 @@ function wrapFixes(ref: FixRefOf<'wrap-envelope'>, problem: Problem, text: strin
   return urls.map((url) => {
     const wrap = wrapEnvelope(text, url, customId);
     return {
-      title: `Wrap the body in a batch request (custom_id '${customId}', url '${url}')`,
+      title: `Wrap the body in a batch request (custom_id '${elide(customId)}', url '${url}')`,
       edits: onLine(problem.line, [
         { start: wrap.start, end: wrap.start, newText: wrap.prefix },
         { start: wrap.end, end: wrap.end, newText: wrap.suffix },

@@ -2,7 +2,7 @@
 // or set it to the value the API takes.
 
 import type { FixRefOf, JsonPath } from '../types';
-import { formatParam, preview } from '../words';
+import { formatParam, preview, elide } from '../words';
 import type { EditorFix } from './edits';
 
 const paramOf = (path: JsonPath): string => formatParam(path[0] === 'body' ? path.slice(1) : path);
@@ -14,7 +14,7 @@ export const removeKey: EditorFix<FixRefOf<'remove-key'>> = (ref, editor) => {
   if (!node) return undefined;
   const dropped = preview(editor.raw(node).replace(/\s+/g, ' '), 40);
   editor.removeProperty(path);
-  return `Remove '${paramOf(path)}' (drops ${dropped})`;
+  return `Remove '${elide(paramOf(path))}' (drops ${dropped})`;
 };
 
 export const renameKey: EditorFix<FixRefOf<'rename-key'>> = (ref, editor) => {
@@ -23,7 +23,7 @@ export const renameKey: EditorFix<FixRefOf<'rename-key'>> = (ref, editor) => {
   if (typeof to !== 'string' || !editor.node(path) || editor.node([...path.slice(0, -1), to]))
     return undefined;
   editor.renameKey(path, to);
-  return `Rename '${paramOf(path)}' to '${to}'`;
+  return `Rename '${elide(paramOf(path))}' to '${to}'`;
 };
 
 /**
@@ -54,7 +54,7 @@ export const moveParam: EditorFix<FixRefOf<'move-param'>> = (ref, editor) => {
     }
   }
   editor.replace(node.parent!, `${JSON.stringify(outer)}:{${JSON.stringify(inner)}:${raw}}`);
-  return `Move '${paramOf(path)}' to '${to}'`;
+  return `Move '${elide(paramOf(path))}' to '${to}'`;
 };
 
 export const setValue: EditorFix<FixRefOf<'set-value'>> = (ref, editor) => {
@@ -62,7 +62,7 @@ export const setValue: EditorFix<FixRefOf<'set-value'>> = (ref, editor) => {
   const node = editor.node(path);
   if (!node || ref.value === undefined) return undefined;
   editor.replace(node, JSON.stringify(ref.value));
-  return `Set '${paramOf(path)}' to ${JSON.stringify(ref.value)}`;
+  return `Set '${elide(paramOf(path))}' to ${JSON.stringify(ref.value)}`;
 };
 
 export const addMethod: EditorFix<FixRefOf<'add-method'>> = (_ref, editor) => {

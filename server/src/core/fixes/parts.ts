@@ -4,6 +4,7 @@
 import type { Node } from 'jsonc-parser';
 import type { FixRefOf, JsonPath } from '../types';
 import type { EditorFix, LineEditor } from './edits';
+import { elide } from '../words';
 
 interface Entry {
   key: string;
@@ -201,5 +202,5 @@ export const setImageMime: EditorFix<FixRefOf<'set-image-mime'>> = (ref, editor)
     end: node.offset + 6 + match[1]!.length,
     newText: mime,
   });
-  return `Declare the type as '${mime}'`;
+  return `Declare the type as '${elide(mime)}'`;
 };

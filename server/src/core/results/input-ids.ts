@@ -8,13 +8,14 @@ import { requestKey } from './providers';
 import { classifyLine } from '../dialects/classify';
 import { dialectInfo } from '../dialects/table';
 import { isObject } from '../json';
+import { elide } from '../words';
 
 /** OpenAI's lines (and Azure's, Together's, …): the request is named by custom_id, its body is body. */
 export const OPENAI_SHAPE: ResultShape = { idKey: 'custom_id', bodyKey: 'body' };
 
 /** How messages name a request: "custom_id 'a'", "key 'k'", "recordId 'r'", or a Vertex request. */
 export function named(shape: ResultShape, id: string): string {
-  return shape.idKey === null ? 'the request it echoes' : `${shape.idKey} '${id}'`;
+  return shape.idKey === null ? 'the request it echoes' : `${shape.idKey} '${elide(id)}'`;
 }
 
 /**

@@ -18,6 +18,7 @@ import { isObject } from '../json';
 import type { RequestResult, ResultError } from './record';
 import type { Usage } from './usage';
 import { parseParam } from './param-path';
+import { elide } from '../words';
 
 type Obj = Record<string, unknown>;
 
@@ -84,7 +85,7 @@ function anthropic(customId: string, result: Obj): ProviderRead {
       };
     default:
       return {
-        malformed: `The result for custom_id '${customId}' has a result.type of ${JSON.stringify(result.type ?? null)}, not succeeded, errored, canceled or expired.`,
+        malformed: `The result for custom_id '${elide(customId)}' has a result.type of ${JSON.stringify(result.type ?? null)}, not succeeded, errored, canceled or expired.`,
       };
   }
 }
@@ -143,7 +144,7 @@ function googleResult(id: string, line: Obj, shape: ResultShape): ProviderRead {
   const response = line.response;
   if (!isObject(response))
     return {
-      malformed: `The result for ${shape.idKey ? `key '${id}'` : 'this request'} has neither a response nor an error.`,
+      malformed: `The result for ${shape.idKey ? `key '${elide(id)}'` : 'this request'} has neither a response nor an error.`,
     };
   const out: RequestResult & { shape: ResultShape } = { ...base, status: 'succeeded' };
   const meta = response.usageMetadata;
@@ -207,7 +208,9 @@ function bedrock(line: Obj): ProviderRead {
   }
   const output = line.modelOutput;
   if (!isObject(output))
-    return { malformed: `The result for recordId '${id}' has neither a modelOutput nor an error.` };
+    return {
+      malformed: `The result for recordId '${elide(id)}' has neither a modelOutput nor an error.`,
+    };
   const out: RequestResult & { shape: ResultShape } = { ...base, status: 'succeeded' };
   // Claude's usage {input_tokens, output_tokens}, Nova's {inputTokens, outputTokens}.
   const usage = isObject(output.usage) ? output.usage : undefined;

@@ -12,6 +12,7 @@ import { readUsage } from './usage';
 import type { Usage } from './usage';
 import { readProviderResult } from './providers';
 import type { ResultShape } from './providers';
+import { elide } from '../words';
 
 /** What happened to one request. */
 export type ResultStatus = 'succeeded' | 'failed' | 'expired' | 'cancelled' | 'timed_out';
@@ -80,7 +81,7 @@ export function readResult(text: string): RequestResult | MalformedResult {
   const response = value['response'];
   if (!isObject(response) || typeof response['status_code'] !== 'number')
     return {
-      malformed: `The result for custom_id '${customId}' has neither a response with a status_code nor an error.`,
+      malformed: `The result for custom_id '${elide(customId)}' has neither a response with a status_code nor an error.`,
     };
   const statusCode = response['status_code'];
   const body = response['body'];

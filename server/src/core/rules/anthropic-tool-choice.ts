@@ -5,6 +5,7 @@
 import type { DialectRule } from './rule';
 import { NONE } from './rule';
 import { isObject } from '../json';
+import { elide } from '../words';
 
 export const rule: DialectRule = {
   scope: 'dialect',
@@ -17,13 +18,13 @@ export const rule: DialectRule = {
     if (names.includes(choice.name)) return NONE;
     const declared =
       names.length > 0
-        ? `tools declares ${names.map((n) => `'${n}'`).join(', ')}`
+        ? `tools declares ${names.map((n) => `'${elide(n)}'`).join(', ')}`
         : 'tools declares none';
     return [
       {
         code: 'invalid_value',
         severity: 'error',
-        message: `batchlint: tool_choice.name '${choice.name}' names no tool of this request: ${declared}.`,
+        message: `batchlint: tool_choice.name '${elide(String(choice.name))}' names no tool of this request: ${declared}.`,
         param: 'tool_choice.name',
         path: [dialect.envelope.body, 'tool_choice', 'name'],
         anchor: 'value',

@@ -4,6 +4,7 @@
 
 import type { FileRule } from './rule';
 import { problemAt } from '../cross/place';
+import { elide } from '../words';
 
 export const rule: FileRule = {
   scope: 'file',
@@ -26,7 +27,7 @@ export const rule: FileRule = {
           line,
           [key],
           'duplicate_custom_id',
-          `Duplicate ${key} '${id}': line ${firstLine + 1} already uses it. Every ${key} must be unique within the batch, or results cannot be matched to requests.`,
+          `Duplicate ${key} '${elide(id)}': line ${firstLine + 1} already uses it. Every ${key} must be unique within the batch, or results cannot be matched to requests.`,
           key,
         );
         return [

@@ -3,7 +3,7 @@
 // validation and fail every request that carries them, hours later.
 
 import type { Finding, JsonPath } from '../types';
-import { formatParam, preview } from '../words';
+import { formatParam, preview, elide } from '../words';
 import { isPlaceholder } from './placeholders';
 import type { Visitor } from './walk';
 import { isObject } from '../json';
@@ -92,7 +92,7 @@ function checkImageUrl({ url, path }: ImageRef): Finding | undefined {
     return {
       code: 'invalid_value',
       severity: 'error',
-      message: `${expected} unsupported MIME type '${mime}'.`,
+      message: `${expected} unsupported MIME type '${elide(mime)}'.`,
       ...at,
     };
   }
@@ -137,7 +137,7 @@ function checkImageUrl({ url, path }: ImageRef): Finding | undefined {
     return {
       code: 'image_type_mismatch',
       severity: 'error',
-      message: `The data URL says '${mime}' but its bytes are ${actual.slice(6).toUpperCase()}. Declare the type the bytes have.`,
+      message: `The data URL says '${elide(mime)}' but its bytes are ${actual.slice(6).toUpperCase()}. Declare the type the bytes have.`,
       ...at,
       fix: { id: 'set-image-mime', path, mime: actual },
     };

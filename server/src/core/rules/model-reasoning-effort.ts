@@ -8,7 +8,7 @@ import { modelOf, quoteList, severityFor } from '../models/context';
 import { effortPath, nearestEffort, requestedEffort } from '../models/request';
 import type { Effort } from '../models/types';
 import { EFFORTS } from '../models/types';
-import { formatParam } from '../words';
+import { formatParam, elide } from '../words';
 
 export const rule: BodyRule = {
   scope: 'body',
@@ -46,8 +46,8 @@ export const rule: BodyRule = {
         severity,
         message:
           endpoint === '/v1/responses'
-            ? `Unsupported value: '${effort}' is not supported with the '${String(body.model)}' model. ${supported}`
-            : `Unsupported value: '${param}' does not support '${effort}' with this model. ${supported}`,
+            ? `Unsupported value: '${elide(String(effort))}' is not supported with the '${elide(String(body.model))}' model. ${supported}`
+            : `Unsupported value: '${param}' does not support '${elide(String(effort))}' with this model. ${supported}`,
         param,
         path,
         anchor: 'value',

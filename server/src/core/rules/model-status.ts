@@ -7,6 +7,7 @@ import type { LineFacts, Problem, ProblemCode, Severity } from '../types';
 import type { FileRule } from './rule';
 import type { ModelFacts } from '../models/types';
 import type { DialectId } from '../dialects/table';
+import { elide } from '../words';
 
 /** Past this many distinct models a file is model_mismatch's business; stop looking. */
 const MAX_MODELS = 20;
@@ -36,7 +37,7 @@ export const rule: FileRule = {
             at(
               'unknown_model',
               'info',
-              `No model rules for '${name}': batchlint's model table does not know it, so its parameters are checked against the endpoint only.${UNKNOWN_HINT[dialect] ?? context.models.suggest(name)}`,
+              `No model rules for '${elide(name)}': batchlint's model table does not know it, so its parameters are checked against the endpoint only.${UNKNOWN_HINT[dialect] ?? context.models.suggest(name)}`,
             ),
           ];
         }
@@ -77,7 +78,7 @@ function statusOf(
       at(
         'model_shut_down',
         sure('deprecation'),
-        `'${name}' was shut down on ${deprecation.shutdown}; the API no longer serves it${doubt('deprecation')}. Source: ${deprecation.source}`,
+        `'${elide(name)}' was shut down on ${deprecation.shutdown}; the API no longer serves it${doubt('deprecation')}. Source: ${deprecation.source}`,
       ),
     );
   } else if (deprecation && (deprecation.shutdown === undefined || !facts.uncertain?.deprecation)) {
@@ -90,7 +91,7 @@ function statusOf(
       at(
         'model_deprecated',
         'info',
-        `'${name}' is deprecated: ${when}${doubt('deprecation')}. Source: ${deprecation.source}`,
+        `'${elide(name)}' is deprecated: ${when}${doubt('deprecation')}. Source: ${deprecation.source}`,
       ),
     );
   }
@@ -101,7 +102,7 @@ function statusOf(
         'model_not_in_batch',
         sure('batch'),
         // The batch validator's own words first, then where the fact comes from.
-        `The provided model '${name}' is not supported by the Batch API.${doubt('batch')}${source ? ` Source: ${source}` : ''}`,
+        `The provided model '${elide(name)}' is not supported by the Batch API.${doubt('batch')}${source ? ` Source: ${source}` : ''}`,
       ),
     );
   }

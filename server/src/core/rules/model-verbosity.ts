@@ -5,6 +5,7 @@ import type { BodyRule } from './rule';
 import { NONE } from './rule';
 import { modelOf, quoteList, severityFor } from '../models/context';
 import { isObject } from '../json';
+import { elide } from '../words';
 
 export const rule: BodyRule = {
   scope: 'body',
@@ -23,7 +24,7 @@ export const rule: BodyRule = {
       {
         code: 'unsupported_value',
         severity: severityFor(model.facts, 'verbosity'),
-        message: `Unsupported value: '${param}' does not support '${value}' with this model. Supported values are: ${quoteList(supported)}.`,
+        message: `Unsupported value: '${param}' does not support '${elide(String(value))}' with this model. Supported values are: ${quoteList(supported)}.`,
         param,
         path,
         anchor: 'value',

@@ -4,7 +4,7 @@
 
 import type { Finding } from '../types';
 import type { Visitor } from './walk';
-import { formatParam } from '../words';
+import { formatParam, elide } from '../words';
 
 const PLACEHOLDER =
   /^\s*(\.{3,}|…|<[^<>\n]{1,40}>|\{\{?[A-Za-z_][A-Za-z0-9_ .-]{0,40}\}?\}|\[[A-Za-z_ -]{1,40}\]|YOUR_[A-Z0-9_]+|PLACEHOLDER|TODO|TBD)\s*$/i;
@@ -27,7 +27,7 @@ export function collectTextPlaceholders(findings: Finding[]): NonNullable<Visito
     findings.push({
       code: 'placeholder_value',
       severity: 'warning',
-      message: `'${param}' is '${value.trim()}', which looks like a placeholder rather than real content.`,
+      message: `'${param}' is '${elide(value.trim())}', which looks like a placeholder rather than real content.`,
       param,
       path: [...path],
       anchor: 'value',

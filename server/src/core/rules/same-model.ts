@@ -4,6 +4,7 @@
 
 import type { FileRule } from './rule';
 import { problemAt } from '../cross/place';
+import { elide } from '../words';
 
 export const rule: FileRule = {
   scope: 'file',
@@ -23,7 +24,7 @@ export const rule: FileRule = {
           line,
           ['body', 'model'],
           'model_mismatch',
-          `Each input file can only include requests to a single model: line ${first.line + 1} uses '${first.model}', this request '${facts.model}'.`,
+          `Each input file can only include requests to a single model: line ${first.line + 1} uses '${elide(first.model)}', this request '${elide(facts.model)}'.`,
           'model',
         );
         return [{ ...problem, relatedLine: first.line }];

@@ -7,6 +7,7 @@ import type { LineFacts } from '../types';
 import type { RuleContext } from '../models/context';
 import { endpointFor } from '../dialects/urls';
 import { DEFAULT_DIALECT } from '../dialects/table';
+import { elide } from '../words';
 
 export const rule: FileRule = {
   scope: 'file',
@@ -29,7 +30,7 @@ export const rule: FileRule = {
           line,
           ['url'],
           'url_mismatch',
-          `The URL provided for this request does not match the batch endpoint. Line ${first.line + 1} uses '${first.url}': every request in a batch must use the same url.`,
+          `The URL provided for this request does not match the batch endpoint. Line ${first.line + 1} uses '${elide(first.url)}': every request in a batch must use the same url.`,
           'url',
         );
         return [{ ...problem, relatedLine: first.line }];

@@ -10,7 +10,7 @@ import { NONE } from './rule';
 import { CHAT_AND_RESPONSES } from './scopes';
 import { strictFindingsOf, strictPrefix, strictTargets } from '../strict';
 import type { StrictFinding, StrictTarget } from '../strict';
-import { formatParam, quoteList } from '../words';
+import { formatParam, quoteList, elide } from '../words';
 
 export const rule: BodyRule = {
   scope: 'body',
@@ -90,7 +90,7 @@ function optionalNote(
     (f) =>
       f.rule === 'required-missing' || (f.rule === 'additional-properties' && f.fix !== undefined),
   );
-  const fn = `Function '${target.name}' leaves 'strict' out`;
+  const fn = `Function '${elide(target.name)}' leaves 'strict' out`;
   let message: string;
   if (normalizable) {
     const optional = errors.flatMap((f) => (f.fix?.kind === 'require-keys' ? f.fix.keys : []));

@@ -4,6 +4,7 @@ import type { Body, BodyRule } from './rule';
 import type { Endpoint, Finding } from '../types';
 import { NONE } from './rule';
 import { CHAT_AND_RESPONSES } from './scopes';
+import { elide } from '../words';
 
 export const rule: BodyRule = {
   scope: 'body',
@@ -30,8 +31,8 @@ function check(body: Body, endpoint: Endpoint): Finding[] {
       severity: 'error',
       // Responses' words are quoted from the API; chat's follow its older function_call message.
       message: chat
-        ? `Invalid value for 'tool_choice': no function named '${name}' was specified in the 'tools' parameter.`
-        : `Tool choice '${name}' not found in 'tools' parameter.`,
+        ? `Invalid value for 'tool_choice': no function named '${elide(name)}' was specified in the 'tools' parameter.`
+        : `Tool choice '${elide(name)}' not found in 'tools' parameter.`,
       param: chat ? 'tool_choice.function.name' : 'tool_choice',
       path: chat ? ['body', 'tool_choice', 'function', 'name'] : ['body', 'tool_choice', 'name'],
       anchor: 'value',

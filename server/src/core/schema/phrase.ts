@@ -5,7 +5,7 @@ import type { AjvError, SchemaFacts } from './compiled-types';
 import type { Finding, JsonPath, KeyRepair, PathSegment, ProblemCode } from '../types';
 import { atDefault } from '../catalogue';
 import { pointerToPath, valueAt } from './pointer';
-import { formatParam } from '../words';
+import { formatParam, elide } from '../words';
 import { didYouMean, suggestKeys } from './suggest';
 import {
   invalidTypeMessage,
@@ -174,7 +174,7 @@ export function phraseIssue(issue: Issue, ctx: PhraseContext): Finding | undefin
         code: `${kind}_${below ? 'below_min' : 'above_max'}_value` as const,
         anchor: 'value',
         message:
-          `Invalid '${param}': ${kind} ${below ? 'below minimum' : 'above maximum'} value. ` +
+          `Invalid '${elide(param)}': ${kind} ${below ? 'below minimum' : 'above maximum'} value. ` +
           `Expected a value ${op} ${num(p.limit)}, but got ${showValue(value)} instead.`,
         // Clamping to an inclusive bound changes the request's meaning: offered, never automatic.
         ...(op.length === 2 && {
@@ -192,7 +192,7 @@ export function phraseIssue(issue: Issue, ctx: PhraseContext): Finding | undefin
         code: 'object_above_max_properties',
         anchor: 'value',
         message:
-          `Invalid '${param}': too many properties. Expected an object with at most ${num(p.limit)} ` +
+          `Invalid '${elide(param)}': too many properties. Expected an object with at most ${num(p.limit)} ` +
           `properties, but got an object with ${Object.keys(value ?? {}).length} properties instead.`,
       });
     case 'pattern':
@@ -200,14 +200,14 @@ export function phraseIssue(issue: Issue, ctx: PhraseContext): Finding | undefin
         code: 'invalid_value',
         anchor: 'value',
         message:
-          `Invalid '${param}': string does not match pattern. ` +
+          `Invalid '${elide(param)}': string does not match pattern. ` +
           `Expected a string that matches the pattern '${String(p.pattern)}'.`,
       });
     default:
       return finding(ctx, at, {
         code: 'invalid_value',
         anchor: 'value',
-        message: `Invalid value for '${param}'.`,
+        message: `Invalid value for '${elide(param)}'.`,
       });
   }
 }
@@ -271,6 +271,6 @@ function phraseLength(issue: Issue, ctx: PhraseContext): Finding {
   return finding(ctx, target, {
     code,
     anchor: key === undefined ? 'value' : 'key',
-    message: `Invalid '${param}': ${problem}`,
+    message: `Invalid '${elide(param)}': ${problem}`,
   });
 }

@@ -8,7 +8,7 @@ import type { Body, Refiner } from './refiner';
 import { refineResponsesNesting } from './nesting';
 import { isObject } from '../json';
 import { valueAt } from './pointer';
-import { unknownMessage } from '../words';
+import { unknownMessage, elide } from '../words';
 import { chatParamFate } from './chat-to-responses';
 
 /** Chat-style part types with a direct Responses equivalent. */
@@ -33,7 +33,7 @@ function isInputImage(value: unknown): boolean {
 export function movedParam(key: string, to: string): Finding {
   return atDefault({
     code: 'unsupported_parameter',
-    message: `Unsupported parameter: '${key}'. In the Responses API, this parameter has moved to '${to}'.`,
+    message: `Unsupported parameter: '${elide(key)}'. In the Responses API, this parameter has moved to '${to}'.`,
     param: key,
     path: ['body', key],
     anchor: 'key',

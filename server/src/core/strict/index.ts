@@ -8,9 +8,10 @@ export { STRICT_RULES } from './types';
 export { strictTargets } from './targets';
 export type { StrictTarget } from './targets';
 import type { StrictKind } from './types';
+import { elide } from '../words';
 export type { Wording } from './keywords';
 
 /** The API's prefix for every strict-schema message: `Invalid schema for function 'f': `. */
 export function strictPrefix(kind: StrictKind, name: string): string {
-  return `Invalid schema for ${kind} '${name}': `;
+  return `Invalid schema for ${kind} '${elide(name)}': `;
 }
