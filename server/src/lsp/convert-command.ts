@@ -63,7 +63,8 @@ export function conversionOf(
   start: number,
   end: number,
   to: ConvertTarget = 'responses',
-): { result: ConvertResult; edits: TextEdit[] } {
+): { result: ConvertResult; edits: TextEdit[]; firstUnread?: string } {
+  let firstUnread: string | undefined;
   const model = doc.model;
   const mapper = model.mapper;
   const result: ConvertResult = {
@@ -78,8 +79,10 @@ export function conversionOf(
   for (let line = start; line <= end; line++) {
     const text = model.getLine(line);
     const conversion = convertLineTo(text, to);
-    if (conversion.status === 'unparseable') result.unparseable++;
-    else if (conversion.status !== 'converted' || conversion.text === text) {
+    if (conversion.status === 'unparseable') {
+      result.unparseable++;
+      firstUnread ??= `line ${line + 1}: ${conversion.error ?? 'not read'}`;
+    } else if (conversion.status !== 'converted' || conversion.text === text) {
       result.unchanged++;
       if (usesChatUrl(text)) chatLeft++;
     } else {
@@ -105,7 +108,7 @@ export function conversionOf(
   }
   chatLeft += chatLinesOutside(doc, start, end);
   if (result.converted > 0 && chatLeft > 0) result.note = mixedUrlWarning(chatLeft);
-  return { result, edits };
+  return { result, edits, ...(firstUnread !== undefined && { firstUnread }) };
 }
 
 /** Whether a line names /v1/chat/completions as its url (a plain search: it runs on every line). */
@@ -156,8 +159,16 @@ export async function convertDocument(
   }
   const start = Math.min(mapper.coreLine(args.startLine ?? 0), last);
   const end = Math.min(Math.max(mapper.coreLine(args.endLine ?? lastEditorLine), start), last);
-  const { result, edits } = conversionOf(doc, start, end, to);
-  if (edits.length === 0) return { ...result, reason: 'No line needed converting.' };
+  const { result, edits, firstUnread } = conversionOf(doc, start, end, to);
+  if (edits.length === 0) {
+    // A line that could not be read did need converting, maybe: say which and why.
+    const unread = result.unparseable;
+    const reason =
+      firstUnread === undefined
+        ? 'No line needed converting.'
+        : `${unread} line${unread === 1 ? ' was' : 's were'} not converted (${firstUnread}); no other line needed converting.`;
+    return { ...result, reason };
+  }
   const edit = workspaceEdit(doc.uri, doc.version, edits, ctx.abilities.documentChanges);
   const response = await ctx.connection.workspace.applyEdit({
     label: LABELS[to],

@@ -4,6 +4,7 @@
 // default as a snippet, and the values a place takes: the schema's enum, the manifest's urls,
 // the model table's models. The language server only turns the columns into an editor range.
 
+import { nestsDeeperThan } from '../depth';
 import type { JsonPath } from '../types';
 import { keysOf, lineSchemasAt, propertyInfo } from '../schema/info';
 import type { PropertyInfo } from '../schema/info';
@@ -92,6 +93,8 @@ export function completionsAt(
   column: number,
   models: ModelCatalogue = ModelCatalogue.builtIn(),
 ): Completions | undefined {
+  // A line deeper than any stage reads gets no completions (its problem says why).
+  if (nestsDeeperThan(text)) return undefined;
   const loc = locateInLine(text, column);
   if (!loc) return undefined;
   const node = loc.node;

@@ -4,6 +4,7 @@
 // not know, which keys it does accept; on the `model` value, the model table's facts. The
 // language server only turns the columns into an editor range.
 
+import { nestsDeeperThan } from '../depth';
 import { isObject } from '../json';
 import { formatParam } from '../words';
 import { keysOf, lineSchemasAt, propertyInfo } from '../schema/info';
@@ -39,6 +40,8 @@ export function hoverAt(
   column: number,
   models: ModelCatalogue = ModelCatalogue.builtIn(),
 ): HoverInfo | undefined {
+  // A line deeper than any stage reads has no hover (its problem says why).
+  if (nestsDeeperThan(text)) return undefined;
   const value = stringValueAt(text, column);
   if (value && value.path.length === 2 && value.path[0] === 'body' && value.path[1] === 'model') {
     const name = String(value.node.value);

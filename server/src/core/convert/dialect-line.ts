@@ -3,12 +3,13 @@
 // sense: what the target has no place for stays in the line where it was (and is reported, so
 // the target's check flags exactly it), every value dropped, added or changed is listed.
 
+import { nestsDeeperThan } from '../depth';
 import type { JsonObject, Json } from './context';
 import { Ctx, isObject } from './context';
 import { readExact, setKey, writeExact } from './exact-json';
 import type { ExactRead } from './exact-json';
 import type { LineConversion } from './index';
-import { convertLineToResponses, otherProviderLine, OUTPUT_SHAPE_NOTE } from './index';
+import { convertLineToResponses, otherProviderLine, OUTPUT_SHAPE_NOTE, tooDeepLine } from './index';
 import { otherProvider } from './other-provider';
 import { anthropicBody } from './to-anthropic';
 import type { DialectId } from '../dialects/table';
@@ -34,6 +35,17 @@ const TARGETS: Record<
  * url) into `to`'s line. A line already in `to`'s shape is `unchanged`; any other is `not-chat`.
  */
 export function convertLineToDialect(lineText: string, to: DialectTarget): LineConversion {
+  if (nestsDeeperThan(lineText)) return tooDeepLine(lineText);
+  try {
+    return convertLine(lineText, to);
+  } catch (error) {
+    // The stack still ran out (a deep line in a deep call): that line alone, said the same way.
+    if (error instanceof RangeError) return tooDeepLine(lineText);
+    throw error;
+  }
+}
+
+function convertLine(lineText: string, to: DialectTarget): LineConversion {
   const same = (status: LineConversion['status'], notes: string[] = [], error?: string) => {
     const result: LineConversion = { status, text: lineText, notCarried: [], changes: [], notes };
     if (error !== undefined) result.error = error;
@@ -45,7 +57,8 @@ export function convertLineToDialect(lineText: string, to: DialectTarget): LineC
     JSON.parse(lineText);
     read = readExact(lineText);
   } catch (err) {
-    const detail = err instanceof RangeError ? 'it is nested too deeply' : String(err);
+    if (err instanceof RangeError) throw err;
+    const detail = String(err);
     return same(
       'unparseable',
       [],

@@ -3,6 +3,7 @@
 // tests share it. Nothing is dropped or invented silently: a field with no responses equivalent
 // stays where it was and is listed in `notCarried`; every default written is listed in `notes`.
 
+import { nestsDeeperThan, TOO_DEEP } from '../depth';
 import { chatOnlyKeys, convertBody } from './body';
 import type { JsonObject, NotCarried, ValueChange } from './context';
 import { Ctx, isObject } from './context';
@@ -50,20 +51,33 @@ export const OUTPUT_SHAPE_NOTE =
  * character for character, and keys of any name (`__proto__` too) are kept.
  */
 export function convertLineToResponses(lineText: string): LineConversion {
+  if (nestsDeeperThan(lineText)) return tooDeepLine(lineText);
   try {
     return convertLine(lineText);
   } catch (error) {
     // Pathological input (nesting deep enough to exhaust the stack) leaves the line as it was.
-    const detail = error instanceof RangeError ? 'it is nested too deeply' : String(error);
+    if (error instanceof RangeError) return tooDeepLine(lineText);
     return {
       status: 'unparseable',
       text: lineText,
       notCarried: [],
       changes: [],
       notes: [],
-      error: `This line was not converted: ${detail}.`,
+      error: `This line was not converted: ${String(error)}.`,
     };
   }
+}
+
+/** A line nested deeper than any stage reads (see depth.ts): left as it was, and said so. */
+export function tooDeepLine(lineText: string): LineConversion {
+  return {
+    status: 'unparseable',
+    text: lineText,
+    notCarried: [],
+    changes: [],
+    notes: [],
+    error: `This line was not converted: ${TOO_DEEP}.`,
+  };
 }
 
 function convertLine(lineText: string): LineConversion {

@@ -5,6 +5,7 @@
 // file of any size is estimated in the memory of its longest line. Pure: the editor estimates an
 // open document's text with it, and estimate-stream.ts reads files for the command line.
 
+import { nestsDeeperThan } from '../depth';
 import type { ModelCatalogue } from './catalogue';
 import type { ModelFacts, Tier } from './types';
 import { countTokens } from './tokens';
@@ -61,9 +62,16 @@ export class BatchEstimator {
 
   constructor(private readonly catalogue: ModelCatalogue) {}
 
-  /** One line of the file (without its newline). Blank lines are ignored. */
+  /**
+   * One line of the file (without its newline). Blank lines are ignored; a line nested deeper than
+   * any stage reads (see depth.ts) is skipped, as a line that is not JSON is.
+   */
   line(text: string): void {
     if (text.trim() === '') return;
+    if (nestsDeeperThan(text)) {
+      this.skipped++;
+      return;
+    }
     let request: unknown;
     try {
       request = JSON.parse(text);
