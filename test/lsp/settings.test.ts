@@ -80,6 +80,42 @@ describe('batchlint.files patterns are validated and matched in linear time', ()
   });
 });
 
+describe('batchlint.files brace ranges are expanded, or refused with the reason', () => {
+  const cases: [string, string[], string[]][] = [
+    // picomatch alone compiled {1..20} to [1-20]: 0, 1 and 2 only.
+    ['{1..20}.in', ['1.in', '2.in', '15.in', '20.in'], ['0.in', '21.in', '3.in.x']],
+    ['{1..99999999}.in', ['12345678.in', '7.in'], ['123456789.in', '0.in']],
+    ['{01..10}.in', ['05.in', '10.in'], ['5.in', '11.in']],
+    ['{a..e}.jsonl', ['c.jsonl'], ['f.jsonl', 'C.jsonl']],
+    ['part-{1..9..2}.txt', ['part-3.txt', 'part-9.txt'], ['part-4.txt']],
+    ['{1..3}-{a,b}.in', ['2-a.in', '3-b.in'], ['4-a.in', '2-c.in']],
+    ['{5..-5..5}.x', ['5.x', '0.x', '-5.x'], ['1.x', '-1.x']],
+    ['{e..a}.x', ['a.x', 'e.x'], ['f.x']],
+  ];
+  for (const [pattern, yes, no] of cases) {
+    it(`${pattern} matches ${yes.join(', ')} and not ${no.join(', ')}`, () => {
+      const patterns = compileFilePatterns([pattern]);
+      assert.deepEqual(patterns.errors, []);
+      for (const name of yes) assert.equal(patterns.matches(`file:///w/${name}`), true, name);
+      for (const name of no) assert.equal(patterns.matches(`file:///w/${name}`), false, name);
+    });
+  }
+  const refused: [string, RegExp][] = [
+    ['{1..a}.x', /\{1\.\.a\} is not a range of integers or of letters of one case/],
+    ['{a..Z}.x', /\{a\.\.Z\} is not a range/],
+    ['{1..99999999..7}.x', /has more than 1,000 values to list/],
+    ['{0001..99999}.x', /has more than 1,000 values to list/],
+  ];
+  for (const [pattern, reason] of refused) {
+    it(`${pattern} is refused with the reason; the other patterns still match`, () => {
+      const patterns = compileFilePatterns([pattern, '*.in']);
+      assert.equal(patterns.errors.length, 1);
+      assert.match(patterns.errors[0]!, reason);
+      assert.equal(patterns.matches('file:///w/a.in'), true);
+    });
+  }
+});
+
 describe('batchlint.dialect', () => {
   const settings = normalizeSettings({
     dialect: { '**/claude/*.jsonl': 'anthropic', 'gemini-*.jsonl': 'gemini' },
