@@ -141,7 +141,7 @@ function part(g: Gen, flavor: Flavor, out: JsonPath, inPath: PathSegment[]): [Js
       chat =
         kind === 'audio'
           ? { type: 'input_audio', input_audio: { data: 'UklG', format: 'wav' } }
-          : { type: g.pick(['audio', 'input_text', 'video']), text: g.word() };
+          : { type: g.pick(['audio', 'text_input', 'video']), text: g.word() };
       g.keep(out, inPath);
       g.feature(`part-${kind}`);
       return [chat, chat];

@@ -24,6 +24,15 @@ const FILE_RESERVED = new Set([
   'prompt_cache_breakpoint',
 ]);
 
+/** Part types already in the responses form, by flavor: kept as written, not a decision. */
+const RESPONSES_TYPES: Record<PartFlavor, ReadonlySet<unknown>> = {
+  input: new Set(['input_text', 'input_image', 'input_file']),
+  output: new Set(['output_text']),
+};
+
+export const ALREADY_RESPONSES =
+  'Content parts already in the responses form (input_text, input_image, input_file, output_text) are kept as they are.';
+
 export const NO_AUDIO_INPUT =
   'no equivalent: responses message content has no audio input part; kept as it was';
 
@@ -67,6 +76,11 @@ function convertPart(
     case 'input_audio':
       return keepWhole(NO_AUDIO_INPUT);
     default:
+      // Written in the target's form already (a line half converted by hand): nothing to decide.
+      if (RESPONSES_TYPES[flavor].has(part.type)) {
+        ctx.note(ALREADY_RESPONSES);
+        return part;
+      }
       return keepWhole('unknown content part type; kept as it was');
   }
 }
