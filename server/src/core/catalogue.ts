@@ -152,6 +152,15 @@ export const PROBLEMS = {
     stage: 'validation',
     tags: ['batch', 'syntax'],
   },
+  lone_carriage_return: {
+    severity: 'info',
+    title: 'Requests separated by a lone carriage return',
+    description:
+      'Requests on one line separated by a carriage return without a line feed. Whether the Batch API reads it as a line break is not documented; each request is checked on its own.',
+    docs: BATCH_INPUT,
+    stage: 'validation',
+    tags: ['batch', 'syntax'],
+  },
   // The schema's errors, in the API's words. The envelope's are refused at validation, the
   // body's when the request runs.
   missing_required_parameter: schema(

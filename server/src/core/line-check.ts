@@ -18,6 +18,7 @@ import { checkDialectEnvelope } from './dialects/envelope';
 import { checkDialectBody } from './dialects/body';
 import { applyReplacements, scanLenient } from './syntax/repair';
 import { placeOnLine } from './syntax/content';
+import { splitAtLoneCarriageReturns } from './syntax/carriage-return';
 import type { RuleContext } from './models/context';
 import { defaultContext } from './models/context';
 import { validateBody } from './schema';
@@ -74,6 +75,9 @@ export function checkLine(text: string, context: RuleContext = defaultContext())
   try {
     value = parseLine(text);
   } catch {
+    // Requests separated by a lone "\r": whether the API splits there is not documented.
+    const split = splitAtLoneCarriageReturns(text, (piece) => checkLine(piece, context));
+    if (split) return split;
     const syntax = diagnoseSyntax(text);
     const behind = syntax.fix?.id === 'repair-json' ? behindRepairs(text, context) : undefined;
     return {
