@@ -3,12 +3,10 @@
 // value), 2 usage or I/O.
 
 import { once } from 'node:events';
-import { createReadStream, readFileSync } from 'node:fs';
-import type { ReadStream } from 'node:fs';
-import type { Readable } from 'node:stream';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { catalogueFromText, formatBytes, ModelsFileError, RESULTS_NOTE } from './core';
 import type { CheckResult, ConvertTarget, DialectId, ModelCatalogue } from './core';
-import { BinaryInputError, checkFile, checkStream, fixStream } from './core/node';
+import { BinaryInputError, checkFile, checkStream, fixStream, readChunks } from './core/node';
 import type { StreamFixOutcome, StreamOptions } from './core/node';
 import { parseArgs, UsageError, USAGE } from './cli/args';
 import { pinnedToday, TODAY_VARIABLE } from './core/models/context';
@@ -208,15 +206,22 @@ function loadModels(path: string | undefined): ModelCatalogue | undefined {
 
 /** Streams the conversion to stdout, to -o OUT, or (--write) over the input (see cli/output.ts). */
 async function convert(command: OutputChoice & { to: ConvertTarget }): Promise<ConvertOutcome> {
-  let input: Readable;
+  // A file is read into one buffer again and again (readChunks), not a new buffer per chunk.
+  let fd: number | undefined;
+  let input: AsyncIterable<Buffer | string>;
   try {
-    input = command.file === '-' ? process.stdin : await opened(createReadStream(command.file));
+    if (command.file === '-') input = process.stdin;
+    else {
+      fd = openSync(command.file, 'r');
+      input = readChunks(fd);
+    }
   } catch (error) {
     throw new IoError(`cannot read ${command.file}: ${reason(error)}`);
   }
   const output = openDestination(command);
   try {
-    const outcome = await convertStream(input, output.stream, command.to);
+    const size = fd === undefined ? undefined : fstatSync(fd).size;
+    const outcome = await convertStream(input, output.stream, command.to, size);
     await output.commit();
     noteOf(output);
     return outcome;
@@ -224,6 +229,8 @@ async function convert(command: OutputChoice & { to: ConvertTarget }): Promise<C
     output.abort();
     if (error instanceof IoError) throw error;
     throw new IoError(`cannot convert ${command.file}: ${reason(error)}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -235,12 +242,15 @@ async function fix(
   command: OutputChoice & { dialect?: DialectId },
   models: ModelCatalogue | undefined,
 ): Promise<StreamFixOutcome> {
-  let input: Readable;
+  // A file is read into one buffer again and again (readChunks), not a new buffer per chunk.
+  let fd: number | undefined;
+  let input: AsyncIterable<Buffer>;
   try {
-    input =
-      command.file === '-'
-        ? process.stdin
-        : await opened(createReadStream(command.file, { highWaterMark: 1 << 20 }));
+    if (command.file === '-') input = process.stdin;
+    else {
+      fd = openSync(command.file, 'r');
+      input = readChunks(fd);
+    }
   } catch (error) {
     throw new IoError(`cannot read ${command.file}: ${reason(error)}`);
   }
@@ -258,6 +268,7 @@ async function fix(
         ...(models && { models }),
         ...(command.dialect && { dialect: command.dialect }),
         ...(idsAhead && { idsAhead }),
+        ...(fd !== undefined && { totalBytes: fstatSync(fd).size }),
       },
     );
     await output.commit();
@@ -274,20 +285,13 @@ async function fix(
     }
     if (error instanceof IoError) throw error;
     throw new IoError(`cannot fix ${command.file}: ${reason(error)}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
 function noteOf(output: Destination): void {
   if (output.note) process.stderr.write(`batchlint: note: ${output.note}\n`);
-}
-
-/** Resolves once a file stream is open, so a missing file is a one-line error, not a crash. */
-function opened<T extends ReadStream>(stream: T): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const events = stream as NodeJS.EventEmitter;
-    events.once('error', reject);
-    events.once('open', () => resolve(stream));
-  });
 }
 
 /** Writes to stdout in pieces of about 64 KB: one write per problem line would be one system call each. */

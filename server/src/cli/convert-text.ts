@@ -6,7 +6,7 @@
 // Streams chunk by chunk, so a 200 MB file never sits in memory whole.
 
 import { once } from 'node:events';
-import type { Readable, Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import { convertLineTo } from '../core';
 import type { CheckResult, ConvertTarget, DialectId, LineConversion } from '../core';
 import { LineReader } from '../core/line-reader';
@@ -48,10 +48,22 @@ interface Item {
   result?: LineConversion;
 }
 
+/**
+ * A line this long is written on its own, this much of its text at a time, each part encoded into
+ * one reused buffer once the part before is written: it is neither joined with the lines around
+ * it nor turned into bytes whole (a 100 MB line costs 768 KB of bytes).
+ */
+const WRITE_CHARS = 1 << 18;
+
+/**
+ * Converts `input` (chunks of bytes; `totalBytes` its size when known) into `output`, line by
+ * line, and checks what it writes.
+ */
 export async function convertStream(
-  input: Readable,
+  input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
   output: Writable,
   to: ConvertTarget = 'responses',
+  totalBytes?: number,
 ): Promise<ConvertOutcome> {
   const collector = new ProblemCollector({});
   const after = new StreamChecker(collector, false, ruleContext({}));
@@ -68,7 +80,11 @@ export async function convertStream(
   let pieces: (string | Buffer)[] = [];
   let text = '';
   const write = (line: string | Buffer, eol: string): void => {
-    if (typeof line === 'string') {
+    if (typeof line === 'string' && line.length >= WRITE_CHARS) {
+      pieces.push(text, line);
+      text = eol;
+      after.pushText(line + (eol.startsWith('\r') ? '\r' : ''), Buffer.byteLength(line) + 1);
+    } else if (typeof line === 'string') {
       text += line + eol;
       after.pushText(line + (eol.startsWith('\r') ? '\r' : ''), Buffer.byteLength(line) + 1);
     } else {
@@ -99,29 +115,48 @@ export async function convertStream(
       write(record(result, block.joined, span, outcome), items[items.length - 1]!.eol);
     },
   });
-  const reader = new LineReader({
-    bom: () => {
-      text += '\uFEFF';
-      collector.add(bomProblem());
+  const reader = new LineReader(
+    {
+      bom: () => {
+        text += '\uFEFF';
+        collector.add(bomProblem());
+      },
+      line: (line, _bytes, ended) => {
+        const cr = line.endsWith('\r');
+        const own = cr ? line.slice(0, -1) : line;
+        const result = convertLineTo(own, to);
+        const opensBlock = result.status === 'unparseable' && own.trimStart().startsWith('{');
+        blocks.push({ text: own, opensBlock, eol: (cr ? '\r' : '') + (ended ? '\n' : ''), result });
+      },
+      badLine: (raw, ended) => {
+        blocks.push({ text: '', opensBlock: false, eol: ended ? '\n' : '', raw });
+      },
     },
-    line: (line, _bytes, ended) => {
-      const cr = line.endsWith('\r');
-      const own = cr ? line.slice(0, -1) : line;
-      const result = convertLineTo(own, to);
-      const opensBlock = result.status === 'unparseable' && own.trimStart().startsWith('{');
-      blocks.push({ text: own, opensBlock, eol: (cr ? '\r' : '') + (ended ? '\n' : ''), result });
-    },
-    badLine: (raw, ended) => {
-      blocks.push({ text: '', opensBlock: false, eol: ended ? '\n' : '', raw });
-    },
-  });
+    totalBytes === undefined ? {} : { totalBytes },
+  );
   const flush = async (): Promise<void> => {
     pieces.push(text);
     text = '';
     for (const piece of pieces) {
-      if (piece.length > 0 && !output.write(piece)) await once(output, 'drain');
+      if (typeof piece === 'string' && piece.length > WRITE_CHARS) await writeLong(piece);
+      else if (piece.length > 0 && !output.write(piece)) await once(output, 'drain');
     }
     pieces = [];
+  };
+  let scratch: Buffer | undefined;
+  const writeLong = async (line: string): Promise<void> => {
+    // Up to 3 bytes per UTF-16 unit in UTF-8.
+    scratch ??= Buffer.allocUnsafe(3 * WRITE_CHARS);
+    for (let at = 0; at < line.length;) {
+      let end = Math.min(at + WRITE_CHARS, line.length);
+      // A surrogate pair is never cut in two: each half would be written as U+FFFD.
+      const last = line.charCodeAt(end - 1);
+      if (end < line.length && last >= 0xd800 && last < 0xdc00) end--;
+      const bytes = scratch.subarray(0, scratch.write(line.slice(at, end), 'utf8'));
+      // The buffer is filled again only once the stream is done with it.
+      await new Promise<void>((resolve) => output.write(bytes, () => resolve()));
+      at = end;
+    }
   };
   // One write per chunk read, not per line: the stream machinery costs more than a line.
   for await (const chunk of input) {

@@ -129,20 +129,15 @@ export class LineReader {
     }
   }
 
-  /** The line held across chunks, handed on. */
-  private heldLine(ended: boolean): void {
-    const line = this.takeHeld();
-    if (typeof line.text === 'string') this.sink.line(line.text, line.bytes, ended);
-    else this.sink.badLine(line.text, ended);
-  }
-
   /**
-   * The held line's text (its bytes when they are not UTF-8). The bytes are let go of here, so
-   * a long line's buffer is not kept alive while its text is checked.
+   * The line held across chunks, handed on: its bytes are freed as soon as they are decoded, so
+   * a long line's bytes and text are both held only while it is decoded.
    */
-  private takeHeld(): { text: string | Buffer; bytes: number } {
-    const raw = this.partial.take();
-    return { text: this.decode(raw) ?? raw, bytes: raw.length + 1 };
+  private heldLine(ended: boolean): void {
+    const bytes = this.partial.length + 1;
+    const text = this.partial.decode((raw) => this.decode(raw));
+    if (text !== undefined) this.sink.line(text, bytes, ended);
+    else this.sink.badLine(this.partial.take(), ended);
   }
 
   /** One line within a chunk, without its "\n". */

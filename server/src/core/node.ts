@@ -3,6 +3,7 @@
 
 export type { StreamOptions } from './stream';
 export { checkFile, checkStream } from './stream';
+export { readChunks } from './read-chunks';
 export { fixDocument, isBinary, splitBytes } from './fixes/fix-document';
 export type { FileFixOutcome, RawLine } from './fixes/fix-document';
 export { fixStream, BinaryInputError } from './fixes/fix-stream';

@@ -21,13 +21,20 @@ const VERBATIM = /[^"\\\u0000-\u001f]*/y;
 
 /**
  * JSON.parse(text), with string values of LONG_STRING characters or more as slices of `text`.
- * Throws what JSON.parse throws (a SyntaxError for text that is not JSON, a RangeError for
- * nesting too deep).
+ * Throws what JSON.parse(text) throws, message included (a SyntaxError for text that is not
+ * JSON, a RangeError for nesting too deep).
  */
 export function parseLine(text: string): unknown {
   const { skeleton, spans } = skeletonOf(text);
-  const value: unknown = JSON.parse(skeleton);
-  return spans.length === 0 ? value : putBack(value, spans, text);
+  if (spans.length === 0) return JSON.parse(skeleton);
+  let value: unknown;
+  try {
+    value = JSON.parse(skeleton);
+  } catch {
+    // Not JSON: JSON.parse of the line itself says so, its message placed in the line.
+    return JSON.parse(text);
+  }
+  return putBack(value, spans, text);
 }
 
 /**

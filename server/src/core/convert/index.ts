@@ -12,6 +12,7 @@ import type { ExactRead } from './exact-json';
 import type { DialectId } from '../dialects/table';
 import { dialectLabel } from '../dialects/table';
 import { otherProvider } from './other-provider';
+import { parseLine } from '../parse-line';
 
 export type { NotCarried, ValueChange } from './context';
 
@@ -93,7 +94,7 @@ function convertLine(lineText: string): LineConversion {
   if (lineText.trim() === '') return same('unchanged');
   let read: ExactRead;
   try {
-    JSON.parse(lineText); // the strict check, with the message users know
+    parseLine(lineText); // the strict check, with the message users know (long strings not copied)
     read = readExact(lineText);
   } catch (err) {
     if (err instanceof RangeError) throw err;

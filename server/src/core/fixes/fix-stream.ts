@@ -18,6 +18,7 @@ import { SeenIds, StreamChecker } from '../stream';
 import { BlockFinder, fixableAlone } from '../syntax/block-finder';
 import type { Block } from '../syntax/blocks';
 import { fixLine } from './fix-line';
+import { LineBytes } from '../line-bytes';
 
 /** Where the fixed bytes go, in order. A promise returned is awaited (backpressure). */
 export type FixSink = (piece: Buffer) => void | Promise<void>;
@@ -46,12 +47,16 @@ interface Line {
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const NO_BYTES = Buffer.alloc(0);
 const ENDINGS = new Map(['\n', '\r\n', '\r', ''].map((e) => [e, Buffer.from(e, 'latin1')]));
-/** Fixed bytes are handed to the sink in pieces of about this size. */
+/**
+ * Fixed bytes are handed to the sink in pieces of about this size; a line this long or longer
+ * goes on its own, as it was read (a 100 MB line is not copied into a piece).
+ */
 const PIECE_BYTES = 1 << 16;
 
 /**
  * Fixes the bytes of `source` into `sink`. Throws BinaryInputError at the first chunk holding a
  * NUL byte (the caller discards what was written). Same output as fixDocument on the whole input.
+ * No chunk of `source` is kept once the next is asked for (a source may reuse one buffer).
  */
 export async function fixStream(
   source: AsyncIterable<Buffer> | Iterable<Buffer>,
@@ -59,10 +64,17 @@ export async function fixStream(
   options: CheckOptions & {
     /** custom_ids of the whole input, read beforehand: wrapped bodies' new ids avoid them. */
     idsAhead?: ReadonlySet<string>;
+    /** The input's size in bytes, when known: a long line's buffer is then allocated once. */
+    totalBytes?: number;
   } = {},
 ): Promise<StreamFixOutcome> {
   const ahead = options.dialect ? { source, readAs: undefined } : await readAhead(source);
-  const fixer = new StreamFixer(sink, ruleContext(options, ahead.readAs), options.idsAhead);
+  const fixer = new StreamFixer(
+    sink,
+    ruleContext(options, ahead.readAs),
+    options.idsAhead,
+    options.totalBytes,
+  );
   for await (const chunk of ahead.source) {
     if (chunk.includes(0)) throw new BinaryInputError('the input holds NUL bytes');
     await fixer.feed(chunk);
@@ -74,7 +86,9 @@ class StreamFixer {
   private applied = 0;
   /** The first bytes, held until there are three (a byte order mark is dropped: a fix). */
   private head: Buffer | undefined = NO_BYTES;
-  private partial: Buffer[] = [];
+  /** The start of the line the next chunk continues, copied (chunks are not kept). */
+  private readonly partial: LineBytes;
+  private bytesFed = 0;
   private lines = 0;
   private readonly memo: LineMemo;
   private readonly blocks: BlockFinder<Line>;
@@ -90,7 +104,13 @@ class StreamFixer {
     private readonly sink: FixSink,
     private readonly context: RuleContext,
     idsAhead?: ReadonlySet<string>,
+    totalBytes?: number,
   ) {
+    this.partial = new LineBytes(() =>
+      totalBytes !== undefined && totalBytes > 0
+        ? Math.max(0, totalBytes - this.bytesFed)
+        : Infinity,
+    );
     this.ids = new SeenIds(idsAhead);
     this.memo = new LineMemo(context);
     this.after = new StreamChecker(this.collector, false, context);
@@ -101,6 +121,7 @@ class StreamFixer {
   }
 
   async feed(chunk: Buffer): Promise<void> {
+    this.bytesFed += chunk.length;
     let bytes = chunk;
     if (this.head) {
       bytes = Buffer.concat([this.head, chunk]);
@@ -121,7 +142,7 @@ class StreamFixer {
   async end(): Promise<StreamFixOutcome> {
     if (this.head) this.split(this.head);
     this.head = undefined;
-    const rest = Buffer.concat(this.partial);
+    const rest = this.partial.take();
     // A lone "\r" after the final newline ends the line before; it is not a line of its own.
     const trailer = rest.length === 1 && rest[0] === 13 && this.lines > 0;
     if (!trailer && rest.length > 0) this.line(rest, false);
@@ -135,13 +156,16 @@ class StreamFixer {
   private split(bytes: Buffer): void {
     let start = 0;
     for (let nl = bytes.indexOf(10); nl >= 0; nl = bytes.indexOf(10, start)) {
-      this.partial.push(bytes.subarray(start, nl));
-      const rest = this.partial.length === 1 ? this.partial[0]! : Buffer.concat(this.partial);
-      this.partial = [];
+      // A line is kept until written (a block's lines longer): copied, as the chunk is not ours.
+      let rest = bytes.subarray(start, nl);
+      if (this.partial.length > 0) {
+        this.partial.append(rest);
+        rest = this.partial.take();
+      } else rest = Buffer.from(rest);
       this.line(rest, true);
       start = nl + 1;
     }
-    if (start < bytes.length) this.partial.push(bytes.subarray(start));
+    this.partial.append(bytes.subarray(start));
   }
 
   /** One line as read: `rest` is its bytes up to the "\n" (or the end of the input). */
@@ -241,12 +265,36 @@ class StreamFixer {
 
   private async flush(all: boolean): Promise<void> {
     if (this.outBytes > 0 && (all || this.outBytes >= PIECE_BYTES)) {
-      const piece = Buffer.concat(this.out, this.outBytes);
+      const pieces = coalesce(this.out);
       this.out = [];
       this.outBytes = 0;
-      if (this.waiting) await this.waiting;
-      this.waiting = this.sink(piece) ?? undefined;
+      for (const piece of pieces) {
+        if (this.waiting) await this.waiting;
+        this.waiting = this.sink(piece) ?? undefined;
+      }
     }
     if (all && this.waiting) await this.waiting;
   }
+}
+
+/**
+ * The bytes to write, in order: runs of short pieces joined into one (one write each), pieces of
+ * PIECE_BYTES or more as they are (a long line is written from the bytes it was read into).
+ */
+export function coalesce(pieces: readonly Buffer[]): Buffer[] {
+  const out: Buffer[] = [];
+  let run: Buffer[] = [];
+  const close = (): void => {
+    if (run.length > 0) out.push(run.length === 1 ? run[0]! : Buffer.concat(run));
+    run = [];
+  };
+  for (const piece of pieces) {
+    if (piece.length < PIECE_BYTES) run.push(piece);
+    else {
+      close();
+      out.push(piece);
+    }
+  }
+  close();
+  return out;
 }
