@@ -53,9 +53,11 @@ export class DocumentChecker {
   /** The dialect the first lines show, when the options choose none (see detectDialect). */
   private readAs: DialectId | undefined;
 
-  constructor(text: string, options: CheckOptions = {}) {
+  /** `emptyLastLine`: one more, empty line after the text's (an editor's line after a final line end). */
+  constructor(text: string, options: CheckOptions = {}, emptyLastLine = false) {
     const split = splitLines(text);
     this.lines = split.lines;
+    if (emptyLastLine) this.lines.push('');
     this.bom = split.bom;
     this.cache = new Array<CachedLine | undefined>(this.lines.length);
     this.options = options;

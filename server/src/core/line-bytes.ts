@@ -24,6 +24,20 @@ const ResizableArrayBuffer = ArrayBuffer as unknown as new (
   options: { maxByteLength: number },
 ) => ResizableArrayBuffer;
 
+/** A buffer whose memory can be handed back at once (`free`), not whenever the garbage collector runs. */
+export interface FreeableBuffer {
+  bytes: Buffer;
+  /** Hands the memory back; `bytes` is empty afterwards. */
+  free(): void;
+}
+
+/** `size` bytes, in a resizable buffer from LONG_BYTES on (freed by shrinking it to nothing). */
+export function freeableBuffer(size: number): FreeableBuffer {
+  if (size < LONG_BYTES) return { bytes: Buffer.allocUnsafe(size), free: () => {} };
+  const store = new ResizableArrayBuffer(size, { maxByteLength: size });
+  return { bytes: Buffer.from(store, 0, size), free: () => store.resize(0) };
+}
+
 /**
  * One line's bytes so far. A short line's buffer doubles as it fills. Past LONG_BYTES the line
  * moves, once, into a resizable buffer that reserves the most the line can still be (its bytes so

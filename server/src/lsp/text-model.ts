@@ -168,8 +168,12 @@ export class TextModel {
     // given to the core as one more, empty line (never through an edit: the core's edits drop
     // a "\r" at the end of a line).
     this.phantom = (text.endsWith('\n') || text.endsWith('\r')) && text.length > (this.bom ? 1 : 0);
-    const suffix = !this.phantom ? '' : text.endsWith('\n') ? '\n' : '\n\n';
-    this.checker = new DocumentChecker(text + suffix, this.options);
+    // After a final "\n", one more, empty line is added to the core's lines: `text + "\n"`
+    // would copy a 200 MB text. A lone "\r" at the end is the core's to read as it is.
+    this.checker =
+      this.phantom && !text.endsWith('\n')
+        ? new DocumentChecker(`${text}\n\n`, this.options)
+        : new DocumentChecker(text, this.options, this.phantom);
     this.endings = lineEndings(text);
     if (this.phantom) this.endings.push('');
     this.crLines = [];
