@@ -47,3 +47,25 @@ test('a file that ends inside a multi-byte character reports that last line', as
     [[1, 'invalid_utf8']],
   );
 });
+
+test('read in slices for a streamed report (backpressure), lines short and long give the same problems', async () => {
+  // Lines of 3 bytes to 20 KB, some with problems, so slices end inside lines and at their ends.
+  const lines = Array.from({ length: 60 }, (_, i) => {
+    if (i % 7 === 3) return '{"oops": ü}';
+    if (i % 5 === 0) return chatUser('é'.repeat(i * 170), `id-${i}`);
+    return chatUser(`short ${i}`, i % 11 === 4 ? 'id-0' : `id-${i}`);
+  });
+  const text = lines.join('\n') + '\n';
+  const bytes = Buffer.from(text, 'utf8');
+  let asked = 0;
+  const sliced = await checkStream([bytes.subarray(0, 50_000), bytes.subarray(50_000)], {
+    backpressure: () => {
+      asked++;
+      return asked % 3 === 0 ? Promise.resolve() : undefined;
+    },
+  });
+  assert.ok(asked > 2, `backpressure was asked ${asked} times`);
+  const plain = checkText(text).problems;
+  assert.ok(plain.length > 5);
+  assert.deepEqual(sliced.problems, plain);
+});
