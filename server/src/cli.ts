@@ -204,20 +204,24 @@ function loadModels(path: string | undefined): ModelCatalogue | undefined {
   }
 }
 
+/**
+ * The input of `fix` and `convert`: stdin for '-', else the file, read into one buffer again and
+ * again (readChunks), not a new buffer per chunk. `fd` is the file's, for the caller to close.
+ * Throws IoError when the file cannot be opened.
+ */
+function openInput(file: string): { fd: number | undefined; input: AsyncIterable<Buffer> } {
+  if (file === '-') return { fd: undefined, input: process.stdin };
+  try {
+    const fd = openSync(file, 'r');
+    return { fd, input: readChunks(fd) };
+  } catch (error) {
+    throw new IoError(`cannot read ${file}: ${reason(error)}`);
+  }
+}
+
 /** Streams the conversion to stdout, to -o OUT, or (--write) over the input (see cli/output.ts). */
 async function convert(command: OutputChoice & { to: ConvertTarget }): Promise<ConvertOutcome> {
-  // A file is read into one buffer again and again (readChunks), not a new buffer per chunk.
-  let fd: number | undefined;
-  let input: AsyncIterable<Buffer | string>;
-  try {
-    if (command.file === '-') input = process.stdin;
-    else {
-      fd = openSync(command.file, 'r');
-      input = readChunks(fd);
-    }
-  } catch (error) {
-    throw new IoError(`cannot read ${command.file}: ${reason(error)}`);
-  }
+  const { fd, input } = openInput(command.file);
   const output = openDestination(command);
   try {
     const size = fd === undefined ? undefined : fstatSync(fd).size;
@@ -242,18 +246,7 @@ async function fix(
   command: OutputChoice & { dialect?: DialectId },
   models: ModelCatalogue | undefined,
 ): Promise<StreamFixOutcome> {
-  // A file is read into one buffer again and again (readChunks), not a new buffer per chunk.
-  let fd: number | undefined;
-  let input: AsyncIterable<Buffer>;
-  try {
-    if (command.file === '-') input = process.stdin;
-    else {
-      fd = openSync(command.file, 'r');
-      input = readChunks(fd);
-    }
-  } catch (error) {
-    throw new IoError(`cannot read ${command.file}: ${reason(error)}`);
-  }
+  const { fd, input } = openInput(command.file);
   const output = openDestination(command);
   let written = 0;
   try {
