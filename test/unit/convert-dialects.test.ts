@@ -238,3 +238,30 @@ test('lines that are not chat completions are left alone', () => {
   assert.equal(convertLineToDialect('{not json', 'gemini').status, 'unparseable');
   assert.equal(convertLineToDialect('', 'gemini').status, 'unchanged');
 });
+
+test("a function's keys the target's tool has no place for are kept on it and reported", () => {
+  const line = JSON.stringify({
+    custom_id: 'r1',
+    method: 'POST',
+    url: '/v1/chat/completions',
+    body: {
+      model: 'm',
+      max_tokens: 10,
+      messages: [{ role: 'user', content: 'hi' }],
+      tools: [{ type: 'function', function: { name: 'f', x_owner: 'team-a', parameters: {} } }],
+    },
+  });
+  const expected: Record<DialectTarget, (string | number)[]> = {
+    anthropic: ['params', 'tools', 0, 'x_owner'],
+    gemini: ['request', 'tools', 0, 'functionDeclarations', 0, 'x_owner'],
+  };
+  const valueAt = (value: unknown, at: (string | number)[]): unknown =>
+    at.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], value);
+  for (const to of TARGETS) {
+    const converted = convertLineToDialect(line, to);
+    const kept = converted.notCarried.find((n) => n.path.at(-1) === 'x_owner');
+    assert.ok(kept, `${to}: x_owner is reported`);
+    assert.deepEqual(kept.path, expected[to], to);
+    assert.equal(valueAt(JSON.parse(converted.text), expected[to]), 'team-a', to);
+  }
+});

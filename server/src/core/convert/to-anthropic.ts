@@ -299,16 +299,15 @@ function tools(ctx: Ctx, body: JsonObject, out: JsonObject): void {
             'an empty object schema (Anthropic requires input_schema)',
           );
         if (fn.strict !== undefined && fn.strict !== null) mapped.strict = fn.strict;
-        for (const key of Object.keys(fn)) {
-          if (['name', 'description', 'parameters', 'strict'].includes(key)) continue;
-          setKey(mapped, key, fn[key] as Json);
-          ctx.keep(
-            [OUT, 'tools', i, key],
-            ['tools', i, 'function', key],
-            'no equivalent in an Anthropic tool',
-          );
-        }
-        return mapped;
+        return keepOthers(
+          ctx,
+          fn,
+          ['name', 'description', 'parameters', 'strict'],
+          mapped,
+          ['tools', i, 'function'],
+          [OUT, 'tools', i],
+          'no equivalent in an Anthropic tool',
+        );
       }),
     );
   } else if (list !== undefined) {

@@ -234,15 +234,15 @@ function tools(ctx: Ctx, body: JsonObject, out: JsonObject): void {
       const declaration: JsonObject = { name: fn.name as Json };
       if (fn.description !== undefined) declaration.description = fn.description;
       if (fn.parameters !== undefined) declaration.parameters = fn.parameters;
-      for (const key of Object.keys(fn)) {
-        if (['name', 'description', 'parameters'].includes(key)) continue;
-        setKey(declaration, key, fn[key] as Json);
-        ctx.keep(
-          [OUT, 'tools', 0, 'functionDeclarations', declarations.length, key],
-          ['tools', i, 'function', key],
-          'no equivalent in a Gemini function declaration',
-        );
-      }
+      keepOthers(
+        ctx,
+        fn,
+        ['name', 'description', 'parameters'],
+        declaration,
+        ['tools', i, 'function'],
+        [OUT, 'tools', 0, 'functionDeclarations', declarations.length],
+        'no equivalent in a Gemini function declaration',
+      );
       declarations.push(declaration);
     });
     const mapped: Json[] = [];
