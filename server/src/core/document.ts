@@ -8,7 +8,7 @@ import { spliceLarge, splitLines } from './lines';
 import { checkLine } from './line-check';
 import type { LineResult } from './line-check';
 import { LineTree } from './locate';
-import { LineMemo } from './line-memo';
+import { TextMemo } from './line-memo';
 import { BatchTally } from './cross/tally';
 import { blockProblem } from './syntax/blocks';
 import { placeInBlock } from './syntax/content';
@@ -28,7 +28,10 @@ export interface Range {
   endColumn: number;
 }
 
+/** What a line's text alone decides; identical short lines share one (see line-memo.ts). */
 interface CachedLine {
+  /** The text it was made from: identical lines can share this one string. */
+  text: string;
   result: LineResult;
   bytes: number;
   /** The line's brackets, read the first time a block search passes through it. */
@@ -48,7 +51,7 @@ export class DocumentChecker {
   private options: CheckOptions;
   private blocks = new Map<string, LineResult>();
   private blocksSeen = new Map<string, LineResult>();
-  private memo = new LineMemo();
+  private memo: TextMemo<CachedLine>;
   private context: RuleContext;
   /** The dialect the first lines show, when the options choose none (see detectDialect). */
   private readAs: DialectId | undefined;
@@ -62,7 +65,7 @@ export class DocumentChecker {
     this.cache = new Array<CachedLine | undefined>(this.lines.length);
     this.options = options;
     this.context = ruleContext(options);
-    this.memo = new LineMemo(this.context);
+    this.memo = this.lineMemo();
   }
 
   get lineCount(): number {
@@ -90,7 +93,7 @@ export class DocumentChecker {
   private resetLines(): void {
     this.cache = new Array<CachedLine | undefined>(this.lines.length);
     this.blocks = new Map();
-    this.memo = new LineMemo(ruleContext(this.options, this.readAs));
+    this.memo = this.lineMemo(ruleContext(this.options, this.readAs));
   }
 
   /**
@@ -215,12 +218,22 @@ export class DocumentChecker {
   private lineResult(line: number): CachedLine {
     let cached = this.cache[line];
     if (!cached) {
-      const text = this.lines[line]!;
-      // +1 for the "\n" (the last line's missing newline is not worth a special case).
-      cached = { result: this.memo.check(text), bytes: utf8Length(text) + 1 };
+      cached = this.memo.get(this.lines[line]!);
+      // Equal text, one string: a document of a million "{}" lines keeps one (and one entry).
+      this.lines[line] = cached.text;
       this.cache[line] = cached;
     }
     return cached;
+  }
+
+  /** Line checks in `context` (this document's by default), shared by identical short lines. */
+  private lineMemo(context: RuleContext = this.context): TextMemo<CachedLine> {
+    // +1 for the "\n" (the last line's missing newline is not worth a special case).
+    return new TextMemo((text) => ({
+      text,
+      result: checkLine(text, context),
+      bytes: utf8Length(text) + 1,
+    }));
   }
 }
 

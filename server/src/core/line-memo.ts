@@ -12,20 +12,37 @@ const MAX_TEXT = 512;
 /** Distinct lines remembered; past this the memo starts over (a cheap bound on its memory). */
 const MAX_ENTRIES = 4096;
 
+/**
+ * A value computed from a line's text, remembered for short texts: the same text gives the same
+ * value object. `compute` must depend on the text alone.
+ */
+export class TextMemo<T> {
+  private values = new Map<string, T>();
+
+  constructor(private readonly compute: (text: string) => T) {}
+
+  get(text: string): T {
+    if (text.length > MAX_TEXT) return this.compute(text);
+    let value = this.values.get(text);
+    if (value === undefined) {
+      if (this.values.size >= MAX_ENTRIES) this.values = new Map();
+      value = this.compute(text);
+      this.values.set(text, value);
+    }
+    return value;
+  }
+}
+
+/** checkLine, remembered for identical short lines. */
 export class LineMemo {
-  private results = new Map<string, LineResult>();
+  private readonly memo: TextMemo<LineResult>;
 
   /** Results depend on the model table, so a memo serves one context. */
-  constructor(private readonly context: RuleContext = defaultContext()) {}
+  constructor(context: RuleContext = defaultContext()) {
+    this.memo = new TextMemo((text) => checkLine(text, context));
+  }
 
   check(text: string): LineResult {
-    if (text.length > MAX_TEXT) return checkLine(text, this.context);
-    let result = this.results.get(text);
-    if (!result) {
-      if (this.results.size >= MAX_ENTRIES) this.results = new Map();
-      result = checkLine(text, this.context);
-      this.results.set(text, result);
-    }
-    return result;
+    return this.memo.get(text);
   }
 }
