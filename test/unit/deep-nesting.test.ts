@@ -14,7 +14,7 @@ import {
   hoverAt,
   ModelCatalogue,
 } from '../../server/src/core';
-import { MAX_NESTING, nestsDeeperThan, TOO_DEEP } from '../../server/src/core/depth';
+import { MAX_NESTING, nestsDeeperThan, tooDeepReason } from '../../server/src/core/depth';
 import { Prng } from './fuzz/prng';
 
 const SEED = 0xdee9_0003;
@@ -53,7 +53,7 @@ function everyStage(text: string): void {
     const first = convertLineTo(text, to);
     if (deep) {
       assert.equal(first.status, 'unparseable', to);
-      assert.equal(first.error, `This line was not converted: ${TOO_DEEP}.`);
+      assert.equal(first.error, `This line was not converted: ${tooDeepReason()}.`);
       assert.equal(first.text, text, 'the line is kept as it was');
     } else assert.equal(first.status, 'converted', `${to}: ${first.error ?? ''}`);
     assert.equal(convertLineTo(OK, to).status, 'converted', `${to}: the next line`);

@@ -32,8 +32,14 @@ export function nestsDeeperThan(text: string, limit = MAX_NESTING): boolean {
   return false;
 }
 
-/** What a stage that does not read such a line says of it (after "This line was not …:"). */
-export const TOO_DEEP = `it is nested too deeply (more than ${MAX_NESTING.toLocaleString('en-US')} levels of arrays and objects; no real request nests this deep)`;
+/**
+ * What a stage that does not read such a line says of it (after "This line was not …:"). Made
+ * when needed: the first toLocaleString of a process loads locale data (9 ms at start-up, for
+ * every command, when this was a module-level constant).
+ */
+export function tooDeepReason(): string {
+  return `it is nested too deeply (more than ${MAX_NESTING.toLocaleString('en-US')} levels of arrays and objects; no real request nests this deep)`;
+}
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;

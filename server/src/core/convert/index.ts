@@ -3,7 +3,7 @@
 // tests share it. Nothing is dropped or invented silently: a field with no responses equivalent
 // stays where it was and is listed in `notCarried`; every default written is listed in `notes`.
 
-import { nestsDeeperThan, TOO_DEEP } from '../depth';
+import { nestsDeeperThan, tooDeepReason } from '../depth';
 import { chatOnlyKeys, convertBody } from './body';
 import type { JsonObject, NotCarried, ValueChange } from './context';
 import { Ctx, isObject } from './context';
@@ -77,7 +77,7 @@ export function tooDeepLine(lineText: string): LineConversion {
     notCarried: [],
     changes: [],
     notes: [],
-    error: `This line was not converted: ${TOO_DEEP}.`,
+    error: `This line was not converted: ${tooDeepReason()}.`,
   };
 }
 
