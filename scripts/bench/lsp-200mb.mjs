@@ -16,31 +16,16 @@ if (!file || !existsSync(file)) {
   writeLines(file, 2_000, (i) => imageLine(r, i, IMAGE_CHARS));
 }
 const bytes = statSync(file).size;
-const { connection, diagnosticsOf, memory, close } = await startServer(root);
+const { open, edit, memory, close } = await startServer(root);
 const uri = 'file:///bench/images-200mb.jsonl';
 
 const text = readFileSync(file, 'utf8');
-let t0 = performance.now();
-let published = diagnosticsOf(1);
-connection.sendNotification('textDocument/didOpen', {
-  textDocument: { uri, languageId: 'jsonl', version: 1, text },
-});
-const opened = await published;
-const openMs = performance.now() - t0;
+const { ms: openMs, diagnostics: opened } = await open(uri, text);
 const afterOpen = memory();
 
 // One keystroke: a character typed into line 1,000's custom_id (the line stays valid JSON).
-const line = 1000;
-t0 = performance.now();
-published = diagnosticsOf(2);
-connection.sendNotification('textDocument/didChange', {
-  textDocument: { uri, version: 2 },
-  contentChanges: [
-    { range: { start: { line, character: 15 }, end: { line, character: 15 } }, text: 'x' },
-  ],
-});
-const edited = await published;
-const keyMs = performance.now() - t0;
+const at = { line: 1000, character: 15 };
+const { ms: keyMs, diagnostics: edited } = await edit(uri, 2, { start: at, end: at }, 'x');
 const afterKey = memory();
 
 const mb = (n) => n.toFixed(0);

@@ -16,30 +16,15 @@ const first = JSON.stringify({
   body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] },
 });
 const text = `${first}\n${'{}\n'.repeat(LINES)}`;
-const { connection, diagnosticsOf, memory, close } = await startServer(root);
+const { open, edit, memory, close } = await startServer(root);
 const idle = memory();
 const uri = 'file:///bench/repeated.jsonl';
 
-let t0 = performance.now();
-let published = diagnosticsOf(1);
-connection.sendNotification('textDocument/didOpen', {
-  textDocument: { uri, languageId: 'jsonl', version: 1, text },
-});
-const opened = await published;
-const openMs = performance.now() - t0;
+const { ms: openMs, diagnostics: opened } = await open(uri, text);
 
-// One keystroke in the middle line: `{}` becomes `{x}`, invalid JSON.
-const line = LINES / 2;
-t0 = performance.now();
-published = diagnosticsOf(2);
-connection.sendNotification('textDocument/didChange', {
-  textDocument: { uri, version: 2 },
-  contentChanges: [
-    { range: { start: { line, character: 1 }, end: { line, character: 1 } }, text: 'x' },
-  ],
-});
-const edited = await published;
-const keyMs = performance.now() - t0;
+// One keystroke in a middle line: `{}` becomes `{x}`, invalid JSON.
+const at = { line: LINES / 2, character: 1 };
+const { ms: keyMs, diagnostics: edited } = await edit(uri, 2, { start: at, end: at }, 'x');
 const after = memory();
 
 const mb = (n) => n.toFixed(0);

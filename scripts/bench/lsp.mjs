@@ -10,7 +10,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const LINES = 50_000;
 const EDITS = 31;
 
-const { connection, diagnosticsOf, memory, close } = await startServer(root);
+const { open, edit, memory, close } = await startServer(root);
 
 const template = readFileSync(path.join(root, 'examples', 'clean-chat.jsonl'), 'utf8').split(
   '\n',
@@ -20,16 +20,10 @@ const text =
   '\n';
 const uri = 'file:///bench/fifty-thousand.jsonl';
 
-let version = 1;
-let t0 = performance.now();
-let published = diagnosticsOf(version);
-connection.sendNotification('textDocument/didOpen', {
-  textDocument: { uri, languageId: 'jsonl', version, text },
-});
-await published;
-const openMs = performance.now() - t0;
+const { ms: openMs } = await open(uri, text);
 const { rssMb } = memory();
 
+let version = 1;
 const timings = [];
 for (let i = 0; i < EDITS; i++) {
   const line = 1000 + i * 1500;
@@ -38,16 +32,9 @@ for (let i = 0; i < EDITS; i++) {
     ['', 2],
   ]) {
     version++;
-    t0 = performance.now();
-    published = diagnosticsOf(version);
-    connection.sendNotification('textDocument/didChange', {
-      textDocument: { uri, version },
-      contentChanges: [
-        { range: { start: { line, character: 1 }, end: { line, character: end } }, text: insert },
-      ],
-    });
-    await published;
-    if (insert === 'x') timings.push(performance.now() - t0);
+    const range = { start: { line, character: 1 }, end: { line, character: end } };
+    const { ms } = await edit(uri, version, range, insert);
+    if (insert === 'x') timings.push(ms);
   }
 }
 timings.sort((a, b) => a - b);

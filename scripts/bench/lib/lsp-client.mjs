@@ -6,8 +6,11 @@ import path from 'node:path';
 import rpc from 'vscode-languageserver-protocol/node';
 
 /**
- * Returns { connection, server, diagnosticsOf(version), memory(), close() }. memory() reads the
- * server's resident set now and at its peak (VmRSS, VmHWM from /proc; MB, NaN elsewhere).
+ * Returns { connection, server, diagnosticsOf(version), open(uri, text), edit(uri, version,
+ * range, text), memory(), close() }. open (version 1) and edit send the change and resolve to
+ * { ms, diagnostics } once the diagnostics of that version are published (ms: wall time from
+ * sending). memory() reads the server's resident set now and at its peak (VmRSS, VmHWM from
+ * /proc; MB, NaN elsewhere).
  */
 export async function startServer(root) {
   const server = spawn(process.execPath, [path.join(root, 'dist', 'server.js'), '--stdio'], {
@@ -42,10 +45,28 @@ export async function startServer(root) {
       return NaN;
     }
   };
+  const diagnosticsOf = (version) => new Promise((resolve) => waiting.set(version, resolve));
+  /** Sends a notification and times it to the diagnostics of `version`. */
+  const timed = async (version, method, params) => {
+    const published = diagnosticsOf(version);
+    const t0 = performance.now();
+    connection.sendNotification(method, params);
+    const diagnostics = await published;
+    return { ms: performance.now() - t0, diagnostics };
+  };
   return {
     connection,
     server,
-    diagnosticsOf: (version) => new Promise((resolve) => waiting.set(version, resolve)),
+    diagnosticsOf,
+    open: (uri, text) =>
+      timed(1, 'textDocument/didOpen', {
+        textDocument: { uri, languageId: 'jsonl', version: 1, text },
+      }),
+    edit: (uri, version, range, text) =>
+      timed(version, 'textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range, text }],
+      }),
     memory: () => ({ rssMb: status('VmRSS'), peakMb: status('VmHWM') }),
     async close() {
       await connection.sendRequest('shutdown');
