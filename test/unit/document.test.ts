@@ -105,3 +105,23 @@ test('spliceLarge replaces in place as splice would, also for inserts too large 
     }
   }
 });
+
+test('identical short lines share a cached entry, and an edit to one of them leaves the others as they were', () => {
+  const line = '{"custom_id":"a","method":"POST"}';
+  let text = Array.from({ length: 5 }, () => line).join('\n');
+  const doc = new DocumentChecker(text);
+  assert.deepEqual(doc.check().problems, checkText(text).problems);
+  for (const [range, insert] of [
+    [{ line: 2, column: 15, endLine: 2, endColumn: 16 }, 'b'],
+    [{ line: 0, column: 0, endLine: 0, endColumn: line.length }, '{}'],
+    [{ line: 4, column: 1, endLine: 4, endColumn: 1 }, 'x'],
+  ] as const) {
+    doc.applyChange(range, insert);
+    text = applyToString(text, range, insert);
+    assert.equal(doc.getText(), text);
+    assert.deepEqual(doc.check().problems, checkText(text).problems, JSON.stringify(range));
+  }
+  // Lines 1 and 3 still share the text they started with.
+  assert.equal(doc.getLine(1), line);
+  assert.equal(doc.getLine(3), line);
+});
