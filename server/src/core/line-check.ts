@@ -50,6 +50,8 @@ export interface LineResult {
 }
 
 const NO_FACTS: LineFacts = { isRequest: false };
+/** What most lines have: one array, shared (results are never changed, see line-memo.ts). */
+const NO_PROBLEMS: LineProblem[] = Object.freeze([]) as unknown as LineProblem[];
 /** Facts of a line that holds something other than a request; its own problem says what. */
 const UNREADABLE: LineFacts = { isRequest: false, unreadable: true };
 
@@ -110,7 +112,8 @@ export function checkLine(text: string, context: RuleContext = defaultContext())
     };
   }
   const request = value as Record<string, unknown>;
-  const repeated = findRepeatedKeys(text, value).map(repeatedKeyProblem);
+  const repeatedKeys = findRepeatedKeys(text, value);
+  const repeated = repeatedKeys.length > 0 ? repeatedKeys.map(repeatedKeyProblem) : NO_PROBLEMS;
   const shape = classifyLine(request);
   const dialect = readAs(shape, context.dialect ?? context.readAs);
   // A request body without any envelope, in a file read in OpenAI's (see bare-body.ts).
@@ -131,7 +134,7 @@ export function checkLine(text: string, context: RuleContext = defaultContext())
       opensBlock: false,
     };
   }
-  const placed = findings.length > 0 ? placeFindings(text, findings) : [];
+  const placed = findings.length > 0 ? placeFindings(text, findings) : NO_PROBLEMS;
   return {
     problems: repeated.length > 0 ? [...repeated, ...placed] : placed,
     facts: factsOf(request, dialect, shape),

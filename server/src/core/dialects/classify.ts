@@ -66,6 +66,9 @@ function of(dialect: DialectId, sure: boolean, why: string, keys?: Family): Line
     : { dialect, family, sure, why };
 }
 
+/** What most lines are; one object, shared (nobody changes a LineDialect). */
+const OPENAI_LINE: LineDialect = Object.freeze(of('openai', false, 'method + url'));
+
 /**
  * The dialect a request line is written in, or undefined when its keys fit none (a line with
  * only a custom_id, a bare request body): such a line is read in the file's dialect.
@@ -96,7 +99,7 @@ export function classifyLine(line: Record<string, unknown>): LineDialect | undef
     if (kind === 'open-weight' || kind === 'mistral' || kind === 'fireworks') {
       return of('openai-compatible', false, `model '${elide(String(model))}'`);
     }
-    return of('openai', false, 'method + url');
+    return OPENAI_LINE;
   }
   if (has(line, 'body')) {
     if (model === undefined) return withoutModel(line.body);
