@@ -17,19 +17,19 @@ export function isPlaceholder(value: string): boolean {
 
 /** A walk visitor that flags text values that are placeholders (warnings: they might be meant). */
 export function collectTextPlaceholders(findings: Finding[]): NonNullable<Visitor['string']> {
-  return (value, path) => {
+  return (value, key, parent) => {
     // Cheap tests first: this runs on every string of every line.
     if (value.length > 64) return;
-    const last = path[path.length - 1];
-    const key = typeof last === 'string' ? last : path[path.length - 2];
-    if (typeof key !== 'string' || !TEXT_KEYS.has(key) || !PLACEHOLDER.test(value)) return;
+    const name = typeof key === 'string' ? key : parent[parent.length - 1];
+    if (typeof name !== 'string' || !TEXT_KEYS.has(name) || !PLACEHOLDER.test(value)) return;
+    const path = [...parent, key];
     const param = formatParam(path.slice(1));
     findings.push({
       code: 'placeholder_value',
       severity: 'warning',
       message: `'${param}' is '${elide(value.trim())}', which looks like a placeholder rather than real content.`,
       param,
-      path: [...path],
+      path,
       anchor: 'value',
     });
   };

@@ -10,8 +10,12 @@ const MAX_DEPTH = 8;
 export interface Visitor {
   /** An object or array element that is an object; return true to skip its children. */
   object?(value: Record<string, unknown>, path: readonly PathSegment[]): boolean | void;
-  /** A string value under a key (or an array index, whose parent key is path[length - 2]). */
-  string?(value: string, path: readonly PathSegment[]): void;
+  /**
+   * A string value under `key` (an object's key or an array's index) of the container at `path`
+   * (so an index's parent key is path[length - 1]). `path` is the walk's own array: copy it to
+   * keep it.
+   */
+  string?(value: string, key: PathSegment, path: readonly PathSegment[]): void;
 }
 
 export function walk(root: unknown, rootPath: readonly PathSegment[], visitor: Visitor): void {
@@ -34,10 +38,7 @@ function visit(value: unknown, path: PathSegment[], visitor: Visitor): void {
 /** Visits one member of an object or array: strings go to the visitor, containers are walked. */
 function visitChild(child: unknown, key: PathSegment, path: PathSegment[], visitor: Visitor): void {
   if (typeof child === 'string') {
-    if (!visitor.string) return;
-    path.push(key);
-    visitor.string(child, path);
-    path.pop();
+    visitor.string?.(child, key, path);
   } else if (typeof child === 'object' && child !== null) {
     path.push(key);
     visit(child, path, visitor);

@@ -104,32 +104,41 @@ export function deprecatedPlaces(schema: SchemaName): readonly AnnotatedPlace[] 
  */
 export function pathsMatching(body: unknown, pattern: readonly PlaceStep[]): JsonPath[] {
   const found: JsonPath[] = [];
-  // One path array, pushed and popped: runs on every line, allocates only for what it finds.
-  const at: (string | number)[] = [];
-  const walk = (value: unknown, step: number): void => {
-    if (value === undefined || value === null) return;
-    if (step === pattern.length) {
-      found.push(at.slice());
-      return;
-    }
-    const s = pattern[step]!;
-    if (s === '*') {
-      if (!Array.isArray(value)) return;
-      for (let i = 0; i < value.length; i++) {
-        at.push(i);
-        walk(value[i], step + 1);
-        at.pop();
-      }
-    } else if (typeof s === 'string') {
-      if (isObject(value) && Object.prototype.hasOwnProperty.call(value, s)) {
-        at.push(s);
-        walk(value[s], step + 1);
-        at.pop();
-      }
-    } else if (isObject(value) && s.values.includes(value[s.key])) {
-      walk(value, step + 1);
-    }
-  };
-  walk(body, 0);
+  collectMatches(body, pattern, 0, [], found);
   return found;
+}
+
+/**
+ * pathsMatching's walk from `step` of `pattern` at `value`, `at` its path so far (one array,
+ * pushed and popped: this runs on every line, and allocates only for what it finds).
+ */
+function collectMatches(
+  value: unknown,
+  pattern: readonly PlaceStep[],
+  step: number,
+  at: Array<string | number>,
+  found: JsonPath[],
+): void {
+  if (value === undefined || value === null) return;
+  if (step === pattern.length) {
+    found.push(at.slice());
+    return;
+  }
+  const s = pattern[step]!;
+  if (s === '*') {
+    if (!Array.isArray(value)) return;
+    for (let i = 0; i < value.length; i++) {
+      at.push(i);
+      collectMatches(value[i], pattern, step + 1, at, found);
+      at.pop();
+    }
+  } else if (typeof s === 'string') {
+    if (isObject(value) && Object.prototype.hasOwnProperty.call(value, s)) {
+      at.push(s);
+      collectMatches(value[s], pattern, step + 1, at, found);
+      at.pop();
+    }
+  } else if (isObject(value) && s.values.includes(value[s.key])) {
+    collectMatches(value, pattern, step + 1, at, found);
+  }
 }
