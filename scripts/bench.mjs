@@ -30,16 +30,23 @@ mkdirSync(data, { recursive: true });
 // The in-process runs load the core the same way dist/ does: one esbuild bundle (of the core's
 // Node entry, where checkFile lives).
 const core = path.join(data, 'core.cjs');
-await build({
-  entryPoints: ['server/src/core/node.ts'],
-  outfile: core,
-  bundle: true,
-  platform: 'node',
-  target: 'node18',
-  format: 'cjs',
-  mainFields: ['module', 'main'],
-  logLevel: 'warning',
-});
+// And the stages of a line's check (bench-only entry), to say what each stage adds.
+const stages = path.join(data, 'stages.cjs');
+for (const [entry, outfile] of [
+  ['server/src/core/node.ts', core],
+  ['scripts/bench/lib/stages.mjs', stages],
+]) {
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node18',
+    format: 'cjs',
+    mainFields: ['module', 'main'],
+    logLevel: 'warning',
+  });
+}
 
 const say = (text) => process.stdout.write(`${text}\n`);
 say('generating inputs…');
@@ -62,15 +69,28 @@ for (const [label, file] of wanted('check')
     ]
   : []) {
   say(`measuring ${label} (${mb(statSync(file).size)} MB), ${RUNS} runs each…`);
-  const runs = { floor: [], cli: [], floorIn: [], checkIn: [], convert: [] };
+  const runs = {
+    floor: [],
+    cli: [],
+    floorIn: [],
+    schemasIn: [],
+    linesIn: [],
+    checkIn: [],
+    convert: [],
+  };
+  const inProcess = (mode, bundle) => {
+    const r = runNode([child, mode, file, bundle], { tmp });
+    return { ...JSON.parse(r.stdout), rss: r.maxRssKb };
+  };
   // Interleaved, so a slow patch on a shared machine hits every series alike.
   for (let i = 0; i < RUNS; i++) {
     const f = runNode([child, 'floor', file], { tmp });
     runs.floor.push(f);
     runs.floorIn.push({ ...JSON.parse(f.stdout), rss: f.maxRssKb });
     runs.cli.push(runNode(['dist/cli.js', 'check', '--format', 'json', file], { tmp }));
-    const c = runNode([child, 'check', file, core], { tmp });
-    runs.checkIn.push({ ...JSON.parse(c.stdout), rss: c.maxRssKb });
+    runs.schemasIn.push(inProcess('schemas', stages));
+    runs.linesIn.push(inProcess('lines', stages));
+    runs.checkIn.push(inProcess('check', core));
     if (file === chatFile) {
       const args = [
         'dist/cli.js',
@@ -96,6 +116,10 @@ for (const [label, file] of wanted('check')
   rows.push({ file: label, what: 'floor (process)', ...floor });
   rows.push({ file: label, what: 'check --format json', ...cli, vs: floor, target: true });
   rows.push({ file: label, what: 'floor (in-process)', ...floorIn });
+  // What each stage adds over the floor: schemas alone, then every check of a line on its own,
+  // then the whole file's check (tally, block search, report).
+  rows.push({ file: label, what: '+ schemas (in-process)', ...stat(runs.schemasIn), vs: floorIn });
+  rows.push({ file: label, what: '+ line rules (in-process)', ...stat(runs.linesIn), vs: floorIn });
   rows.push({
     file: label,
     what: 'checkFile (in-process)',
