@@ -78,15 +78,14 @@ for (const [label, file] of wanted('check')
     checkIn: [],
     convert: [],
   };
-  const inProcess = (mode, bundle) => {
-    const r = runNode([child, mode, file, bundle], { tmp });
-    return { ...JSON.parse(r.stdout), rss: r.maxRssKb };
-  };
+  // A child's own figures (its work alone, see lib/child.mjs), with the peak RSS measured outside.
+  const figures = (r) => ({ ...JSON.parse(r.stdout), rss: r.maxRssKb });
+  const inProcess = (mode, bundle) => figures(runNode([child, mode, file, bundle], { tmp }));
   // Interleaved, so a slow patch on a shared machine hits every series alike.
   for (let i = 0; i < RUNS; i++) {
     const f = runNode([child, 'floor', file], { tmp });
     runs.floor.push(f);
-    runs.floorIn.push({ ...JSON.parse(f.stdout), rss: f.maxRssKb });
+    runs.floorIn.push(figures(f));
     runs.cli.push(runNode(['dist/cli.js', 'check', '--format', 'json', file], { tmp }));
     runs.schemasIn.push(inProcess('schemas', stages));
     runs.linesIn.push(inProcess('lines', stages));
