@@ -3,24 +3,43 @@
 // only; timing is never asserted (machines differ too much). Each row gives the wall time and the
 // CPU time (user + system), whose ratio a busy shared machine disturbs far less; the load average
 // is printed beside them. Options: --runs N (default 5); --only NAME (repeatable) runs only the
-// named parts: `check` (this table) or a file of scripts/bench/ without .mjs (`adversarial`).
+// named parts: `check` (this table) or a file of scripts/bench/ without .mjs (`adversarial`);
+// --baseline REV also times the CLI of git revision REV in the same runs (lib/baseline.mjs).
 // Afterwards runs every scripts/bench/*.mjs (other benches, e.g. the language server's) with
 // BENCH_CHAT_FILE / BENCH_IMAGE_FILE set to the generated files.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { buildBaseline } from './bench/lib/baseline.mjs';
 import { prng, chatLine, imageLine, IMAGE_CHARS, writeLines } from './bench/lib/generate.mjs';
 import { runNode, median, rssSource } from './bench/lib/measure.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 process.chdir(root);
-const runsArg = process.argv.indexOf('--runs');
-const RUNS = Math.max(3, runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5);
-const only = process.argv.flatMap((a, i) => (process.argv[i - 1] === '--only' ? [a] : []));
-const wanted = (name) => only.length === 0 || only.includes(name);
+/** A usage mistake: one line, no stack. */
+function fail(message) {
+  process.stderr.write(`bench: ${message}\n`);
+  process.exit(2);
+}
+const options = (() => {
+  try {
+    return parseArgs({
+      options: {
+        runs: { type: 'string', default: '5' },
+        only: { type: 'string', multiple: true, default: [] },
+        baseline: { type: 'string' },
+      },
+    }).values;
+  } catch (error) {
+    return fail(error.message);
+  }
+})();
+const RUNS = Math.max(3, Number(options.runs) || 5);
+const wanted = (name) => options.only.length === 0 || options.only.includes(name);
 const TARGET = 1.35;
 
 // Always rebuild: a stale dist/ would measure yesterday's checker.
@@ -49,6 +68,15 @@ for (const [entry, outfile] of [
 }
 
 const say = (text) => process.stdout.write(`${text}\n`);
+const baseline = (() => {
+  if (options.baseline === undefined || !wanted('check')) return undefined;
+  try {
+    return buildBaseline(root, options.baseline);
+  } catch (error) {
+    return fail(error.message);
+  }
+})();
+process.on('exit', () => baseline?.remove());
 say('generating inputs…');
 const chatFile = path.join(data, 'chat-50k.jsonl');
 const imageFile = path.join(data, 'images-200mb.jsonl');
@@ -77,6 +105,7 @@ for (const [label, file] of wanted('check')
     linesIn: [],
     checkIn: [],
     convert: [],
+    baseline: [],
   };
   // A child's own figures (its work alone, see lib/child.mjs), with the peak RSS measured outside.
   const figures = (r) => ({ ...JSON.parse(r.stdout), rss: r.maxRssKb });
@@ -87,6 +116,11 @@ for (const [label, file] of wanted('check')
     runs.floor.push(f);
     runs.floorIn.push(figures(f));
     runs.cli.push(runNode(['dist/cli.js', 'check', '--format', 'json', file], { tmp }));
+    if (baseline) {
+      // Exit 1 too: an older checker may find problems in today's inputs (it then says so).
+      const args = [baseline.cli, 'check', '--format', 'json', file];
+      runs.baseline.push(runNode(args, { tmp, okStatus: [0, 1] }));
+    }
     runs.schemasIn.push(inProcess('schemas', stages));
     runs.linesIn.push(inProcess('lines', stages));
     runs.checkIn.push(inProcess('check', core));
@@ -114,6 +148,14 @@ for (const [label, file] of wanted('check')
   const cli = stat(runs.cli);
   rows.push({ file: label, what: 'floor (process)', ...floor });
   rows.push({ file: label, what: 'check --format json', ...cli, vs: floor, target: true });
+  if (baseline) {
+    const base = stat(runs.baseline);
+    const what = `check, ${baseline.label}`;
+    rows.push({ file: label, what, ...base, vs: floor });
+    rows.push({ file: label, what: 'check vs that', ...cli, vs: base, of: 'base' });
+    const found = runs.baseline.filter((r) => r.status !== 0).length;
+    if (found > 0) say(`note: ${baseline.label} found problems in ${label} (exit 1)`);
+  }
   rows.push({ file: label, what: 'floor (in-process)', ...floorIn });
   // What each stage adds over the floor: schemas alone, then every check of a line on its own,
   // then the whole file's check (tally, block search, report).
@@ -146,7 +188,10 @@ function printTable() {
       .map((l) => l.toFixed(2))
       .join(' ')} on ${availableParallelism()} cores`,
   );
-  say('ratio = median / median of the row it is compared with (floor; convert: vs check);');
+  say(
+    'ratio = median / median of the row it is compared with (floor; convert: vs check; ' +
+      'check vs that: vs the baseline);',
+  );
   say('cpu ratio: the same with CPU time (user + system), steadier on a busy machine');
   const header = [
     'file',
