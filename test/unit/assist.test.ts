@@ -32,6 +32,15 @@ describe('hoverAt', () => {
     assert.match(hover.markdown, /does not accept `mesages` here\. It accepts: .*`messages`/);
   });
 
+  it('a key named like a member of every JS object (constructor, toString): unknown too', () => {
+    for (const key of ['constructor', 'toString', '__proto__']) {
+      const line = CHAT.replace('"max_tokens"', `"${key}"`);
+      const hover = hoverAt(line, at(line, `"${key}"`));
+      assert.ok(hover, key);
+      assert.match(hover.markdown, new RegExp(`does not accept \`${key}\` here\\. It accepts: `));
+    }
+  });
+
   it("the model value: the model table's facts, over the value's span", () => {
     const hover = hoverAt(CHAT, at(CHAT, '"gpt-4o"'));
     assert.ok(hover);

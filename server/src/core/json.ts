@@ -9,6 +9,16 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * `table[key]` when `table` itself holds `key`, else undefined. For a lookup by a key or value
+ * the user wrote (a body key, a tool type, a model name): a plain object inherits `constructor`,
+ * `toString`, `__proto__` and the rest of Object.prototype, which a bare `table[key]` would
+ * return as if they were entries.
+ */
+export function ownValue<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
 /** A key written a second (third, …) time in one object of a line. */
 export interface RepeatedKey {
   /** Path of the object that holds the key, from the line root. */

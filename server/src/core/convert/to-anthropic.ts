@@ -12,6 +12,7 @@ import { dataUrl } from './chat-parts';
 import { keepOthers, toolCalls, walkTurns } from './turns';
 import type { TurnTarget } from './turns';
 import { elide } from '../words';
+import { ownValue } from '../json';
 
 const OUT = 'params';
 
@@ -113,7 +114,7 @@ export function anthropicBody(ctx: Ctx, body: JsonObject): JsonObject {
   for (const key of Object.keys(body)) {
     if (MAPPED.has(key)) continue;
     put(key, body[key] as Json);
-    ctx.keep([OUT, key], [key], NO_EQUIVALENT[key] ?? DEFAULT_REASON);
+    ctx.keep([OUT, key], [key], ownValue(NO_EQUIVALENT, key) ?? DEFAULT_REASON);
   }
   return out;
 }

@@ -7,6 +7,7 @@ import type { PathSegment } from '../types';
 import type { Ctx, Json, JsonObject } from './context';
 import { has, isObject } from './context';
 import { setKey } from './exact-json';
+import { ownValue } from '../json';
 import { dataUrl } from './chat-parts';
 import { keepOthers, toolCalls, walkTurns } from './turns';
 import type { TurnTarget } from './turns';
@@ -192,7 +193,7 @@ function part(ctx: Ctx, p: Json, at: PathSegment[], outAt: PathSegment[]): Json 
   }
   if (p.type === 'input_audio' && isObject(p.input_audio)) {
     const { data, format } = p.input_audio;
-    const mimeType = typeof format === 'string' ? AUDIO[format] : undefined;
+    const mimeType = typeof format === 'string' ? ownValue(AUDIO, format) : undefined;
     if (typeof data === 'string' && mimeType && Object.keys(p.input_audio).length === 2) {
       return extras(['type', 'input_audio'], { inlineData: { mimeType, data } });
     }
@@ -256,8 +257,9 @@ function tools(ctx: Ctx, body: JsonObject, out: JsonObject): void {
   const choice = ctx.optional(body, 'tool_choice', []);
   if (choice === undefined) return;
   const modes: Record<string, string> = { auto: 'AUTO', none: 'NONE', required: 'ANY' };
+  const mode = typeof choice === 'string' ? ownValue(modes, choice) : undefined;
   let config: JsonObject | undefined;
-  if (typeof choice === 'string' && modes[choice]) config = { mode: modes[choice] };
+  if (mode !== undefined) config = { mode };
   else if (isObject(choice) && choice.type === 'function' && isObject(choice.function)) {
     config = { mode: 'ANY', allowedFunctionNames: [choice.function.name as Json] };
   }

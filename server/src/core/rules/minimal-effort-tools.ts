@@ -6,7 +6,7 @@
 import type { Finding } from '../types';
 import type { BodyRule } from './rule';
 import { NONE } from './rule';
-import { isObject } from '../json';
+import { isObject, ownValue } from '../json';
 
 /** Tool types refused at minimal effort, by the name the API's message gives them. */
 const REFUSED: Record<string, string> = {
@@ -29,7 +29,8 @@ export const rule: BodyRule = {
     const names: string[] = [];
     let first: number | undefined;
     body.tools.forEach((tool: unknown, i: number) => {
-      const name = isObject(tool) && typeof tool.type === 'string' ? REFUSED[tool.type] : undefined;
+      const name =
+        isObject(tool) && typeof tool.type === 'string' ? ownValue(REFUSED, tool.type) : undefined;
       if (name === undefined) return;
       first ??= i;
       if (!names.includes(name)) names.push(name);

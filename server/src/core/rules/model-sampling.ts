@@ -8,6 +8,7 @@ import type { BodyRule } from './rule';
 import { NONE } from './rule';
 import { modelOf, severityFor } from '../models/context';
 import { effectiveEffort } from '../models/request';
+import { ownValue } from '../json';
 
 /** Each parameter's default: a value equal to it asks for nothing and is never refused. */
 const DEFAULTS: Record<string, unknown> = {
@@ -73,5 +74,5 @@ export const rule: BodyRule = {
 function isDefault(key: string, value: unknown): boolean {
   if (key === 'logit_bias')
     return typeof value === 'object' && Object.keys(value as object).length === 0;
-  return value === DEFAULTS[key];
+  return value === ownValue(DEFAULTS, key);
 }

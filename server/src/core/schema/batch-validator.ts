@@ -2,6 +2,7 @@
 // `model`, chat's missing `messages`): it refuses the whole batch, in its own words, and so its
 // findings come before any the endpoint would report when the request runs.
 import type { Endpoint, Finding } from '../types';
+import { ownValue } from '../json';
 
 /** The validator's messages, as recorded from its `errors.data[]` (code `invalid_request`). */
 const VALIDATOR_WORDS: Record<string, string> = {
@@ -13,7 +14,7 @@ function validatorWords(endpoint: Endpoint, finding: Finding): Finding | undefin
   if (finding.code !== 'missing_required_parameter' || finding.path.length !== 1) return undefined;
   const param = finding.param;
   if (param === 'messages' && endpoint !== '/v1/chat/completions') return undefined;
-  const words = param === undefined ? undefined : VALIDATOR_WORDS[param];
+  const words = param === undefined ? undefined : ownValue(VALIDATOR_WORDS, param);
   return words === undefined ? undefined : { ...finding, code: 'invalid_request', message: words };
 }
 

@@ -8,7 +8,7 @@ import type { Endpoint, JsonPath } from '../types';
 import type { Annotation } from './annotations';
 import { rawSchemas } from '../generated/raw-schemas';
 import { ENDPOINTS, endpointInfo, isEndpoint } from '../endpoints';
-import { isObject } from '../json';
+import { isObject, ownValue } from '../json';
 import { formatParam } from '../words';
 import { deprecationMessage } from './notes';
 
@@ -104,14 +104,14 @@ export function schemasAt(
       const child =
         typeof segment === 'number'
           ? node.items
-          : (node.properties?.[segment] ??
+          : ((node.properties && ownValue(node.properties, segment)) ??
             (isObject(node.additionalProperties) ? node.additionalProperties : undefined));
       if (child) next.push(...expand(child, schema));
     }
     nodes = next;
     current =
       isObject(current) || Array.isArray(current)
-        ? (current as Record<string, unknown>)[segment]
+        ? ownValue(current as Record<string, unknown>, String(segment))
         : undefined;
     if (nodes.length === 0) break;
   }

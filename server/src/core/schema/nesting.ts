@@ -7,7 +7,7 @@
 // missing ones, so a flat response_format draws "Unknown parameter: 'response_format.schema'.".
 import type { Finding, JsonPath } from '../types';
 import type { Issue } from './phrase';
-import { isObject } from '../json';
+import { isObject, ownValue } from '../json';
 import { quoteList } from '../words';
 
 /** Wrapper key by `type`, for the objects that chat nests. */
@@ -28,7 +28,9 @@ function isNestingSite(at: JsonPath): boolean {
 }
 
 function wrapperOf(value: unknown): string | undefined {
-  return isObject(value) && typeof value.type === 'string' ? WRAPPER[value.type] : undefined;
+  return isObject(value) && typeof value.type === 'string'
+    ? ownValue(WRAPPER, value.type)
+    : undefined;
 }
 
 /** Chat got the flat (Responses) shape: keep the first finding the API reports, with a hint. */
