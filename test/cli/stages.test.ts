@@ -44,3 +44,18 @@ test('a file whose only line is not JSON: one problem', () => {
     ['invalid_json_line'],
   );
 });
+
+test('a line that is JSON but not an object fails validation, like one that is not JSON', () => {
+  const text = ['null', '42', '"string"', '[]', '{"custom_id": "a", "body": }'].join('\n');
+  const problems = checkJson('-', text).files[0]!.problems;
+  assert.deepEqual(
+    problems.map((p) => [p.line, p.code, p.stage]),
+    [
+      [1, 'invalid_type', 'validation'],
+      [2, 'invalid_type', 'validation'],
+      [3, 'invalid_type', 'validation'],
+      [4, 'invalid_type', 'validation'],
+      [5, 'invalid_json_line', 'validation'],
+    ],
+  );
+});

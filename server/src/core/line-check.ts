@@ -103,6 +103,9 @@ export function checkLine(text: string, context: RuleContext = defaultContext())
         atDefault({
           code: 'invalid_type',
           message: `Each line must be one request object, but this line is ${gotLabel(value)}.`,
+          // A line that is no request has no envelope: the file validator refuses the whole
+          // batch, as it does a line that is not JSON (invalid_type's own stage is execution).
+          stage: 'validation',
           column: 0,
           endColumn: text.length,
         }),
