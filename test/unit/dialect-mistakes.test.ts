@@ -759,3 +759,18 @@ test('each dialect has at least five typical mistakes', () => {
   for (const [dialect, n] of counts) assert.ok(n >= 5, `${dialect}: ${n}`);
   assert.equal(counts.size, 9);
 });
+
+// The provider refuses every key its request does not define, known elsewhere or not: the same
+// words for each, so the same severity.
+for (const [dialect, line] of [
+  ['anthropic', anthropic({ foo: 1, web_search_options: {}, seed: 1, n: 1, store: true })],
+  ['gemini', gemini({ foo: 1, web_search_options: {}, seed: 1, n: 1, store: true })],
+] as const) {
+  test(`${dialect}: unknown keys of the request are errors, whatever their name`, () => {
+    const { problems } = checkText(line);
+    assert.deepEqual(
+      problems.filter((p) => p.code === 'unknown_parameter').map((p) => [p.param, p.severity]),
+      ['foo', 'web_search_options', 'seed', 'n', 'store'].map((key) => [key, 'error']),
+    );
+  });
+}

@@ -16,31 +16,6 @@ import { phraseIn, styleOf } from './words';
 import { isObject } from '../json';
 import { inProviderFile } from './openai-server-rules';
 
-/** Anthropic parameters OpenAI's chat takes that Messages does not: a sure error, not news. */
-const OPENAI_ONLY = new Set([
-  'max_completion_tokens',
-  'response_format',
-  'n',
-  'frequency_penalty',
-  'presence_penalty',
-  'logprobs',
-  'top_logprobs',
-  'logit_bias',
-  'seed',
-  'user',
-  'reasoning_effort',
-  'parallel_tool_calls',
-  'modalities',
-  'audio',
-  'prediction',
-  'store',
-  'stream_options',
-  'functions',
-  'function_call',
-  'verbosity',
-  'stop',
-]);
-
 /**
  * Whether `value` is a string proto3 JSON reads as a number of the schema's `type`: an integer
  * in decimal for integer fields; any decimal, or NaN and the infinities, for float fields.
@@ -79,16 +54,6 @@ export function schemaFindings(
       continue;
     const finding = phraseIn(styleOf(family), issue, facts[node] ?? {}, prefix);
     if (!finding) continue;
-    // A top-level key Anthropic's schema here does not list may be newer than this schema:
-    // a warning, unless it is one of OpenAI's that Messages is known not to take.
-    if (
-      family === 'anthropic' &&
-      finding.code === 'unknown_parameter' &&
-      finding.path.length === prefix.length + 1 &&
-      !OPENAI_ONLY.has(String(finding.path[prefix.length]))
-    ) {
-      finding.severity = 'warning';
-    }
     out.push(finding);
   }
   return out;
