@@ -25,7 +25,8 @@ const manifest = JSON.parse(readFileSync(path.join(ROOT, 'schemas', 'endpoints.j
 
 /**
  * The properties the API reference marks `deprecated: true` in the request bodies of the checked
- * endpoints (a fact table, from the spec of 2026-08). Each must carry the annotation.
+ * endpoints (a fact table, from the spec of 2026-08). Each must carry the annotation. A deprecated
+ * branch of a tagged union (chat's function message) is its tag's value: `messages.*.role`.
  */
 const SPEC_DEPRECATED: Record<string, string[]> = {
   chatCompletions: [
@@ -36,6 +37,7 @@ const SPEC_DEPRECATED: Record<string, string[]> = {
     'function_call',
     'functions',
     'messages.*.function_call',
+    'messages.*.role',
   ],
   responses: ['user', 'prompt_cache_retention', 'truncation', 'reasoning.generate_summary'],
 };
@@ -51,10 +53,13 @@ test('every property the spec marks deprecated carries the deprecation annotatio
   }
 });
 
-/** A body holding a value at the path pattern (the first branch of each filter). */
-function bodyAt(pattern: readonly PlaceStep[]): Record<string, unknown> {
+/** A body holding `leaf` at the path pattern (the first branch of each filter). */
+function bodyAt(
+  pattern: readonly PlaceStep[],
+  leaf: unknown = { any: 'value' },
+): Record<string, unknown> {
   const build = (i: number): unknown => {
-    if (i === pattern.length) return { any: 'value' };
+    if (i === pattern.length) return leaf;
     const step = pattern[i]!;
     if (step === '*') return [build(i + 1)];
     if (typeof step === 'string') return { [step]: build(i + 1) };
@@ -69,19 +74,46 @@ test('every deprecated annotation gives its note, worded from the annotation', (
     const endpoint = endpointOfSchema(schema as SchemaName);
     for (const place of places.filter((p) => p.annotation.deprecated)) {
       assert.ok(endpoint, schema);
-      const findings = checkBody(endpoint, { model: 'm', ...bodyAt(place.path) });
+      const { value } = place.annotation.deprecated!;
+      const findings = checkBody(endpoint, { model: 'm', ...bodyAt(place.path, value) });
       const notes = findings.filter((f) => f.code === 'deprecated_parameter');
       assert.equal(notes.length, 1, `${schema} ${place.pointer}: ${JSON.stringify(findings)}`);
       const note = notes[0]!;
       assert.equal(note.severity, 'info');
-      assert.ok(note.message.startsWith(`'${note.param}' is deprecated`), note.message);
+      const what = value === undefined ? '' : `: ${JSON.stringify(value).replace(/"/g, "'")}`;
+      assert.ok(note.message.startsWith(`'${note.param}'${what} is deprecated`), note.message);
       for (const use of place.annotation.deprecated!.use ?? []) {
         assert.ok(note.message.includes(`'${use}'`), note.message);
       }
       seen++;
     }
   }
-  assert.ok(seen >= 11, `only ${seen} deprecated properties`);
+  assert.ok(seen >= 12, `only ${seen} deprecated properties`);
+});
+
+test("a deprecated value: chat's role 'function' is noted on the value, other roles are not", () => {
+  const text = chat({
+    messages: [
+      { role: 'user', content: 'x' },
+      { role: 'function', name: 'f', content: '42' },
+      { role: 'tool', tool_call_id: 'c', content: '42' },
+    ],
+  });
+  const notes = checkText(text).problems.filter((p) => p.code === 'deprecated_parameter');
+  assert.deepEqual(
+    notes.map((p) => [p.param, p.message, text.slice(p.column, p.endColumn)]),
+    [
+      [
+        'messages[1].role',
+        "'messages[1].role': 'function' is deprecated. Send the result as a tool message: role 'tool', with the tool_call_id of its call.",
+        '"function"',
+      ],
+    ],
+  );
+  const body = JSON.parse(text) as { body: unknown };
+  const role = (i: number) => propertyInfo(body, ['body', 'messages', i, 'role']);
+  assert.equal(role(1)?.deprecated, notes[0]!.message);
+  assert.equal(role(2)?.deprecated, undefined);
 });
 
 test('deprecation notes: nested and null values', () => {

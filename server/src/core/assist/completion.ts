@@ -132,7 +132,9 @@ export function completionsAt(
       const documentation = notes.filter(Boolean).join('\n\n');
       if (documentation) entry.documentation = documentation;
       if (info && info.types.length > 0) entry.detail = info.types.join(' | ');
-      if (info?.deprecated) entry.deprecated = true;
+      // Struck through only when the key itself is deprecated, not one value of it.
+      if (info?.deprecated && info.annotation?.deprecated?.value === undefined)
+        entry.deprecated = true;
       entries.push(entry);
     }
     return { start, end, entries };

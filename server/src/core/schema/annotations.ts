@@ -18,6 +18,11 @@ export interface Deprecation {
   use?: string[];
   /** One more sentence for the deprecation note. */
   note?: string;
+  /**
+   * Set when the API deprecates one value of the property rather than the property (a message's
+   * role 'function'): the note is given only where the property holds this value.
+   */
+  value?: string | number | boolean;
 }
 
 /** One `x-batchlint` annotation (mirrors schemas/x-batchlint.schema.json). */

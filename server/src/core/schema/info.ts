@@ -11,6 +11,7 @@ import { ENDPOINTS, endpointInfo, isEndpoint } from '../endpoints';
 import { isObject, ownValue } from '../json';
 import { formatParam } from '../words';
 import { deprecationMessage } from './notes';
+import { valueAt } from './pointer';
 
 /** The parts of a JSON Schema read here (everything else is ignored). */
 export interface SchemaNode {
@@ -218,7 +219,10 @@ export function propertyInfo(line: unknown, path: JsonPath): PropertyInfo | unde
   const description = descriptionOf(nodes);
   if (description !== undefined) info.description = description;
   if (annotation !== undefined) info.annotation = annotation;
-  if (annotation?.deprecated) info.deprecated = deprecationMessage(param, annotation.deprecated);
+  const deprecated = annotation?.deprecated;
+  // A deprecated value concerns only the places that hold it, not the property as such.
+  if (deprecated && (deprecated.value === undefined || valueAt(line, path) === deprecated.value))
+    info.deprecated = deprecationMessage(param, deprecated);
   if (annotation?.movedTo !== undefined) info.movedTo = annotation.movedTo;
   const withDefault = nodes.find((n) => n.default !== undefined);
   if (withDefault) info.default = withDefault.default;

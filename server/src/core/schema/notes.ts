@@ -13,13 +13,21 @@ import { endpointOfSchema } from '../endpoints';
 /** The empty result, shared: most lines have no note. */
 const NONE: Finding[] = Object.freeze([]) as unknown as Finding[];
 import { formatParam } from '../words';
+import { valueAt } from './pointer';
 
-/** `'max_tokens' is deprecated in favor of 'max_completion_tokens'. Reasoning models refuse it.` */
+/**
+ * `'max_tokens' is deprecated in favor of 'max_completion_tokens'. Reasoning models refuse it.`;
+ * for a deprecated value, `'messages[1].role': 'function' is deprecated. …`.
+ */
 export function deprecationMessage(param: string, deprecated: Deprecation): string {
   const use = deprecated.use?.map((u) => `'${u}'`);
+  const what =
+    deprecated.value === undefined
+      ? `'${param}'`
+      : `'${param}': ${typeof deprecated.value === 'string' ? `'${deprecated.value}'` : String(deprecated.value)}`;
   const base = use
-    ? `'${param}' is deprecated in favor of ${use.join(' and ')}.`
-    : `'${param}' is deprecated.`;
+    ? `${what} is deprecated in favor of ${use.join(' and ')}.`
+    : `${what} is deprecated.`;
   return deprecated.note ? `${base} ${deprecated.note}` : base;
 }
 
@@ -32,15 +40,18 @@ export function deprecationNotes(schema: SchemaName, body: Record<string, unknow
   for (const place of deprecatedPlaces(schema)) {
     const first = place.path[0];
     if (typeof first === 'string' && first !== '*' && (body[first] ?? null) === null) continue;
+    const deprecated = place.annotation.deprecated!;
     for (const at of pathsMatching(body, place.path)) {
+      // A deprecated value: noted only where the property holds it (the value is highlighted).
+      if (deprecated.value !== undefined && valueAt(body, at) !== deprecated.value) continue;
       const param = formatParam(at);
       (out ??= []).push(
         atDefault({
           code: 'deprecated_parameter',
-          message: deprecationMessage(param, place.annotation.deprecated!),
+          message: deprecationMessage(param, deprecated),
           param,
           path: ['body', ...at],
-          anchor: 'key',
+          anchor: deprecated.value === undefined ? 'key' : 'value',
         }),
       );
     }
