@@ -1,6 +1,6 @@
 // The `batchlint` command: the same core as the language server, for scripts and CI.
-// Exit status: 0 clean, 1 problems (errors, or a conversion that needs a decision or changed a
-// value), 2 usage or I/O.
+// Exit status: 0 clean, 1 problems (errors, or a conversion that needs a decision, changed a
+// value or left a line unconverted), 2 usage or I/O.
 
 import { once } from 'node:events';
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';

@@ -184,6 +184,29 @@ test('--help prints the usage on stdout, --version the version, exit 0', () => {
   assert.match(version.stdout, /^\d+\.\d+\.\d+\S*\n$/);
 });
 
+test("--help and the README say the same about each exit status, convert's cases included", () => {
+  // Both written for people: compared without markup, line breaks and the README's "for".
+  const plain = (text: string): string =>
+    text
+      .replace(/`/g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\(for convert:/g, '(convert:');
+  const statuses = (text: string): string[] => {
+    const from = plain(text).indexOf('Exit status: ');
+    assert.ok(from >= 0, 'an exit status paragraph');
+    const clause = /Exit status: (0 [^)]*\)), (1 [^)]*\)), (2 usage or I\/O error)/.exec(
+      plain(text).slice(from),
+    );
+    assert.ok(clause, plain(text).slice(from, from + 400));
+    return clause.slice(1);
+  };
+  const readme = readFileSync(path.join(repo, 'README.md'), 'utf8');
+  const help = batchlint(['convert', '--help']);
+  assert.equal(help.status, 0);
+  assert.deepEqual(statuses(help.stdout), statuses(readme));
+  assert.match(statuses(help.stdout)[1]!, /a value was dropped, added or changed/);
+});
+
 test('options go before or after the file, and as --name=value', (t) => {
   const dir = tempDir(t);
   const a = batchlint(['check', CLEAN, '--format', 'json']);

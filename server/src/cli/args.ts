@@ -52,8 +52,9 @@ export const USAGE = `Usage:
 
 Environment: BATCHLINT_TODAY=YYYY-MM-DD compares shutdown dates with that date instead of today.
 
-Exit status: 0 no errors (convert: nothing needs a decision and no errors are left), 1 errors
-found (convert: something needs a decision, or errors are left), 2 usage or I/O error.`;
+Exit status: 0 no errors (convert: lossless, and no errors left in its output), 1 errors found
+(convert: something needs a decision, a value was dropped, added or changed, a line was left
+unconverted, or the output still has errors), 2 usage or I/O error.`;
 
 /** Every option of every command; which command takes which is said in VERB_OPTIONS. */
 const OPTIONS = {
