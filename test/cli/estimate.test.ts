@@ -190,13 +190,20 @@ test('estimate JSON has exactly the documented keys; unknown models are counted 
   assert.equal(run.status, 0, run.stderr);
   const report = JSON.parse(run.stdout) as Json;
   assert.deepEqual(Object.keys(report), ['files']);
-  assert.deepEqual(Object.keys(report.files[0]!), ['path', 'requests', 'models']);
+  assert.deepEqual(Object.keys(report.files[0]!), [
+    'path',
+    'requests',
+    'repaired_requests',
+    'joined_requests',
+    'models',
+  ]);
   const model = report.files[0]!.models[0]!;
   assert.deepEqual(Object.keys(model), [
     'model',
     'requests',
     'input_tokens',
     'max_output_tokens',
+    'capped_requests',
     'uncounted_requests',
     'batch_price_per_1m',
     'estimated_cost_usd',
@@ -235,4 +242,82 @@ test('estimate: usage errors and unreadable files exit 2 with one line', (t) => 
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /cannot read/);
   assert.doesNotMatch(missing.stderr, /at .*\.js:\d+/);
+});
+
+/** A chat request line of gpt-4o with `max_tokens`. */
+const chatLine = (id: string, maxTokens = 10): string =>
+  JSON.stringify({
+    custom_id: id,
+    method: 'POST',
+    url: '/v1/chat/completions',
+    body: { model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], max_tokens: maxTokens },
+  });
+
+for (const [name, text, joined, repaired] of [
+  [
+    'one request pretty-printed over 15 lines and one on its own line',
+    `${JSON.stringify(JSON.parse(chatLine('p1')), null, 2)}\n${chatLine('p2')}\n`,
+    1,
+    0,
+  ],
+  [
+    'lines written with typographic quotes',
+    `${chatLine('q1').replace(/"/g, '\u201C')}\n${chatLine('q2').replace(/"/g, '\u201D')}\n`,
+    0,
+    2,
+  ],
+  [
+    'a trailing comma, single quotes and a line that is no request',
+    `${chatLine('t1').replace(/}}$/, ',}}')}\n${chatLine('t2').replace('"Hi"', "'Hi'")}\nnot json\n`,
+    0,
+    2,
+  ],
+] as const) {
+  test(`estimate counts the requests check counts: ${name}`, (t) => {
+    const file = path.join(tempDir(t), 'b.jsonl');
+    writeFileSync(file, text);
+    const check = batchlint(['check', '--format', 'json', file]);
+    const checked = (JSON.parse(check.stdout) as Json).files[0]!.requests;
+    const run = batchlint(['estimate', '--format', 'json', file]);
+    assert.equal(run.status, 0, run.stderr);
+    const report = JSON.parse(run.stdout) as {
+      files: { requests: number; repaired_requests: number; joined_requests: number }[];
+    };
+    assert.deepEqual(report.files[0], {
+      ...report.files[0],
+      requests: checked,
+      joined_requests: joined,
+      repaired_requests: repaired,
+    });
+    assert.equal(checked, 2);
+    const words = batchlint(['estimate', file]).stdout;
+    if (joined > 0)
+      assert.match(
+        words,
+        /\n {2}1 request\(s\) spread over several lines, counted joined: the Batch API refuses them until they are on one line each \(batchlint fix joins them\)\n/,
+      );
+    if (repaired > 0)
+      assert.match(
+        words,
+        /\n {2}2 request\(s\) not valid JSON as written, counted repaired: the Batch API refuses them until they are repaired \(batchlint fix repairs them\)\n/,
+      );
+  });
+}
+
+test("estimate: a cap above the model's maximum output counts the maximum, and says so", (t) => {
+  const file = path.join(tempDir(t), 'b.jsonl');
+  writeFileSync(file, `${chatLine('a', 32000)}\n${chatLine('b', 100)}\n`);
+  const run = batchlint(['estimate', file]);
+  assert.equal(run.status, 0, run.stderr);
+  // gpt-4o writes at most 16,384 tokens (data/models.json): 16,384 + 100.
+  assert.match(run.stdout, /gpt-4o: 2 requests, ≈\d+ input tokens, at most 16,484 output tokens\n/);
+  assert.match(
+    run.stdout,
+    /\n {4}1 request\(s\) ask for more than the model's 16,384 output tokens: counted at that maximum\n/,
+  );
+  const json = JSON.parse(batchlint(['estimate', '--format', 'json', file]).stdout) as {
+    files: { models: { max_output_tokens: number; capped_requests: number }[] }[];
+  };
+  assert.equal(json.files[0]!.models[0]!.max_output_tokens, 16_484);
+  assert.equal(json.files[0]!.models[0]!.capped_requests, 1);
 });

@@ -75,16 +75,22 @@ export async function runEstimate(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-/** The JSON report: `{"files":[{"path","requests","models":[…]}]}`; unpriced models have null prices and costs. */
+/**
+ * The JSON report: `{"files":[{"path","requests","repaired_requests","joined_requests","models":[…]}]}`;
+ * unpriced models have null prices and costs.
+ */
 export function formatJson(results: { path: string; estimate: FileEstimate }[]): string {
   const files = results.map(({ path, estimate }) => ({
     path,
     requests: estimate.requests,
+    repaired_requests: estimate.repairedRequests,
+    joined_requests: estimate.joinedRequests,
     models: estimate.models.map((m) => ({
       model: m.model,
       requests: m.requests,
       input_tokens: m.input_tokens,
       max_output_tokens: m.max_output_tokens,
+      capped_requests: m.cappedRequests,
       uncounted_requests: m.uncountedRequests,
       batch_price_per_1m: m.batchPrice
         ? { input: m.batchPrice.input, output: m.batchPrice.output }
@@ -113,12 +119,28 @@ function formatText(results: { path: string; estimate: FileEstimate }[], asOf: s
     out.push(
       `${path}: ${n(estimate.requests)} request${estimate.requests === 1 ? '' : 's'}${skipped}`,
     );
+    out.push(...fixFirstLines(estimate));
     for (const m of estimate.models) out.push(...modelLines(m));
   }
   out.push(
     `Prices per 1M tokens at the batch rate, as of ${asOf || 'an unknown date'}. Input tokens are ≈ (message framing and tools are approximations); output cost is the most the caps allow.`,
   );
   return `${out.join('\n')}\n`;
+}
+
+/** The requests counted as `batchlint fix` would write them: the API refuses them as they are. */
+function fixFirstLines(estimate: FileEstimate): string[] {
+  const lines: string[] = [];
+  const { joinedRequests: joined, repairedRequests: repaired } = estimate;
+  if (joined > 0)
+    lines.push(
+      `  ${n(joined)} request(s) spread over several lines, counted joined: the Batch API refuses them until they are on one line each (batchlint fix joins them)`,
+    );
+  if (repaired > 0)
+    lines.push(
+      `  ${n(repaired)} request(s) not valid JSON as written, counted repaired: the Batch API refuses them until they are repaired (batchlint fix repairs them)`,
+    );
+  return lines;
 }
 
 function modelLines(m: ModelEstimate): string[] {
@@ -134,6 +156,10 @@ function modelLines(m: ModelEstimate): string[] {
       `    cost: ${usd(input)} input ($${m.batchPrice.input}/1M) + at most ${usd(output)} output ($${m.batchPrice.output}/1M) = at most ${usd(input + output)}`,
     );
   } else if (m.id !== undefined) lines.push(`    no batch price for '${m.id}' in the model table`);
+  if (m.cappedRequests > 0 && m.outputMaximum !== undefined)
+    lines.push(
+      `    ${n(m.cappedRequests)} request(s) ask for more than the model's ${n(m.outputMaximum)} output tokens: counted at that maximum`,
+    );
   if (m.uncappedRequests > 0)
     lines.push(
       `    ${n(m.uncappedRequests)} request(s) set no output cap and the model has no known maximum: not in the output figures`,

@@ -5,13 +5,14 @@
 // file of any size is estimated in the memory of its longest line. Pure: the editor estimates an
 // open document's text with it, and estimate-stream.ts reads files for the command line.
 
-import { nestsDeeperThan } from '../depth';
 import type { ModelCatalogue } from './catalogue';
 import type { ModelFacts, Tier } from './types';
 import { countTokens } from './tokens';
 import { dataUrlDimensions, imageTokens } from './image-tokens';
 import { isObject } from '../json';
 import { countableOf } from './countable';
+import { RequestLines } from './estimate-lines';
+import type { RequestForm } from './estimate-lines';
 
 /** The name under which requests that name no model are counted: the job names it. */
 export const JOB_MODEL = "(the job's model)";
@@ -33,8 +34,15 @@ export interface ModelEstimate {
   id?: string;
   requests: number;
   input_tokens: number;
-  /** Sum over requests of the output cap (`max_completion_tokens`, `max_tokens`, `max_output_tokens`, × `n`, else the model's own). */
+  /**
+   * Sum over requests of the output cap (`max_completion_tokens`, `max_tokens`,
+   * `max_output_tokens`, × `n`, else the model's own), each cap at most the model's maximum.
+   */
   max_output_tokens: number;
+  /** The model table's maximum output tokens per generation, when it gives one. */
+  outputMaximum?: number;
+  /** Requests whose cap is above the model's maximum: counted at the maximum. */
+  cappedRequests: number;
   /** Requests with no output cap and no model maximum to fall back on. */
   uncappedRequests: number;
   /** Images whose size could not be read (a web URL, a file id) or whose model has no published formula. */
@@ -48,7 +56,12 @@ export interface ModelEstimate {
 }
 
 export interface FileEstimate {
+  /** The requests, as `check` counts them: those below included. */
   requests: number;
+  /** Requests on lines whose JSON must be repaired first (`batchlint fix` does): counted repaired. */
+  repairedRequests: number;
+  /** Requests spread over several lines, which must be joined first (`batchlint fix` does). */
+  joinedRequests: number;
   /** Lines that are not a request this estimate can read (not JSON, no body): not counted. */
   skippedLines: number;
   models: ModelEstimate[];
@@ -58,33 +71,35 @@ export interface FileEstimate {
 export class BatchEstimator {
   private readonly byModel = new Map<string, ModelEstimate>();
   private requests = 0;
+  private repaired = 0;
+  private joined = 0;
   private skipped = 0;
+  private readonly lines = new RequestLines(
+    (request, form) => this.count(request, form),
+    () => this.skipped++,
+  );
+  private ended = false;
 
   constructor(private readonly catalogue: ModelCatalogue) {}
 
   /**
    * One line of the file (without its newline). Blank lines are ignored; a line nested deeper than
-   * any stage reads (see depth.ts) is skipped, as a line that is not JSON is.
+   * any stage reads (see depth.ts) is skipped, as a line that is not JSON is. Lines are read as
+   * `check` reads them (estimate-lines.ts): repaired, or joined with the lines of their request.
    */
   line(text: string): void {
-    if (text.trim() === '') return;
-    if (nestsDeeperThan(text)) {
-      this.skipped++;
-      return;
-    }
-    let request: unknown;
-    try {
-      request = JSON.parse(text);
-    } catch {
-      this.skipped++;
-      return;
-    }
+    this.lines.line(text);
+  }
+
+  private count(request: unknown, form: RequestForm): void {
     const countable = isObject(request) ? countableOf(request) : undefined;
     if (!countable) {
       this.skipped++;
       return;
     }
     this.requests++;
+    if (form === 'repaired') this.repaired++;
+    else if (form === 'joined') this.joined++;
     // Other providers' lines name no model where the job names it (Gemini, Bedrock).
     const name =
       countable.model ??
@@ -100,6 +115,8 @@ export class BatchEstimator {
         requests: 0,
         input_tokens: 0,
         max_output_tokens: 0,
+        ...(facts.maxOutputTokens !== undefined && { outputMaximum: facts.maxOutputTokens }),
+        cappedRequests: 0,
         uncappedRequests: 0,
         unknownImages: 0,
         uncountedRequests: 0,
@@ -121,11 +138,19 @@ export class BatchEstimator {
     entry.unknownImages += counted.unknownImages;
     if (counted.maxOutput === undefined) entry.uncappedRequests++;
     else entry.max_output_tokens += counted.maxOutput;
+    if (counted.capped) entry.cappedRequests++;
   }
 
+  /** The file's estimate, once every line is given (lines after it are not read). */
   result(): FileEstimate {
+    if (!this.ended) {
+      this.ended = true;
+      this.lines.end();
+    }
     return {
       requests: this.requests,
+      repairedRequests: this.repaired,
+      joinedRequests: this.joined,
       skippedLines: this.skipped,
       models: [...this.byModel.values()],
     };
@@ -141,6 +166,8 @@ interface RequestTokens {
   input: number;
   /** undefined: the request sets no cap and the table gives no maximum. */
   maxOutput: number | undefined;
+  /** The request's cap is above the model's maximum output, which was counted instead. */
+  capped: boolean;
   unknownImages: number;
 }
 
@@ -173,10 +200,16 @@ export function requestTokens(
     cap = 0;
   }
   const counted = texts.length > 0 ? (countTokens(texts, facts.tokenizer)?.tokens ?? 0) : 0;
-  const limit = typeof cap === 'number' && cap >= 0 ? cap : facts.maxOutputTokens;
+  const most = facts.maxOutputTokens;
+  const asked = typeof cap === 'number' && cap >= 0 ? cap : undefined;
+  // The model writes no more than its maximum, whatever the cap asks for (the API may refuse such
+  // a cap; check says so): the estimate's upper bound is the smaller of the two.
+  const capped = asked !== undefined && most !== undefined && asked > most;
+  const limit = capped ? most : (asked ?? most);
   return {
     input: counted + framing + images.tokens,
     maxOutput: limit === undefined ? undefined : limit * n,
+    capped,
     unknownImages: images.unknown,
   };
 }
