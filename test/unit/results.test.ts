@@ -10,7 +10,7 @@ import {
   ResultIndex,
 } from '../../server/src/core/results';
 import { ModelCatalogue } from '../../server/src/core/models/catalogue';
-import { looksLikeBatch } from '../../server/src/core';
+import { catalogueFromText, looksLikeBatch } from '../../server/src/core';
 import type { Problem } from '../../server/src/core';
 import { chat, chatUser } from './builders';
 import { EXPIRED_MESSAGE, failed, failedBatch, notRun, succeeded } from './result-builders';
@@ -408,6 +408,32 @@ test('results: the summary counts each outcome and sums usage per model', () => 
   });
   assert.deepEqual(Object.keys(summary.usageByModel).sort(), ['gpt-4o-mini-2024-07-18', 'o4-mini']);
   assert.equal(summary.usageByModel['o4-mini']!.reasoning, 12);
+});
+
+test('results: usage per model is kept for any model name, __proto__ and constructor included', () => {
+  const names = ['__proto__', 'constructor', 'toString'];
+  const usage = { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 };
+  const { summary } = run({
+    name: 'model names',
+    input: names.map((_, i) => chatUser('hi', `m${i}`)),
+    results: names.map((model, i) => succeeded(`m${i}`, usage, model)),
+    expect: [],
+  });
+  const each = { input: 10, output: 5, cachedInput: 0, reasoning: 0, total: 15 };
+  assert.deepEqual(
+    Object.entries(summary.usageByModel),
+    names.map((name) => [name, each]),
+  );
+  assert.equal(Object.getPrototypeOf(summary.usageByModel), Object.prototype);
+  assert.equal((Object.prototype as Record<string, unknown>).input, undefined);
+  const cost = batchCost(summary.usageByModel);
+  assert.deepEqual(cost.unpriced, names);
+  assert.deepEqual(Object.keys(cost.byModel), []);
+  const table = '{"models": {"__proto__": {"base": "gpt-4o"}, "constructor": {"base": "gpt-4o"}}}';
+  const priced = batchCost(summary.usageByModel, catalogueFromText(table));
+  assert.deepEqual(Object.keys(priced.byModel), ['__proto__', 'constructor']);
+  assert.deepEqual(priced.unpriced, ['toString']);
+  assert.equal(Object.getPrototypeOf(priced.byModel), Object.prototype);
 });
 
 test('results: a batch that failed validation ran nothing: every request is to be sent again, none is "no result"', () => {

@@ -56,7 +56,13 @@ export function batchCost(
         cached * (price.cachedInput ?? price.input) +
         usage.output * price.output) *
       PER_TOKEN;
-    cost.byModel[name] = { id: model.id, usd };
+    // Defined, not assigned: assigning to a key named __proto__ would replace the prototype.
+    Object.defineProperty(cost.byModel, name, {
+      value: { id: model.id, usd },
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
     cost.usd += usd;
     if (isUncertain(model.facts, 'prices')) cost.uncertain.push(name);
   }

@@ -59,7 +59,8 @@ export class ResultIndex {
   readonly fileProblems: Problem[][];
   private batch: BatchObject | undefined;
   private readonly usage = emptyUsage();
-  private readonly usageByModel: Record<string, Usage> = {};
+  /** By the model a result names: a Map, since a name is the file's text (`__proto__` too). */
+  private readonly usageByModel = new Map<string, Usage>();
   private resultLines = 0;
 
   /** `fileNames`: how to name each result file in messages (its path, as the user gave it). */
@@ -108,7 +109,9 @@ export class ResultIndex {
     if (read.usage) {
       addUsage(this.usage, read.usage);
       const model = read.model ?? 'unknown model';
-      addUsage((this.usageByModel[model] ??= emptyUsage()), read.usage);
+      let byModel = this.usageByModel.get(model);
+      if (byModel === undefined) this.usageByModel.set(model, (byModel = emptyUsage()));
+      addUsage(byModel, read.usage);
     }
   }
 
@@ -129,7 +132,11 @@ export class ResultIndex {
 
   /** @internal for InputPass: the usage totals. */
   usageTotals(): { usage: Usage; usageByModel: Record<string, Usage> } {
-    return { usage: { ...this.usage }, usageByModel: structuredClone(this.usageByModel) };
+    // fromEntries defines own properties: a model named __proto__ stays a key like any other.
+    const usageByModel = Object.fromEntries(
+      [...this.usageByModel].map(([model, usage]) => [model, { ...usage }]),
+    );
+    return { usage: { ...this.usage }, usageByModel };
   }
 }
 
