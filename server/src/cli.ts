@@ -9,7 +9,7 @@ import type { CheckResult, ConvertTarget, DialectId, ModelCatalogue } from './co
 import { BinaryInputError, checkFile, checkStream, fixStream, readChunks } from './core/node';
 import type { StreamFixOutcome, StreamOptions } from './core/node';
 import { parseArgs, UsageError, USAGE } from './cli/args';
-import { pinnedToday, TODAY_VARIABLE } from './core/models/context';
+import { pinnedToday, pinnedTodayOffCalendar, TODAY_VARIABLE } from './core/models/context';
 import type { Command } from './cli/args';
 import {
   dialectLine,
@@ -39,8 +39,10 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   if (pinnedToday() === 'invalid') {
+    // A date off the calendar (2026-02-30) has the right shape: say what is wrong with it.
+    const off = pinnedTodayOffCalendar();
     process.stderr.write(
-      `batchlint: ${TODAY_VARIABLE} must be a date written YYYY-MM-DD, or unset (batchlint --help shows the usage)\n`,
+      `batchlint: ${TODAY_VARIABLE} must be a date written YYYY-MM-DD, or unset (${off === undefined ? '' : `${off}; `}batchlint --help shows the usage)\n`,
     );
     return 2;
   }

@@ -90,13 +90,27 @@ test('BATCHLINT_TODAY pins the date shutdown dates are compared with; a bad valu
   };
   assert.ok(!codes('2026-12-10').includes('model_shut_down'));
   assert.ok(codes('2026-12-11').includes('model_shut_down'));
-  for (const bad of ['tomorrow', '2026-13-01', '2026-12-1']) {
+  for (const bad of ['tomorrow', '2026-12-1']) {
     const run = batchlint(['check', batch], undefined, undefined, { BATCHLINT_TODAY: bad });
     assert.equal(run.status, 2, bad);
     assert.equal(run.stdout, '');
     assert.match(
       run.stderr,
-      /^batchlint: BATCHLINT_TODAY must be a date written YYYY-MM-DD, or unset .*\n$/,
+      /^batchlint: BATCHLINT_TODAY must be a date written YYYY-MM-DD, or unset \(batchlint --help shows the usage\)\n$/,
+    );
+  }
+  // The right shape, off the calendar: refused too, saying why.
+  const offCalendar: [string, string][] = [
+    ['2026-02-30', 'February 2026 has 28 days'],
+    ['2026-13-01', 'there is no month 13'],
+  ];
+  for (const [bad, why] of offCalendar) {
+    const run = batchlint(['check', batch], undefined, undefined, { BATCHLINT_TODAY: bad });
+    assert.equal(run.status, 2, bad);
+    assert.equal(run.stdout, '');
+    assert.equal(
+      run.stderr,
+      `batchlint: BATCHLINT_TODAY must be a date written YYYY-MM-DD, or unset ('${bad}' is not a calendar date: ${why}; batchlint --help shows the usage)\n`,
     );
   }
 });

@@ -9,6 +9,8 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import { ModelCatalogue, ModelsFileError } from '../../server/src/core/models/catalogue';
 import { catalogueFromText, catalogueWith } from '../../server/src/core/models/load';
+import { impossibleFact } from '../../server/src/core/models/table-facts';
+import { isCalendarDate } from '../../server/src/core/dates';
 import type { ModelFacts } from '../../server/src/core/models/types';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -19,6 +21,9 @@ test('data/models.json is valid against schemas/models.schema.json', () => {
   const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
   const validate = ajv.compile(readJson('schemas/models.schema.json') as object);
   assert.ok(validate(table), JSON.stringify(validate.errors, null, 2));
+  // What the schema cannot say, checked as a user's file is: dates on the calendar, defaults
+  // among the efforts.
+  assert.equal(impossibleFact(table)?.message, undefined);
 });
 
 /** The models the table must cover, by the names users write. */
@@ -64,7 +69,7 @@ test('every required model resolves to an entry with sources and a date', () => 
     const model = models.resolve(name);
     assert.ok(model, name);
     assert.ok((model.facts.sources ?? []).length > 0, `${name} has no source`);
-    assert.match(model.facts.asOf ?? '', /^\d{4}-\d{2}-\d{2}$/, `${name} has no date`);
+    assert.ok(isCalendarDate(model.facts.asOf ?? ''), `${name} has no date`);
   }
 });
 
@@ -181,6 +186,35 @@ const badFiles: [string, unknown, string][] = [
     'a bad date',
     { models: { x: { deprecation: { shutdown: 'soon', source: 'https://example.com' } } } },
     'models.x.deprecation.shutdown: expected a date, YYYY-MM-DD.',
+  ],
+  [
+    'a shutdown date off the calendar',
+    {
+      models: {
+        'my-deploy': {
+          base: 'gpt-4o',
+          deprecation: { shutdown: '2020-13-45', source: 'https://example.com' },
+        },
+      },
+    },
+    'models["my-deploy"].deprecation.shutdown: \'2020-13-45\' is not a calendar date: there is no month 13.',
+  ],
+  [
+    'a 30 February',
+    { models: { x: { asOf: '2026-02-30' } } },
+    "models.x.asOf: '2026-02-30' is not a calendar date: February 2026 has 28 days.",
+  ],
+  [
+    "the file's own date off the calendar",
+    { asOf: '2026-04-31', models: {} },
+    "asOf: '2026-04-31' is not a calendar date: April 2026 has 30 days.",
+  ],
+  [
+    'a default effort that is not one of the efforts',
+    {
+      models: { 'my-deploy': { base: 'gpt-4o', reasoning: { efforts: ['low'], default: 'high' } } },
+    },
+    'models["my-deploy"].reasoning.default: expected one of its efforts, "low".',
   ],
   [
     'an unknown base',

@@ -6,6 +6,7 @@ import type { ResolvedModel } from './catalogue';
 import type { ModelFacts } from './types';
 import type { Severity } from '../types';
 import type { DialectId } from '../dialects/table';
+import { isCalendarDate, offCalendar } from '../dates';
 
 export interface RuleContext {
   /** The built-in table, with the user's entries on top. */
@@ -28,18 +29,32 @@ export interface RuleContext {
  */
 export const TODAY_VARIABLE = 'BATCHLINT_TODAY';
 
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
-/**
- * `BATCHLINT_TODAY` as set in the environment: the date when it is a YYYY-MM-DD date, `invalid`
- * when set to anything else, `undefined` when unset or where there is no environment (a web worker).
- */
-export function pinnedToday(): string | 'invalid' | undefined {
+/** `BATCHLINT_TODAY` as set, or `undefined` when unset, empty or where there is no environment (a web worker). */
+function pinnedText(): string | undefined {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
     ?.env;
   const value = env?.[TODAY_VARIABLE];
-  if (value === undefined || value === '') return undefined;
-  return DATE.test(value) ? value : 'invalid';
+  return value === '' ? undefined : value;
+}
+
+/**
+ * `BATCHLINT_TODAY` as set in the environment: the date when it is a calendar date written
+ * YYYY-MM-DD, `invalid` when set to anything else (`pinnedTodayOffCalendar` says why for a date off the calendar), `undefined`
+ * when unset or where there is no environment (a web worker).
+ */
+export function pinnedToday(): string | 'invalid' | undefined {
+  const value = pinnedText();
+  if (value === undefined) return undefined;
+  return isCalendarDate(value) ? value : 'invalid';
+}
+
+/**
+ * Why `BATCHLINT_TODAY`, written YYYY-MM-DD, is off the calendar (see `offCalendar`); `undefined`
+ * when it is unset, a date, or of another shape (which the usage message already describes).
+ */
+export function pinnedTodayOffCalendar(): string | undefined {
+  const value = pinnedText();
+  return value === undefined ? undefined : offCalendar(value);
 }
 
 /** The check date, YYYY-MM-DD: `BATCHLINT_TODAY` when it holds a date, else today in UTC. */

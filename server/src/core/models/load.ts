@@ -1,12 +1,14 @@
 // Reads a user's model table (`--models FILE`, the `batchlint.models` setting): checks it against
-// schemas/models.schema.json and layers it over the built-in table. A bad file is refused whole
-// with the path of the first bad field, never half applied.
+// schemas/models.schema.json and for facts the schema cannot rule out (table-facts.ts), and layers
+// it over the built-in table. A bad file is refused whole with the path of the first bad field,
+// never half applied.
 
 import { validators } from '../generated';
 import type { AjvError } from '../schema/compiled-types';
 import { ModelCatalogue, ModelsFileError, memberPath } from './catalogue';
 import type { ModelsFile } from './types';
 import { didYouMean } from '../schema/suggest';
+import { impossibleFact } from './table-facts';
 
 /** The fields a model entry may have, to suggest one for a typo. */
 const FIELDS = [
@@ -37,11 +39,15 @@ const FIELDS = [
 
 /**
  * The built-in table with `value` (a parsed models file, `{"models": {...}}`) on top.
- * @throws ModelsFileError naming the bad field, e.g. `models["my-deploy"].contextWindow: expected an integer.`
+ * @throws ModelsFileError naming the bad field, e.g. `models["my-deploy"].contextWindow: expected an integer.`,
+ *   including facts the schema cannot rule out (a date off the calendar, a default effort that is
+ *   not one of the efforts: see table-facts.ts)
  */
 export function catalogueWith(value: unknown): ModelCatalogue {
   const validate = validators.models;
   if (!validate(value)) throw describe(mostSpecific(validate.errors ?? []));
+  const impossible = impossibleFact(value as ModelsFile);
+  if (impossible) throw impossible;
   return ModelCatalogue.builtIn().withOverrides(value as ModelsFile);
 }
 
