@@ -80,6 +80,7 @@ const MODELS = [
   'text-embedding-ada-002',
   'text-embedding-3-small',
   'my-local-model',
+  '',
 ];
 
 /** Seeded bodies for `endpoint`: its seed lines' bodies with declared keys and models mixed in. */

@@ -260,6 +260,15 @@ export const PROBLEMS = {
     stage: 'validation',
     tags: ['batch'],
   },
+  blank_model: {
+    severity: 'error',
+    title: 'Empty model name',
+    description:
+      "The model is an empty or all-whitespace string, which names no model. The API's words for it are not recorded; as an unknown model, it most likely fails the batch when it is validated.",
+    docs: MODELS,
+    stage: 'validation',
+    tags: ['batch', 'model'],
+  },
   duplicate_tool_name: {
     severity: 'warning',
     title: 'Two tools with one name',

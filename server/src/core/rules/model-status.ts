@@ -20,6 +20,8 @@ export const rule: FileRule = {
       add(line: number, facts: LineFacts): Problem[] | undefined {
         const name = facts.model;
         if (name === undefined || seen.has(name) || seen.size >= MAX_MODELS) return undefined;
+        // A blank name is an error on its line (blank-model.ts), not a model the table lacks.
+        if (name.trim() === '') return undefined;
         seen.add(name);
         const at = (code: ProblemCode, severity: Severity, message: string): Problem => ({
           code,
