@@ -425,6 +425,15 @@ export const PROBLEMS = {
     stage: 'execution',
     tags: ['model', 'deprecation'],
   },
+  model_not_on_endpoint: {
+    severity: 'error',
+    title: 'Model not served on this endpoint',
+    description:
+      "The model table lists the endpoints that serve the model (with its source), and the line's url is not one of them: a chat model sent to /v1/embeddings, an embedding model to /v1/chat/completions. Info where the table's sources disagree.",
+    docs: MODELS,
+    stage: 'execution',
+    tags: ['model'],
+  },
   model_not_in_batch: {
     severity: 'warning',
     title: 'Model not run by the Batch API',
