@@ -18,13 +18,17 @@ const DEFAULTED: ReadonlySet<Endpoint> = new Set<Endpoint>([
   '/v1/videos',
 ]);
 
+/** Empty or whitespace only (the characters String#trim removes). */
+const BLANK = /^\s*$/;
+
 export const rule: BodyRule = {
   scope: 'body',
   endpoints: ENDPOINTS,
   keys: ['model'],
   check(body, endpoint) {
     const model = body.model;
-    if (typeof model !== 'string' || model.trim() !== '') return NONE;
+    // A test, not trim(): a named model (every line's case) fails at its first letter, unallocated.
+    if (typeof model !== 'string' || !BLANK.test(model)) return NONE;
     const what = model === '' ? 'an empty string' : 'only whitespace';
     const hint = DEFAULTED.has(endpoint)
       ? ` Name one, or leave 'model' out for ${endpoint}'s default model.`
