@@ -315,6 +315,7 @@ const rows: Row[] = [
     expect: {
       message: "Unknown parameter: 'max_complet_tokens'. Did you mean 'max_completion_tokens'?",
       // The rename that keeps the value comes first; the removal stays on offer after it.
+      // Three letters apart is a guess, not a certain misspelling: offered, not made unattended.
       fix: {
         id: 'remove-key',
         path: ['body', 'max_complet_tokens'],
@@ -322,6 +323,7 @@ const rows: Row[] = [
           id: 'rename-key',
           path: ['body', 'max_complet_tokens'],
           to: 'max_completion_tokens',
+          safe: false,
         },
       },
     },

@@ -211,10 +211,16 @@ const rows: Row[] = [
     expect: {
       message: "Unknown parameter: 'instruction'. Did you mean 'instructions'?",
       // The rename that keeps the value comes first; the removal stays on offer after it.
+      // One letter short in a long key, and no other key near: safe.
       fix: {
         id: 'remove-key',
         path: ['body', 'instruction'],
-        repair: { id: 'rename-key', path: ['body', 'instruction'], to: 'instructions' },
+        repair: {
+          id: 'rename-key',
+          path: ['body', 'instruction'],
+          to: 'instructions',
+          safe: true,
+        },
       },
     },
   },

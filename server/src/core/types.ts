@@ -72,10 +72,12 @@ export type FixRef = (
 /**
  * A repair that keeps a key the schema does not take at its place: a typo renamed to the one key
  * it is close to, or keys moved into the missing object that declares them (`url` → `image_url`).
+ * `safe` says whether `batchlint fix` makes it unattended (see schema/phrase.ts keyRepair).
  */
-export type KeyRepair =
+export type KeyRepair = (
   | { id: 'rename-key'; path: JsonPath; to: string }
-  | { id: 'nest-keys'; path: JsonPath; into: string; keys: string[] };
+  | { id: 'nest-keys'; path: JsonPath; into: string; keys: string[] }
+) & { safe?: boolean };
 
 /** Every fix id. */
 export type FixId = FixRef['id'];

@@ -4,7 +4,7 @@
 
 import builtIn from '../../../../data/models.json';
 import type { ModelFacts, ModelsFile } from './types';
-import { didYouMean } from '../schema/suggest';
+import { didYouMeanName } from '../schema/suggest';
 
 /** A model name resolved to its facts. */
 export interface ResolvedModel {
@@ -91,7 +91,7 @@ export class ModelCatalogue {
     // `gpt4o`, `GPT-4o`, `gpt_4o`: the same name but for case and separators.
     const key = looseName(name);
     const same = known.filter((k) => looseName(k) === key);
-    return didYouMean(name, same.length > 0 ? same : known);
+    return didYouMeanName(name, same.length > 0 ? same : known);
   }
 
   /** Model ids in table order. */

@@ -6,7 +6,7 @@ import type { Finding, JsonPath, KeyRepair, PathSegment, ProblemCode } from '../
 import { atDefault } from '../catalogue';
 import { pointerToPath, valueAt } from './pointer';
 import { formatParam, elide } from '../words';
-import { didYouMean, suggestKeys } from './suggest';
+import { certainRename, didYouMean, suggestKeys } from './suggest';
 import {
   invalidTypeMessage,
   invalidValueMessage,
@@ -92,7 +92,10 @@ function nestRepair(issue: Issue, ctx: PhraseContext, into: string): KeyRepair |
 
 /**
  * The repair that keeps an unknown key, when exactly one exists: moved into the absent object
- * that declares it, or renamed to the one known key it is a typo of (and that is not there).
+ * that declares it, or renamed to the one known key it is a typo of (and that is not there). A
+ * rename is safe (`batchlint fix` makes it unattended) only for a misspelling beyond doubt
+ * (certainRename: `maxTokens`, `temprature`), never for a near miss that may be another parameter
+ * (`top_k` → `top_p`).
  */
 function keyRepair(issue: Issue, ctx: PhraseContext, key: string): { repair?: KeyRepair } {
   const object = issue.value as Record<string, unknown>;
@@ -110,7 +113,9 @@ function keyRepair(issue: Issue, ctx: PhraseContext, key: string): { repair?: Ke
   if (nest) return { repair: nest };
   const close = suggestKeys(key, own).filter((k) => !(k in object));
   if (close.length !== 1) return {};
-  return { repair: { id: 'rename-key', path: [...ctx.prefix, ...issue.at, key], to: close[0]! } };
+  const to = close[0]!;
+  const path = [...ctx.prefix, ...issue.at, key];
+  return { repair: { id: 'rename-key', path, to, safe: certainRename(key, own) === to } };
 }
 
 function num(value: unknown): number {
