@@ -299,6 +299,10 @@ function collectFacts(schema, node, pointer, facts) {
       .filter(([, p]) => !p[ANNOTATION]?.movedTo || p[ANNOTATION]?.responses)
       .map(([k]) => k);
   }
+  if (node.properties && Array.isArray(node.required) && node.required.length > 0) {
+    // Whether a missing object must exist here decides if a fix may create it (phrase.ts).
+    fact.required = node.required;
+  }
   if (Object.keys(fact).length > 0) facts[pointer] = fact;
   for (const key of CHILD_MAPS) {
     for (const [k, child] of Object.entries(node[key] ?? {}))

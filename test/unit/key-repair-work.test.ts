@@ -62,7 +62,8 @@ test('10,000 unknown keys in one body: each key is looked at a bounded number of
 });
 
 test('the repair of an unknown key the absent object declares is still a move into it', () => {
-  // {"type":"image_url","url":…}: `url` belongs in the missing image_url, counted or not.
+  // {"type":"image_url","url":…}: `url` belongs in the missing image_url, counted or not. The
+  // part requires image_url, so creating it is safe.
   const body = {
     model: 'gpt-4o-mini',
     messages: [{ role: 'user', content: [{ type: 'image_url', url: 'https://a.example/x.png' }] }],
@@ -76,5 +77,6 @@ test('the repair of an unknown key the absent object declares is still a move in
     path: ['body', 'messages', 0, 'content', 0],
     into: 'image_url',
     keys: ['url'],
+    safe: true,
   });
 });

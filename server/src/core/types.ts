@@ -71,7 +71,7 @@ export type FixRef = (
 
 /**
  * A repair that keeps a key the schema does not take at its place: a typo renamed to the one key
- * it is close to, or keys moved into the missing object that declares them (`url` → `image_url`).
+ * it is close to, or keys moved into the object that declares them (`url` → `image_url`).
  * `safe` says whether `batchlint fix` makes it unattended (see schema/phrase.ts keyRepair).
  */
 export type KeyRepair = (

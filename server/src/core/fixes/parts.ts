@@ -171,22 +171,37 @@ export const responsesImageUrl: EditorFix<FixRefOf<'responses-image-url'>> = (re
 
 /**
  * Keys written beside the object that declares them (`{"type": "image_url", "url": …}`): moved
- * into it as written (`"image_url": {"url": …}`), at the place of the first of them. Only when
- * that object is absent, so nothing the user wrote there is overwritten.
+ * into it as written (`"image_url": {"url": …}`), at the place of the first of them. Into an
+ * object that is there, they are added after its keys, each only if the object lacks it, so
+ * nothing the user wrote there is overwritten.
  */
 export const nestKeys: EditorFix<FixRefOf<'nest-keys'>> = (ref, editor) => {
   const { path, into, keys } = ref;
-  if (editor.node([...path, into])) return undefined;
+  const names = keys.map((k) => `'${k}'`).join(' and ');
+  const target = editor.node([...path, into]);
+  if (target)
+    return moveInto(editor, path, into, keys) ? `Move ${names} into '${into}'` : undefined;
   const done = rebuildPart(editor, path, (entries) => {
     const moved = entries.filter((e) => keys.includes(e.key));
     if (moved.length === 0) return undefined;
     return replaceKeys(entries, keys, { key: into, raw: objectText(moved) });
   });
-  const names = keys.map((k) => `'${k}'`).join(' and ');
   return done
     ? `Move ${names} into '${into}': {${keys.map((k) => `"${k}": …`).join(', ')}}`
     : undefined;
 };
+
+/** Moves `keys` of the object at `path` into its object `into`, which lacks every one of them. */
+function moveInto(editor: LineEditor, path: JsonPath, into: string, keys: string[]): boolean {
+  const target = editor.node([...path, into]);
+  if (target?.type !== 'object' || keys.length !== 1) return false;
+  const key = keys[0]!;
+  const node = editor.node([...path, key]);
+  if (!node || editor.node([...path, into, key])) return false;
+  editor.removeProperty([...path, key]);
+  editor.addProperty([...path, into], key, editor.raw(node));
+  return true;
+}
 
 /** The data URL declares one image type and holds another: declare the one the bytes have. */
 export const setImageMime: EditorFix<FixRefOf<'set-image-mime'>> = (ref, editor) => {

@@ -27,6 +27,8 @@ export interface SchemaFacts {
   accepted?: string[];
   /** The keys of an object that refuses unknown keys, to suggest one for a typo. */
   keys?: string[];
+  /** The keys an object must have (JSON Schema `required`, on a node with properties). */
+  required?: string[];
   /** Whether a range applies to an integer or a decimal parameter. */
   numeric?: 'integer' | 'decimal';
 }

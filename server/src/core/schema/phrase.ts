@@ -7,6 +7,7 @@ import { atDefault } from '../catalogue';
 import { pointerToPath, valueAt } from './pointer';
 import { formatParam, elide } from '../words';
 import { certainRename, didYouMean, suggestKeys } from './suggest';
+import { isObject } from '../json';
 import {
   invalidTypeMessage,
   invalidValueMessage,
@@ -77,6 +78,12 @@ function objectPointer(error: AjvError): string {
  * Keys the object at the issue holds but its schema does not take, which the absent property
  * `into` declares: moving them into it repairs both mistakes (`{"type": "image_url", "url": …}`
  * lacks `image_url` and has a stray `url`). Undefined when `into` declares none of them.
+ *
+ * Creating an object around keys is safe only where this place requires that object: the
+ * request cannot go without it, and its tag already says what it is (an image part's
+ * `image_url`). An optional object switches on something the request did not ask for
+ * (`"format": "json"` → `"audio": {"format": "json"}` asks for spoken output), so that move is
+ * only offered, for a decision.
  */
 function nestRepair(issue: Issue, ctx: PhraseContext, into: string): KeyRepair | undefined {
   const object = issue.value;
@@ -87,30 +94,42 @@ function nestRepair(issue: Issue, ctx: PhraseContext, into: string): KeyRepair |
   if (!own || inner?.expected !== 'an object' || !inner.keys) return undefined;
   const keys = Object.keys(object).filter((k) => !own.includes(k) && inner.keys!.includes(k));
   if (keys.length === 0 || into in object) return undefined;
-  return { id: 'nest-keys', path: [...ctx.prefix, ...issue.at], into, keys };
+  const required = ctx.facts[pointer]?.required?.includes(into) === true;
+  return { id: 'nest-keys', path: [...ctx.prefix, ...issue.at], into, keys, safe: required };
 }
 
 /**
- * The repair that keeps an unknown key, when exactly one exists: moved into the absent object
- * that declares it, or renamed to the one known key it is a typo of (and that is not there). A
- * rename is safe (`batchlint fix` makes it unattended) only for a misspelling beyond doubt
- * (certainRename: `maxTokens`, `temprature`), never for a near miss that may be another parameter
- * (`top_k` → `top_p`).
+ * The repair that keeps an unknown key, when exactly one exists, and whether `batchlint fix` may
+ * make it unattended (`safe`):
+ * - moved into the one object property of this object that declares the key: safe into that
+ *   object when it is there (the key then says what it said, where the API reads it), else
+ *   creating it as nestRepair says;
+ * - renamed to the one known key it is close to (and that is not there): safe only for a
+ *   misspelling beyond doubt (certainRename: `maxTokens`, `temprature`), never for a near miss
+ *   that may be another parameter (`top_k` → `top_p`).
  */
 function keyRepair(issue: Issue, ctx: PhraseContext, key: string): { repair?: KeyRepair } {
   const object = issue.value as Record<string, unknown>;
   const pointer = objectPointer(issue.error);
   const own = ctx.facts[pointer]?.keys ?? [];
-  // Which absent objects declare this key, asked of the key alone: a body of thousands of
+  // Which object properties declare this key, asked of the key alone: a body of thousands of
   // unknown keys costs one look per key and property, not one per key, property and key.
   const homes = own.filter((into) => {
-    if (into in object) return false;
     const inner = ctx.facts[`${pointer}/properties/${into}`];
     return inner?.expected === 'an object' && inner.keys?.includes(key) === true;
   });
   if (homes.length > 1) return {};
-  const nest = homes.length === 1 ? nestRepair(issue, ctx, homes[0]!) : undefined;
-  if (nest) return { repair: nest };
+  const into = homes[0];
+  if (into !== undefined && !(into in object)) {
+    const nest = nestRepair(issue, ctx, into);
+    if (nest) return { repair: nest };
+  } else if (into !== undefined) {
+    const inner = object[into];
+    if (isObject(inner) && !(key in inner)) {
+      const path = [...ctx.prefix, ...issue.at];
+      return { repair: { id: 'nest-keys', path, into, keys: [key], safe: true } };
+    }
+  }
   const close = suggestKeys(key, own).filter((k) => !(k in object));
   if (close.length !== 1) return {};
   const to = close[0]!;
