@@ -2,7 +2,8 @@
 // what the request means: a misspelling beyond doubt renamed, or a key moved into the object
 // that declares it when that object is already there. A near miss that may be another parameter
 // (k → n, top_k → top_p), or an object created around a lone key (format → audio.format), is
-// offered for a decision and left alone by `batchlint fix`.
+// offered for a decision and left alone by `batchlint fix`; so is a repair after which the request
+// has a problem it did not have.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -146,6 +147,53 @@ const ROWS: Row[] = [
     ],
     fixed: { modalities: ['text', 'audio'], audio: { voice: 'alloy', format: 'wav' } },
   },
+  {
+    name: 'a move after which the value is refused is not made',
+    body: { modalities: ['text', 'audio'], audio: { voice: 'alloy' }, format: 'json' },
+    problems: [
+      ['missing_required_parameter', "Missing required parameter: 'audio.format'.", []],
+      [
+        ...unknown('format'),
+        [
+          ["Move 'format' into 'audio'", false],
+          ['Remove \'format\' (drops "json")', false],
+        ],
+      ],
+    ],
+  },
+  {
+    name: 'a rename after which the value is out of range is not made',
+    body: { temprature: 5 },
+    problems: [
+      [
+        ...unknown('temprature', " Did you mean 'temperature'?"),
+        [
+          ["Rename 'temprature' to 'temperature'", false],
+          ["Remove 'temprature' (drops 5)", false],
+        ],
+      ],
+    ],
+  },
+  {
+    name: 'two keys that would both become temperature: neither is renamed',
+    body: { Temperature: 0.5, temprature: 0.7 },
+    problems: [
+      [
+        ...unknown('Temperature', " Did you mean 'temperature'?"),
+        [
+          ["Rename 'Temperature' to 'temperature'", false],
+          ["Remove 'Temperature' (drops 0.5)", false],
+        ],
+      ],
+      [
+        ...unknown('temprature', " Did you mean 'temperature'?"),
+        [
+          ["Rename 'temprature' to 'temperature'", false],
+          ["Remove 'temprature' (drops 0.7)", false],
+        ],
+      ],
+    ],
+  },
 ];
 
 for (const row of ROWS) {
@@ -162,3 +210,18 @@ for (const row of ROWS) {
     else assert.equal(fixed, chat({ messages: HI, ...row.fixed }));
   });
 }
+
+test('a rename to a parameter the model refuses is not made', () => {
+  // o3-mini takes temperature only at its default: the typo's value would be refused.
+  const text = chat({ model: 'o3-mini', messages: HI, temprature: 0.5 });
+  const problem = checkText(text).problems.find((p) => p.code === 'unknown_parameter');
+  assert.ok(problem);
+  assert.deepEqual(
+    fixesFor(problem, () => text).map((f) => [f.title, f.safe]),
+    [
+      ["Rename 'temprature' to 'temperature'", false],
+      ["Remove 'temprature' (drops 0.5)", false],
+    ],
+  );
+  assert.equal(fixLine(text).text, text);
+});

@@ -29,6 +29,7 @@ import type { RepeatedKey } from './json';
 import { bareBodyOf } from './bare-body';
 import { PROBLEMS } from './catalogue';
 import type { BareBody } from './bare-body';
+import { confirmRepairs } from './fixes/confirm';
 
 /** A problem on one line, before it knows which line it is on. */
 export interface LineProblem {
@@ -189,11 +190,22 @@ function behindRepairs(text: string, context: RuleContext): LineResult | undefin
 /**
  * Every finding on a parsed request line, in the API's order: the envelope rules first, then
  * (for a known url and an object body) the body's schema and the body rules of that endpoint.
+ * A key repair stays safe only if the request with it made has no new problem (fixes/confirm.ts).
  */
 export function checkRequest(
   request: Record<string, unknown>,
   context: RuleContext = defaultContext(),
   dialect: DialectId = readAs(classifyLine(request), context.dialect ?? context.readAs),
+): Finding[] {
+  return confirmRepairs(request, requestFindings(request, context, dialect), (repaired) =>
+    requestFindings(repaired, context, dialect),
+  );
+}
+
+function requestFindings(
+  request: Record<string, unknown>,
+  context: RuleContext,
+  dialect: DialectId,
 ): Finding[] {
   const findings: Finding[] = [];
   const info = dialectInfo(dialect);

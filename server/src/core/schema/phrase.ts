@@ -100,7 +100,8 @@ function nestRepair(issue: Issue, ctx: PhraseContext, into: string): KeyRepair |
 
 /**
  * The repair that keeps an unknown key, when exactly one exists, and whether `batchlint fix` may
- * make it unattended (`safe`):
+ * make it unattended (`safe`; the line check then confirms it adds no problem, see
+ * fixes/confirm.ts):
  * - moved into the one object property of this object that declares the key: safe into that
  *   object when it is there (the key then says what it said, where the API reads it), else
  *   creating it as nestRepair says;
