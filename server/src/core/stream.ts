@@ -12,7 +12,7 @@ import { blockProblem } from './syntax/blocks';
 import { placeInBlock } from './syntax/content';
 import { BlockFinder, fixableAlone, withoutFix } from './syntax/block-finder';
 import type { BlockItem } from './syntax/block-finder';
-import { fixesFor } from './fixes';
+import { fixOffersOf } from './fixes';
 import { LineReader } from './line-reader';
 import { readChunks } from './read-chunks';
 import { LineMemo } from './line-memo';
@@ -78,7 +78,11 @@ export async function checkStream(
     {
       line: (text, bytes) => checker.pushText(text, bytes),
       badLine: (raw) => checker.pushText(raw.toString('utf8'), raw.length + 1, true),
-      bom: () => collector.add(bomProblem(options.dialect ?? ahead.readAs)),
+      bom: () => {
+        const bom = bomProblem(options.dialect ?? ahead.readAs);
+        if (options.fixOffers === true) bom.fixOffers = fixOffersOf(bom, () => '');
+        collector.add(bom);
+      },
       binary: () => {
         binary = true;
         collector.add(binaryProblem());
@@ -206,10 +210,7 @@ export class StreamChecker {
       problem.severity = severity;
     }
     if (this.withFixOffers && problem.fix)
-      problem.fixOffers = fixesFor(problem, (n) => this.textOf(n)).map((f) => ({
-        title: f.title,
-        safe: f.safe,
-      }));
+      problem.fixOffers = fixOffersOf(problem, (n) => this.textOf(n));
     this.collector.keep(problem);
   }
 

@@ -24,12 +24,15 @@ export function wanted(kind: string, only: readonly string[] | undefined): boole
   return only.some((k) => k === '' || kind === k || kind.startsWith(`${k}.`));
 }
 
-/** The fixes of one problem, in editor coordinates (the BOM fix is ours: the core cannot see it). */
+/**
+ * The fixes of one problem, in editor coordinates. The BOM fix's edit is ours: the core names the
+ * fix but cannot see the mark, which is character 0 of the editor's text.
+ */
 export function fixesOf(doc: OpenDocument, problem: Problem): Fix[] {
   if (problem.fix?.id === 'remove-bom') {
     if (!doc.model.hasBom) return [];
     const edit: TextEdit = { line: 0, column: 0, endLine: 0, endColumn: 1, newText: '' };
-    return [{ title: 'Remove the byte order mark', edits: [edit], safe: true }];
+    return fixesFor(problem, () => '').map((fix) => ({ ...fix, edits: [edit] }));
   }
   const model = doc.model;
   const mapper = model.mapper;

@@ -2,7 +2,7 @@
 // A problem carries a FixRef (an id and the data the fix needs), so a fix can be computed from
 // the problem alone, long after the check, as LSP code actions require.
 
-import type { Fix, FixId, FixRef, FixRefOf, Problem, TextEdit } from '../types';
+import type { Fix, FixId, FixOffer, FixRef, FixRefOf, Problem, TextEdit } from '../types';
 import { LineEditor } from './edits';
 import type { EditorFix, Replacement } from './edits';
 import {
@@ -40,8 +40,12 @@ const FIXES: { [I in FixId]: FixEntry<FixRefOf<I>> } = {
       { title: 'Remove the blank line', edits: [removeLine(problem.line)], safe: true },
     ],
   },
-  // The byte order mark is outside every line's text; front ends that can see it remove it.
-  'remove-bom': { fixes: () => [] },
+  // The byte order mark is outside every line's text, so the fix has no line edit: `batchlint
+  // fix` drops it (fix-document.ts, fix-stream.ts) and the language server edits character 0 of
+  // the editor's text. Listed here so a report says what `fix` does with it.
+  'remove-bom': {
+    fixes: () => [{ title: 'Remove the byte order mark', edits: [], safe: true }],
+  },
   'repair-json': {
     fixes(_ref, problem, getLine) {
       const scan = scanLenient(getLine(problem.line));
@@ -127,6 +131,11 @@ export function fixesFor(problem: Problem, getLine: GetLine): Fix[] {
   const entry = FIXES[ref.id] as FixEntry<FixRef>;
   if ('fixes' in entry) return entry.fixes(ref, problem, getLine);
   return editFixes(ref, entry.edit, problem, getLine);
+}
+
+/** The fixes of a problem as a report lists them: each title, and whether `batchlint fix` applies it. */
+export function fixOffersOf(problem: Problem, getLine: GetLine): FixOffer[] {
+  return fixesFor(problem, getLine).map((f) => ({ title: f.title, safe: f.safe }));
 }
 
 /** The one fix an editor function makes of `ref` on the problem's line (none if it no longer applies). */
