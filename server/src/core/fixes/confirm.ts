@@ -34,6 +34,7 @@ export function confirmRepairs(
   findings: Finding[],
   recheck: (request: Body) => Finding[],
 ): Finding[] {
+  if (findings.length === 0) return findings; // most lines: nothing to confirm, nothing allocated
   const candidates = new Map<string, Move[]>();
   for (const f of findings) {
     const ref = safeMoveOf(f);
