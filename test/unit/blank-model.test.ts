@@ -6,21 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkText } from '../../server/src/core';
 import type { Endpoint } from '../../server/src/core';
-import { line, type Json } from './builders';
+import { BODY_WITHOUT_MODEL, line, type Json } from './builders';
 
 const hi = [{ role: 'user', content: 'hi' }];
-
-/** A body each endpoint takes but for its model. */
-const BODIES: Record<Endpoint, Json> = {
-  '/v1/chat/completions': { messages: hi },
-  '/v1/responses': { input: 'hi' },
-  '/v1/embeddings': { input: 'hello' },
-  '/v1/completions': { prompt: 'Hi' },
-  '/v1/moderations': { input: 'hello' },
-  '/v1/images/generations': { prompt: 'a cat' },
-  '/v1/images/edits': { prompt: 'a cat', images: [{ file_id: 'file-abc' }] },
-  '/v1/videos': { prompt: 'a cat' },
-};
 
 const needed = (endpoint: string): string => ` ${endpoint} needs one: name the model to run.`;
 const defaulted = (endpoint: string): string =>
@@ -87,7 +75,7 @@ function problemsOf(url: Endpoint, body: Json) {
 
 for (const [url, model, message] of rows) {
   test(`blank-model: ${JSON.stringify(model)} on ${url} is an error, and the only problem`, () => {
-    assert.deepEqual(problemsOf(url, { model, ...BODIES[url] }), [
+    assert.deepEqual(problemsOf(url, { model, ...BODY_WITHOUT_MODEL[url] }), [
       ['blank_model', 'error', message, JSON.stringify(model)],
     ]);
   });

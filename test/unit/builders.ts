@@ -7,6 +7,18 @@ export const JPEG_HEAD = '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDA
 
 export type Json = Record<string, unknown>;
 
+/** A body each endpoint takes, but for its model: add one to test what a model does there. */
+export const BODY_WITHOUT_MODEL: Readonly<Record<string, Json>> = {
+  '/v1/chat/completions': { messages: [{ role: 'user', content: 'hi' }] },
+  '/v1/responses': { input: 'hi' },
+  '/v1/embeddings': { input: 'hello' },
+  '/v1/completions': { prompt: 'Hi' },
+  '/v1/moderations': { input: 'hello' },
+  '/v1/images/generations': { prompt: 'a cat' },
+  '/v1/images/edits': { prompt: 'a cat', images: [{ file_id: 'file-abc' }] },
+  '/v1/videos': { prompt: 'a cat' },
+};
+
 export function line(url: string, body: unknown, extra: Json = {}, customId = 'req-1'): string {
   return JSON.stringify({ custom_id: customId, method: 'POST', url, body, ...extra });
 }

@@ -10,26 +10,13 @@ import { checkLine } from '../../server/src/core/line-check';
 import { defaultContext } from '../../server/src/core/models/context';
 import type { RuleContext } from '../../server/src/core/models/context';
 import { catalogueWith } from '../../server/src/core/models/load';
-import { line, type Json } from './builders';
+import { BODY_WITHOUT_MODEL, line } from './builders';
 
 type Expected = [severity: Severity, message: string, span: string];
 
 const CONTEXT = defaultContext('2026-11-30');
-const hi = [{ role: 'user', content: 'hi' }];
 const PAGE = 'https://platform.openai.com/docs/models/';
 const CHAT_AND_RESPONSES = '/v1/chat/completions and /v1/responses';
-
-/** A body each endpoint takes but for its model. */
-const BODIES: Record<Endpoint, Json> = {
-  '/v1/chat/completions': { messages: hi },
-  '/v1/responses': { input: 'Hi' },
-  '/v1/embeddings': { input: 'hello' },
-  '/v1/completions': { prompt: 'Hi' },
-  '/v1/moderations': { input: 'hello' },
-  '/v1/images/generations': { prompt: 'a cat' },
-  '/v1/images/edits': { prompt: 'a cat', images: [{ file_id: 'file-abc' }] },
-  '/v1/videos': { prompt: 'a cat' },
-};
 
 /** The error for `name` on `url`, the table listing `listed` for it, from its model page `page`. */
 const refused = (name: string, url: Endpoint, listed: string, page: string): Expected => [
@@ -147,7 +134,7 @@ const tables: Record<Endpoint, [model: string, expect: Expected[]][]> = {
 };
 
 function problemsOf(url: Endpoint, model: string, context: RuleContext = CONTEXT) {
-  const text = line(url, { model, ...BODIES[url] });
+  const text = line(url, { model, ...BODY_WITHOUT_MODEL[url] });
   return checkLine(text, context).problems.map((p) => [
     p.code,
     p.severity,
