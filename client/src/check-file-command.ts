@@ -11,6 +11,7 @@ import type {
   WorkDoneProgressReport,
 } from 'vscode-languageclient';
 import { Commands, Methods } from '../../server/src/protocol';
+import { plural } from '../../server/src/core/words';
 import type {
   CheckFileParams,
   CheckFileResult,
@@ -37,9 +38,6 @@ export function activeFile(): vscode.Uri | undefined {
 }
 
 const nameOf = (uri: vscode.Uri): string => uri.path.slice(uri.path.lastIndexOf('/') + 1);
-
-const plural = (n: number, word: string): string =>
-  `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
 export async function checkFileOnDisk(
   client: LanguageClient,

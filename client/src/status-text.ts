@@ -3,6 +3,7 @@
 
 import type { DocumentSummary, EstimateSummary } from '../../server/src/protocol';
 import { formatBytes, MB } from '../../server/src/core/sizes';
+import { plural } from '../../server/src/core/words';
 
 export const MAX_REQUESTS = 50_000;
 /** The Batch API's 200 MB is decimal: 200,000,000 bytes. */
@@ -20,9 +21,6 @@ export const size = formatBytes;
 export function requestLines(s: DocumentSummary): number {
   return s.requests + (s.unreadable ?? 0);
 }
-
-const plural = (count: number, word: string): string =>
-  `${n(count)} ${word}${count === 1 ? '' : 's'}`;
 
 /** The file's limits: its dialect's (null: it has none), else the Batch API's. */
 export function limitsOf(s: DocumentSummary): { requests: number | null; bytes: number | null } {

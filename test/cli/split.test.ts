@@ -26,7 +26,7 @@ test('split --max-requests: parts of at most N requests, one url each, joined ba
       `${file}: read as OpenAI (openai): at most 2 requests and 200,000,000 bytes per part`,
       `${names[0]}: lines 1-2, 2 requests, /v1/chat/completions, gpt-4o-mini`,
       `${names[1]}: lines 3-4, 2 requests, /v1/chat/completions, gpt-4o-mini`,
-      `${names[2]}: lines 5-5, 1 requests, /v1/chat/completions, gpt-4o-mini`,
+      `${names[2]}: lines 5-5, 1 request, /v1/chat/completions, gpt-4o-mini`,
       `${names[3]}: lines 6-7, 2 requests, /v1/embeddings, text-embedding-3-small`,
       '',
     ],
@@ -104,7 +104,7 @@ test("split: a file's own provider's limits: 100,000 Anthropic requests stay one
   assert.deepEqual(lines, [
     `${file}: read as Anthropic Message Batches (anthropic): at most 100,000 requests and 268,435,456 bytes per part`,
     `${path.join(dir, 'claude.part-1.jsonl')}: lines 1-100000, 100,000 requests, claude-sonnet-4-5`,
-    `${path.join(dir, 'claude.part-2.jsonl')}: lines 100001-100001, 1 requests, claude-sonnet-4-5`,
+    `${path.join(dir, 'claude.part-2.jsonl')}: lines 100001-100001, 1 request, claude-sonnet-4-5`,
     '',
   ]);
   // A second split does not replace the first one's parts: they are removed first.
@@ -117,4 +117,27 @@ test("split: a file's own provider's limits: 100,000 Anthropic requests stay one
   assert.equal(asOpenAi.status, 0, asOpenAi.stderr);
   assert.match(asOpenAi.stdout, /^.*: read as OpenAI \(openai\): at most 50,000 requests/);
   assert.equal(asOpenAi.stdout.match(/part-\d\.jsonl: lines/g)?.length, 3);
+});
+
+test('split: a request pretty-printed over several lines is refused, nothing is written', (t) => {
+  const dir = tempDir(t);
+  const file = path.join(dir, 'batch.jsonl');
+  const pretty = (id: string): string => JSON.stringify(JSON.parse(chatUser('q', id)), null, 2);
+  // One-line requests first: the refusal comes once the block is found, and what was written
+  // by then is taken back.
+  writeFileSync(file, `${chatUser('a', 'a')}\n${chatUser('b', 'b')}\n${pretty('c')}\n`);
+  const lines = readFileSync(file, 'utf8').split('\n').length - 1;
+  for (const limit of [['--max-requests', '1'], ['--max-bytes', '400'], []]) {
+    const run = batchlint(['split', file, ...limit]);
+    assert.equal(run.status, 1, `${limit.join(' ')}: ${run.stderr}`);
+    assert.equal(
+      run.stderr,
+      `batchlint: cannot split ${file}: lines 3-${lines} hold one request written over several lines, which a split could cut in two; run batchlint fix on the file first to write each request on one line\n`,
+    );
+    assert.deepEqual(readdirSync(dir), ['batch.jsonl']);
+  }
+  // Once fixed, the same file splits.
+  assert.equal(batchlint(['fix', file, '--write']).status, 0);
+  assert.equal(batchlint(['split', file, '--max-requests', '1']).status, 0);
+  assert.equal(readdirSync(dir).length, 4);
 });

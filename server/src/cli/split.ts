@@ -2,14 +2,16 @@
 // into parts within its provider's limits (the file's dialect's: OpenAI's 50,000 requests and
 // 200 MB, Anthropic's 100,000 requests and 256 MB, …) with one url and one model each, written
 // beside it as FILE.part-K.jsonl. The parts joined in order are the input, byte for byte.
-// Exit status: 0 split (or nothing to split), 1 a line too large for any part, 2 usage or I/O.
+// Exit status: 0 split (or nothing to split), 1 a line too large for any part or a request
+// written over several lines, 2 usage or I/O.
 
 import { readSubcommand, subcommand, UsageError } from './args';
-import { LineTooLarge, splitFile } from '../core/split';
+import { LineTooLarge, RequestSpansLines, splitFile } from '../core/split';
 import { describe, IoError, openDestination } from './output';
 import type { SplitLimits, SplitOutcome } from '../core/split';
 import type { DialectId } from '../core';
 import { DIALECT_IDS, dialectLabel, isDialectId } from '../core';
+import { plural } from '../core/words';
 
 export const SPLIT_USAGE = `Usage:
   batchlint split FILE [--max-requests N] [--max-bytes B] [--dialect NAME]
@@ -103,12 +105,12 @@ export async function runSplit(argv: readonly string[]): Promise<number> {
       const last = (outcome.parts[i + 1]?.firstLine ?? outcome.lines) - 1;
       const what = [part.url, part.model].filter(Boolean).join(', ');
       process.stdout.write(
-        `${part.path}: lines ${part.firstLine + 1}-${last + 1}, ${part.requests.toLocaleString('en-US')} requests, ${part.bytes.toLocaleString('en-US')} bytes${what ? `, ${what}` : ''}\n`,
+        `${part.path}: lines ${part.firstLine + 1}-${last + 1}, ${plural(part.requests, 'request')}, ${part.bytes.toLocaleString('en-US')} bytes${what ? `, ${what}` : ''}\n`,
       );
     });
     return 0;
   } catch (error) {
-    if (error instanceof LineTooLarge) {
+    if (error instanceof LineTooLarge || error instanceof RequestSpansLines) {
       process.stderr.write(`batchlint: cannot split ${args.file}: ${error.message}\n`);
       return 1;
     }

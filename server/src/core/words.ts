@@ -91,3 +91,8 @@ export const NULL_CONTENT_MESSAGE = "Invalid value for 'content': expected a str
 export function preview(value: string, max = 60): string {
   return value.length <= max ? value : `${value.slice(0, max - 1)}…`;
 }
+
+/** "1 request", "2,500 requests": a count with its noun, in the digits the reports use. */
+export function plural(count: number, word: string): string {
+  return `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
+}

@@ -15,8 +15,11 @@ import type { PartFacts, SplitLimits } from './planner';
 import type { DialectId } from '../dialects/table';
 import { DEFAULT_DIALECT, dialectInfo } from '../dialects/table';
 import { readAhead } from '../dialects/read-ahead';
+import { BlockFinder, lineShape } from '../syntax/block-finder';
+import type { BlockItem } from '../syntax/block-finder';
+import { RequestSpansLines } from './planner';
 
-export { LineTooLarge, PartPlanner } from './planner';
+export { LineTooLarge, PartPlanner, RequestSpansLines } from './planner';
 export type { PartFacts, SplitLimits } from './planner';
 
 /**
@@ -92,9 +95,10 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
  * Splits `path` into parts within `given` limits (each one left out: the dialect's), each written
  * to `open(partPath)`. The dialect is `dialect`, or the one the file's first lines show (OpenAI's
  * when none does). Throws PartsExist before writing anything when parts are already there (see
- * refuseExistingParts), LineTooLarge when a single line is over the byte limit, and the file
- * system's errors when reading or writing fails; every sink is aborted then, so nothing is left
- * behind.
+ * refuseExistingParts), LineTooLarge when a single line is over the byte limit,
+ * RequestSpansLines when a request is pretty-printed over several lines (the block search of
+ * check finds it), and the file system's errors when reading or writing fails; every sink is
+ * aborted then, so nothing is left behind.
  */
 export async function splitFile(
   path: string,
@@ -111,6 +115,13 @@ export async function splitFile(
   let pending: Buffer[] = [];
   let first = true;
   let failure: Error | undefined;
+  // The lines check would join: a part boundary must not fall inside one (see RequestSpansLines).
+  const blocks = new BlockFinder<BlockItem>({
+    single: () => undefined,
+    block: (block) => {
+      throw new RequestSpansLines(block.startLine, block.endLine);
+    },
+  });
   const take = (raw: Buffer): void => {
     let text = raw.toString('utf8');
     if (first) {
@@ -118,6 +129,7 @@ export async function splitFile(
       // The BOM stays in part 1 (so the parts join back to the input) but is not JSON.
       if (raw.subarray(0, 3).equals(BOM)) text = text.slice(1);
     }
+    blocks.push({ text, opensBlock: opensObject(text) });
     if (planner.add(line, text, raw.length)) {
       if (sinks.length === 0) refuseExistingParts(path);
       const sink = open(partPath(path, sinks.length + 1));
@@ -144,6 +156,7 @@ export async function splitFile(
       if (failure) throw failure;
     }
     if (pending.length > 0) take(Buffer.concat(pending));
+    blocks.end();
     if (sinks.length <= 1) {
       sinks.forEach((s) => s.abort());
       return { parts: [], lines: line, dialect: readAs, limits };
@@ -160,4 +173,16 @@ export async function splitFile(
     dialect: readAs,
     limits,
   };
+}
+
+/**
+ * Whether a line may open a pretty-printed request: it starts an object it does not close. A
+ * one-line request ends with its closing brace, so only the other lines starting with one are
+ * scanned (the block search then decides, as check's does).
+ */
+function opensObject(text: string): boolean {
+  const body = text.trim();
+  if (!body.startsWith('{') || body.endsWith('}')) return false;
+  const shape = lineShape(text);
+  return !shape.unterminated && shape.depth > 0;
 }

@@ -26,6 +26,22 @@ export interface PartFacts {
   firstLine: number;
 }
 
+/**
+ * A request written over several lines (pretty-printed): a split cuts only between lines, so it
+ * could cut the request in two, and the Batch API refuses such a file anyway. `batchlint fix`
+ * writes each request on one line; split then.
+ */
+export class RequestSpansLines extends Error {
+  constructor(
+    readonly startLine: number,
+    readonly endLine: number,
+  ) {
+    super(
+      `lines ${startLine + 1}-${endLine + 1} hold one request written over several lines, which a split could cut in two; run batchlint fix on the file first to write each request on one line`,
+    );
+  }
+}
+
 /** A line that cannot go in any part: alone it is over the byte limit. */
 export class LineTooLarge extends Error {
   constructor(
