@@ -117,3 +117,42 @@ test('check text: problems come in position order, also those only the end of th
     assert.deepEqual(places, sorted, args.join(' '));
   }
 });
+
+test('convert --to anthropic|gemini: a line that is not a chat request is said not converted, exit 1', (t) => {
+  const dir = tempDir(t);
+  const file = path.join(dir, 'mixed.jsonl');
+  const lines = [
+    '{"custom_id":"e","method":"POST","url":"/v1/embeddings","body":{"model":"text-embedding-3-small","input":"x"}}',
+    '{"custom_id":"r","method":"POST","url":"/v1/responses","body":{"model":"gpt-4o","input":"x"}}',
+  ];
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  for (const to of ['anthropic', 'gemini']) {
+    const out = path.join(dir, `${to}.jsonl`);
+    const run = batchlint(['convert', '--to', to, file, '-o', out]);
+    assert.equal(run.status, 1, `${to}: ${run.stderr}`);
+    const [first, second, summary] = run.stderr.split('\n');
+    assert.equal(
+      first,
+      `${file}: line 1: not converted: Only chat completions lines are converted; this one's url is "/v1/embeddings".`,
+    );
+    assert.equal(
+      second,
+      `${file}: line 2: not converted: Only chat completions lines are converted; this one's url is "/v1/responses".`,
+    );
+    // The lines left mix two urls: the output's check says so too.
+    assert.match(
+      summary!,
+      /^batchlint: converted 0 lines; 2 things need a decision; \d+ errors? left/,
+    );
+  }
+  // Converting to Responses leaves an embeddings line as the OpenAI request it is.
+  const responses = batchlint([
+    'convert',
+    '--to',
+    'responses',
+    file,
+    '-o',
+    path.join(dir, 'r.jsonl'),
+  ]);
+  assert.doesNotMatch(responses.stderr, /not converted/);
+});

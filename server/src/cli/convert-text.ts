@@ -97,7 +97,7 @@ export async function convertStream(
     if (item.raw) {
       outcome.report.push(`line ${line + 1}: not converted: the line is not valid UTF-8`);
       write(item.raw, item.eol);
-    } else write(record(item.result!, item.text, `line ${line + 1}`, outcome), item.eol);
+    } else write(record(item.result!, item.text, `line ${line + 1}`, outcome, to), item.eol);
   };
   const blocks = new BlockFinder<Item>({
     single,
@@ -112,7 +112,7 @@ export async function convertStream(
         `${span}: one request pretty-printed over ${items.length} lines; joined into one line`,
       );
       const result = convertLineTo(block.joined, to);
-      write(record(result, block.joined, span, outcome), items[items.length - 1]!.eol);
+      write(record(result, block.joined, span, outcome, to), items[items.length - 1]!.eol);
     },
   });
   const reader = new LineReader(
@@ -176,6 +176,7 @@ function record(
   line: string,
   where: string,
   outcome: Omit<ConvertOutcome, 'after' | 'joined'>,
+  to: ConvertTarget,
 ): string {
   if (result.provider) {
     // Said once per provider with a count: a 100,000-line Anthropic file is one sentence.
@@ -194,6 +195,12 @@ function record(
   }
   if (result.status === 'unparseable') {
     outcome.report.push(`${where}: not converted: ${result.error ?? 'not valid JSON'}`);
+  }
+  // Left as an OpenAI request in another provider's file, the line is one that provider refuses
+  // (in a Responses file an embeddings line is still an OpenAI request, and check says if the
+  // file mixes urls).
+  if (result.status === 'not-chat' && to !== 'responses') {
+    outcome.report.push(`${where}: not converted: ${result.notes[0] ?? 'not a chat request'}`);
   }
   for (const item of result.notCarried)
     outcome.report.push(`${where}: '${item.param}' ${item.reason}`);
