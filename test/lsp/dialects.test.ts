@@ -93,8 +93,8 @@ describe('dialects in the language server', () => {
     const after = await h.openAndDiagnose(fileUri('claude-mixed-fixed.jsonl'), fixed);
     assert.deepEqual(
       after.diagnostics.map((d) => d.code),
-      ['duplicate_custom_id'],
-      'only the id the first line already has is left',
+      ['duplicate_custom_id', 'model_not_on_endpoint'],
+      'left: the id the first line already has, and the OpenAI model, to name a Claude one for',
     );
   });
 

@@ -93,8 +93,11 @@ for (const to of TARGETS) {
         [...left].sort(),
         `${line}\n→ ${converted.text}\n${after.problems.join('\n')}`,
       );
-      // Anthropic requires max_tokens, which most chat lines leave out: that alone is a decision.
-      const open = [...left].filter((k) => !(to === 'anthropic' && k === 'max_tokens'));
+      // Anthropic requires max_tokens, which most chat lines leave out, and runs Claude models,
+      // which an OpenAI corpus does not name: those alone are decisions.
+      const open = [...left].filter(
+        (k) => !(to === 'anthropic' && (k === 'max_tokens' || k === 'model')),
+      );
       if (open.length === 0) clean++;
     }
     assert.ok(clean >= 5, `${clean} lines converted with nothing to decide`);
@@ -140,7 +143,14 @@ const CHAT_LINE = {
 
 test('golden: a chat line as an Anthropic request', () => {
   const converted = convertLineToDialect(JSON.stringify(CHAT_LINE), 'anthropic');
-  assert.deepEqual(converted.notCarried, []);
+  // The model is OpenAI's: Anthropic runs Claude models, so it is the one decision left.
+  assert.deepEqual(converted.notCarried, [
+    {
+      param: 'model',
+      path: ['params', 'model'],
+      reason: 'stays as it was: Anthropic runs Claude models, name one',
+    },
+  ]);
   assert.deepEqual(converted.changes, []);
   assert.deepEqual(JSON.parse(converted.text), {
     custom_id: 'r1',
@@ -171,7 +181,9 @@ test('golden: a chat line as an Anthropic request', () => {
       tool_choice: { type: 'any' },
     },
   });
-  assert.ok(converted.notes.some((n) => /name a Claude model/.test(n)));
+  // A Claude model is carried with nothing to decide.
+  const claude = { ...CHAT_LINE, body: { ...CHAT_LINE.body, model: 'claude-sonnet-4-5' } };
+  assert.deepEqual(convertLineToDialect(JSON.stringify(claude), 'anthropic').notCarried, []);
 });
 
 test('golden: a chat line as a Gemini request', () => {

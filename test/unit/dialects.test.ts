@@ -345,6 +345,8 @@ interface Moved {
   line: number;
   /** A value the rewritten line must hold. */
   expect: RegExp;
+  /** The codes of the errors and warnings left on the rewritten line (none when absent). */
+  left?: string[];
 }
 
 const moved: Moved[] = [
@@ -353,6 +355,8 @@ const moved: Moved[] = [
     lines: [anthropicLine('a'), anthropicLine('b'), chatLine('c')],
     line: 2,
     expect: /^\{"custom_id":"c","params":\{"model":"gpt-4o-mini","max_tokens":/,
+    // The model stays OpenAI's: Anthropic runs Claude models, so one is still to be named.
+    left: ['model_not_on_endpoint'],
   },
   {
     name: 'an OpenAI chat line into a Gemini file',
@@ -393,7 +397,11 @@ for (const m of moved) {
     const fixed = applyEdits(lines, fix.edits);
     assert.match(fixed[m.line]!, m.expect);
     const after = checkText(fixed.join('\n')).problems.filter((p) => p.severity !== 'info');
-    assert.deepEqual(after, [], fixed[m.line]);
+    assert.deepEqual(
+      after.map((p) => p.code),
+      m.left ?? [],
+      fixed[m.line],
+    );
   });
 }
 

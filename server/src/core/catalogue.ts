@@ -429,7 +429,7 @@ export const PROBLEMS = {
     severity: 'error',
     title: 'Model not served on this endpoint',
     description:
-      "The model table lists the endpoints that serve the model (with its source), and the line's url is not one of them: a chat model sent to /v1/embeddings, an embedding model to /v1/chat/completions. Info where the table's sources disagree.",
+      "The model table lists the endpoints that serve the model (with its source), and the line's url is not one of them: a chat model sent to /v1/embeddings, an embedding model to /v1/chat/completions. Info where the table's sources disagree. In an Anthropic file: a model that is not a Claude model (a warning; info for a name that tells nothing).",
     docs: MODELS,
     stage: 'execution',
     tags: ['model'],

@@ -3,6 +3,7 @@
 // blocks, tool messages tool_result blocks, and the sampling and tool parameters their Anthropic
 // names. What Messages has no place for stays where it was, reported.
 
+import { modelKind } from '../dialects/model-kind';
 import type { PathSegment } from '../types';
 import type { Json, JsonObject } from './context';
 import type { Ctx } from './context';
@@ -57,7 +58,13 @@ export function anthropicBody(ctx: Ctx, body: JsonObject): JsonObject {
   const model = ctx.optional(body, 'model', []);
   if (model !== undefined) {
     put('model', model);
-    ctx.note(`The model stays ${JSON.stringify(model)}: name a Claude model.`);
+    // The check of the output flags the same names (rules/anthropic-model.ts).
+    if (typeof model !== 'string' || modelKind(model) !== 'anthropic')
+      ctx.keep(
+        [OUT, 'model'],
+        ['model'],
+        'stays as it was: Anthropic runs Claude models, name one',
+      );
   }
   const maxCompletion = ctx.optional(body, 'max_completion_tokens', []);
   const maxTokens = ctx.optional(body, 'max_tokens', []);
