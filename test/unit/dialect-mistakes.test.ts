@@ -631,6 +631,24 @@ const rows: Row[] = [
     message: /^batchlint: tools\[0\] is written in OpenAI's shape/,
   },
   {
+    dialect: 'anthropic',
+    name: "an OpenAI model kept by a hand-made or converted request: Anthropic runs Claude's",
+    lines: [anthropic({ model: 'gpt-4o' })],
+    code: 'model_not_on_endpoint',
+    severity: 'warning',
+    message:
+      "batchlint: 'gpt-4o' is an OpenAI model; Anthropic's Message Batches run Claude models (claude-…): name one.",
+  },
+  {
+    dialect: 'anthropic',
+    name: 'a model name that tells nothing: a note, since a proxy may map it',
+    lines: [anthropic({ model: 'my-proxy-model' })],
+    code: 'model_not_on_endpoint',
+    severity: 'info',
+    message:
+      "batchlint: 'my-proxy-model' is not a Claude model name; Anthropic's Message Batches run Claude models (claude-…): name one.",
+  },
+  {
     dialect: 'bedrock',
     name: "Claude's tool_choice names an undeclared tool",
     lines: [claudeOnBedrock({ tool_choice: { type: 'tool', name: 'lookup' } })],
