@@ -641,6 +641,14 @@ const rows: Row[] = [
   },
   {
     dialect: 'anthropic',
+    name: 'a model of white space only names no model',
+    lines: [anthropic({ model: '   ' })],
+    code: 'blank_model',
+    message:
+      "batchlint: 'model' is only whitespace, which names no model. Anthropic's Message Batches need one: name a Claude model (claude-…).",
+  },
+  {
+    dialect: 'anthropic',
     name: 'a model name that tells nothing: a note, since a proxy may map it',
     lines: [anthropic({ model: 'my-proxy-model' })],
     code: 'model_not_on_endpoint',

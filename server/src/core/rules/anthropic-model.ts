@@ -3,7 +3,8 @@
 // same test, dialects/model-kind.ts, so the two agree). Anthropic's Message Batches run Claude
 // models, whose ids all start with `claude-`. The API's words for another model are not
 // recorded, so the message is ours: a warning when the name is known to be another provider's,
-// info when the name tells nothing (a proxy in between may map it).
+// info when the name tells nothing (a proxy in between may map it). A name of white space only
+// is an error, blank_model, as on OpenAI lines.
 
 import type { DialectRule } from './rule';
 import { NONE } from './rule';
@@ -24,7 +25,22 @@ export const rule: DialectRule = {
   dialects: ['anthropic'],
   check(body, dialect) {
     const model = body.model;
-    if (typeof model !== 'string') return NONE; // the schema says what is wrong with it
+    // Not a string, or empty: the schema says what is wrong with it, in Anthropic's words.
+    if (typeof model !== 'string' || model === '') return NONE;
+    if (model.trim() === '') {
+      // Blank, as blank-model.ts says of OpenAI lines: no model runs under it.
+      return [
+        {
+          code: 'blank_model',
+          severity: 'error',
+          message:
+            "batchlint: 'model' is only whitespace, which names no model. Anthropic's Message Batches need one: name a Claude model (claude-…).",
+          param: 'model',
+          path: [dialect.envelope.body, 'model'],
+          anchor: 'value',
+        },
+      ];
+    }
     const kind = modelKind(model);
     if (kind === 'anthropic') return NONE;
     const name = `'${elide(model)}'`;
