@@ -56,6 +56,26 @@ const rows: Row[] = [
     span: '{',
   },
   {
+    name: 'a JSON array of requests, pretty-printed: its opening line',
+    text: '[',
+    code: 'invalid_json_line',
+    message:
+      "This line is not parseable as valid JSON. Expected ']' to close the array at column 2. This line opens a JSON array: a batch file is JSONL, one request object per line, with no [ ] around the requests and no commas between them.",
+  },
+  {
+    name: 'a JSON array of requests, pretty-printed: its closing line',
+    text: ']',
+    code: 'invalid_json_line',
+    message:
+      'This line is not parseable as valid JSON. Expected a value at column 1. This line closes a JSON array: a batch file is JSONL, one request object per line, with no [ ] around the requests and no commas between them.',
+  },
+  {
+    name: 'a JSON array of requests, one per line: its first line',
+    text: '[{"custom_id": "a", "method": "POST"},',
+    code: 'invalid_json_line',
+    message: /This line opens a JSON array: a batch file is JSONL, one request object per line/,
+  },
+  {
     name: 'placeholder outside a string',
     text: '{"custom_id": "a", "body": {"messages": [...]}}',
     code: 'invalid_json_line',

@@ -74,7 +74,22 @@ export function diagnoseSyntax(text: string): SyntaxDiagnosis {
   const detail = placeholder
     ? `Found '${placeholder[2]}' outside a string: a placeholder must be replaced by real JSON.`
     : `${explain(first.error)} at column ${column}.`;
-  return { message: `${INVALID_JSON_LINE} ${detail}`, start, end, opensBlock };
+  return { message: `${INVALID_JSON_LINE} ${detail}${arrayHint(text)}`, start, end, opensBlock };
+}
+
+const JSONL_NOT_ARRAY =
+  'a batch file is JSONL, one request object per line, with no [ ] around the requests and no commas between them.';
+
+/**
+ * Why a line that opens or closes an array is not JSONL: a list of requests written as one JSON
+ * array (Python's json.dump of a list), the parser's position alone does not say.
+ */
+function arrayHint(text: string): string {
+  const line = text.trim();
+  if (line.startsWith('[') && !line.endsWith(']'))
+    return ` This line opens a JSON array: ${JSONL_NOT_ARRAY}`;
+  if (line === ']' || line === '],') return ` This line closes a JSON array: ${JSONL_NOT_ARRAY}`;
+  return '';
 }
 
 /** Above this length the offset-aware parser is too slow per line; JSON.parse says where it stopped. */
