@@ -141,3 +141,15 @@ test('split: a request pretty-printed over several lines is refused, nothing is 
   assert.equal(batchlint(['split', file, '--max-requests', '1']).status, 0);
   assert.equal(readdirSync(dir).length, 4);
 });
+
+test('split: a block whose first line ends in a brace is found as check finds it', (t) => {
+  const dir = tempDir(t);
+  const file = path.join(dir, 'batch.jsonl');
+  // The first request misses its final brace, written on the next line: check joins the two.
+  writeFileSync(file, `${chatUser('a', 'a').slice(0, -1)}\n}\n${chatUser('b', 'b')}\n`);
+  assert.match(batchlint(['check', file]).stdout, /spread over lines 1–2/);
+  const run = batchlint(['split', file, '--max-requests', '1']);
+  assert.equal(run.status, 1, run.stderr);
+  assert.match(run.stderr, /: lines 1-2 hold one request written over several lines/);
+  assert.deepEqual(readdirSync(dir), ['batch.jsonl']);
+});

@@ -15,7 +15,9 @@ import type { PartFacts, SplitLimits } from './planner';
 import type { DialectId } from '../dialects/table';
 import { DEFAULT_DIALECT, dialectInfo } from '../dialects/table';
 import { readAhead } from '../dialects/read-ahead';
-import { BlockFinder, lineShape } from '../syntax/block-finder';
+import { BlockFinder } from '../syntax/block-finder';
+import { opensObject } from '../syntax/diagnose';
+import { parseLine } from '../parse-line';
 import type { BlockItem } from '../syntax/block-finder';
 import { RequestSpansLines } from './planner';
 
@@ -129,8 +131,10 @@ export async function splitFile(
       // The BOM stays in part 1 (so the parts join back to the input) but is not JSON.
       if (raw.subarray(0, 3).equals(BOM)) text = text.slice(1);
     }
-    blocks.push({ text, opensBlock: opensObject(text) });
-    if (planner.add(line, text, raw.length)) {
+    const value = parsed(text);
+    // As check decides it: a line that parses opens no block.
+    blocks.push({ text, opensBlock: value === undefined && opensObject(text) });
+    if (planner.add(line, value, raw.length)) {
       if (sinks.length === 0) refuseExistingParts(path);
       const sink = open(partPath(path, sinks.length + 1));
       // A write that fails (a full disk) fails the split at the next chunk, not the process.
@@ -175,14 +179,13 @@ export async function splitFile(
   };
 }
 
-/**
- * Whether a line may open a pretty-printed request: it starts an object it does not close. A
- * one-line request ends with its closing brace, so only the other lines starting with one are
- * scanned (the block search then decides, as check's does).
- */
-function opensObject(text: string): boolean {
-  const body = text.trim();
-  if (!body.startsWith('{') || body.endsWith('}')) return false;
-  const shape = lineShape(text);
-  return !shape.unterminated && shape.depth > 0;
+/** The line parsed (long strings not copied), or undefined when it is not JSON. */
+function parsed(text: string): unknown {
+  // A line without a brace is no request: not worth a parse.
+  if (!text.includes('{')) return undefined;
+  try {
+    return parseLine(text);
+  } catch {
+    return undefined;
+  }
 }

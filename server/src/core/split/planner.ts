@@ -66,12 +66,13 @@ export class PartPlanner {
   ) {}
 
   /**
-   * Takes one line: `text` (decoded, for its url and model) and its size in bytes. Returns true
-   * when the line starts a new part. Throws LineTooLarge when no part can hold it.
+   * Takes one line: `value`, the line parsed (undefined when it is not JSON; its url and model
+   * are read from it), and its size in bytes. Returns true when the line starts a new part.
+   * Throws LineTooLarge when no part can hold it.
    */
-  add(line: number, text: string, bytes: number): boolean {
+  add(line: number, value: unknown, bytes: number): boolean {
     if (bytes > this.limits.maxBytes) throw new LineTooLarge(line, bytes, this.limits.maxBytes);
-    const request = requestKey(text, this.shape.body);
+    const request = requestKey(value, this.shape.body);
     const part = this.current;
     const fresh =
       !part ||
@@ -102,14 +103,7 @@ export class PartPlanner {
  * A request line's url and model (the model inside its body key; Gemini and Bedrock lines name
  * none, the job does); undefined for a line that is not a request object.
  */
-function requestKey(text: string, bodyKey: string): { url?: string; model?: string } | undefined {
-  if (!text.includes('{')) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+function requestKey(value: unknown, bodyKey: string): { url?: string; model?: string } | undefined {
   if (!isObject(value)) return undefined;
   const key: { url?: string; model?: string } = {};
   if (typeof value['url'] === 'string') key.url = value['url'];

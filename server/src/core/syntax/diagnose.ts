@@ -34,9 +34,24 @@ export function describeRepairs(kinds: Iterable<RepairKind>): string {
   return parts.map((k) => REPAIR_WORDS[k]).join('; ');
 }
 
+/**
+ * Whether a line that does not parse opens an object it does not close: maybe the first line of
+ * a pretty-printed request (SyntaxDiagnosis.opensBlock, and what split asks of a line). `shape`
+ * is the line's scan when the caller has it; otherwise the line is scanned only if it starts
+ * with a brace.
+ */
+export function opensObject(
+  text: string,
+  shape?: { depth: number; unterminated: boolean },
+): boolean {
+  if (!text.trimStart().startsWith('{')) return false;
+  const { depth, unterminated } = shape ?? scanLenient(text);
+  return !unterminated && depth > 0;
+}
+
 export function diagnoseSyntax(text: string): SyntaxDiagnosis {
   const scan = scanLenient(text);
-  const opensBlock = !scan.unterminated && scan.depth > 0 && text.trimStart().startsWith('{');
+  const opensBlock = opensObject(text, scan);
   if (scan.replacements.length > 0 && scan.depth === 0 && !scan.unterminated) {
     const repaired = applyReplacements(text, scan.replacements);
     if (parsesAsObject(repaired)) {
