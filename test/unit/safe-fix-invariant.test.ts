@@ -106,15 +106,22 @@ const SAMPLES: Json[] = [
   { type: 'object' },
 ];
 
+/** A key of one of the line's objects and a new spelling of it that the object does not hold. */
+function respelling(v: Json, r: Prng): { o: Obj; key: string; respelt: string } | undefined {
+  const o = r.pick(objects(v));
+  const keys = Object.keys(o);
+  if (keys.length === 0) return undefined;
+  const key = r.pick(keys);
+  const respelt = r.pick(RESPELL)(key, r);
+  return respelt === '' || respelt in o ? undefined : { o, key, respelt };
+}
+
 const MUTATIONS: ((v: Json, r: Prng) => void)[] = [
   // A key misspelt, keeping its value.
   (v, r) => {
-    const o = r.pick(objects(v));
-    const keys = Object.keys(o);
-    if (keys.length === 0) return;
-    const key = r.pick(keys);
-    const respelt = r.pick(RESPELL)(key, r);
-    if (respelt === '' || respelt in o) return;
+    const found = respelling(v, r);
+    if (!found) return;
+    const { o, key, respelt } = found;
     const value = o[key]!;
     delete o[key];
     put(o, respelt, value);
@@ -141,12 +148,8 @@ const MUTATIONS: ((v: Json, r: Prng) => void)[] = [
   },
   // The same key twice over, in two spellings.
   (v, r) => {
-    const o = r.pick(objects(v));
-    const keys = Object.keys(o);
-    if (keys.length === 0) return;
-    const key = r.pick(keys);
-    const respelt = r.pick(RESPELL)(key, r);
-    if (respelt !== '' && !(respelt in o)) put(o, respelt, structuredClone(r.pick(SAMPLES)));
+    const found = respelling(v, r);
+    if (found) put(found.o, found.respelt, structuredClone(r.pick(SAMPLES)));
   },
 ];
 
