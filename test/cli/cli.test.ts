@@ -8,12 +8,13 @@ import path from 'node:path';
 import { batchlint, checkJson, repo, tempDir } from './run';
 import { PROBLEM_CODES } from '../../server/src/core';
 
-/** The four seed mistakes: file, then the code and 1-based line:column of their first problem. */
+/** The seed mistakes: file, then the code and 1-based line:column of their first problem. */
 const SEEDS: [string, string, string][] = [
   ['examples/chat-input-image.jsonl', 'invalid_value', '1:143'],
   ['examples/chat-image-url-string.jsonl', 'invalid_type', '1:213'],
   ['examples/responses-messages.jsonl', 'unsupported_parameter', '1:91'],
   ['examples/pretty-printed.jsonl', 'multiline_request', '1:1'],
+  ['examples/json-array.jsonl', 'invalid_json_line', '1:1'],
 ];
 const CLEAN = 'examples/clean-chat.jsonl';
 const SEED = 'examples/seed-mistakes.jsonl';

@@ -12,6 +12,7 @@ const SEEDS = [
   'examples/chat-image-url-string.jsonl',
   'examples/responses-messages.jsonl',
   'examples/pretty-printed.jsonl',
+  'examples/json-array.jsonl',
 ];
 
 for (const file of SEEDS) {

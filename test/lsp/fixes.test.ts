@@ -11,6 +11,7 @@ const EXAMPLES = [
   'chat-image-url-string.jsonl',
   'responses-messages.jsonl',
   'pretty-printed.jsonl',
+  'json-array.jsonl',
   'seed-mistakes.jsonl',
 ];
 
@@ -93,6 +94,11 @@ describe('code actions', () => {
     for (const code of ['multiline_request', 'invalid_type']) {
       assert.ok(!after.some((d) => d.code === code), `${code} is left`);
     }
+    const array = fileUri('fix-on-save-array.jsonl');
+    await h.openAndDiagnose(array, example('json-array.jsonl'));
+    const [fixAll] = await h.codeActions(array, full, [], ['source.fixAll']);
+    const jsonl = LspHarness.applied(example('json-array.jsonl'), fixAll!.edit, array);
+    assert.deepEqual(await diagnose(jsonl), [], `a JSON array of requests becomes JSONL: ${jsonl}`);
     // Asking for quick fixes only does not run fix-all.
     const quick = await h.codeActions(uri, full, [], ['quickfix']);
     assert.ok(quick.every((a: CodeAction) => a.kind === 'quickfix'));

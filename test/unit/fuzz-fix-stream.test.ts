@@ -20,6 +20,7 @@ const mutations = Object.values(TEXT_MUTATIONS);
 /** Damaged lines, pretty-printed requests, blank lines, every line ending, as bytes. */
 function randomInput(r: Prng): Buffer {
   if (r.chance(0.4)) return randomFile(r, seeds);
+  if (r.chance(0.1)) return jsonArrayFile(r);
   if (documents.length > 0 && r.chance(0.15)) return Buffer.from(r.pick(documents));
   let out = r.chance(0.1) ? '\uFEFF' : '';
   for (let n = r.range(1, 8); n > 0; n--) {
@@ -38,6 +39,20 @@ function randomInput(r: Prng): Buffer {
   if (r.chance(0.2)) out = out.replace(/\r?\n$/, '');
   if (r.chance(0.05)) out += '\r';
   return Buffer.from(out, 'utf8');
+}
+
+/** Seed requests saved as one JSON array, as json.dump writes a list: on one line or indented. */
+function jsonArrayFile(r: Prng): Buffer {
+  const items: unknown[] = [];
+  for (let n = r.range(1, 5); n > 0; n--) {
+    try {
+      items.push(JSON.parse(r.pick(seeds)));
+    } catch {
+      // not JSON: left out
+    }
+  }
+  const text = JSON.stringify(items, null, r.pick([undefined, 2, 4]));
+  return Buffer.from(text.replace(/\n/g, r.pick(['\n', '\r\n'])) + r.pick(['', '\n']), 'utf8');
 }
 
 function* chunks(r: Prng, bytes: Buffer): Generator<Buffer> {

@@ -32,6 +32,12 @@ const EXPECTED_DATA_URL =
   "Expected a base64-encoded data URL with an image MIME type (e.g. 'data:image/png;base64,aW1nIGJ5dGVzIGhlcmU='), but got";
 const IMAGE_PARAM = "Invalid 'messages[0].content[1].image_url.url'.";
 
+/** A valid request, for rows about what is written around one. */
+const EMBEDDING =
+  '{"custom_id": "a", "method": "POST", "url": "/v1/embeddings", "body": {"model": "text-embedding-3-small", "input": "x"}}';
+const ARRAY_WORDS =
+  'the brackets or commas of a JSON array around the request, where JSONL has one request per line with nothing around it';
+
 const rows: Row[] = [
   {
     name: 'truncated line',
@@ -71,9 +77,46 @@ const rows: Row[] = [
   },
   {
     name: 'a JSON array of requests, one per line: its first line',
-    text: '[{"custom_id": "a", "method": "POST"},',
+    text: `[${EMBEDDING},`,
     code: 'invalid_json_line',
-    message: /This line opens a JSON array: a batch file is JSONL, one request object per line/,
+    message: `This line is not parseable as valid JSON. It uses ${ARRAY_WORDS}.`,
+    span: '[',
+  },
+  {
+    name: 'a JSON array of requests, one per line: a middle line',
+    text: `${EMBEDDING} ,`,
+    code: 'invalid_json_line',
+    message: `This line is not parseable as valid JSON. It uses ${ARRAY_WORDS}.`,
+    span: ' ,',
+  },
+  {
+    name: 'a JSON array of requests, one per line: its last line, what its request holds too',
+    text: `${EMBEDDING.replace('"input": "x"', '"input": "x", "dimensions": 0')}]`,
+    code: 'invalid_json_line',
+    message: `This line is not parseable as valid JSON. It uses ${ARRAY_WORDS}.`,
+    span: ']',
+    also: [{ code: 'integer_below_min_value', message: /^Invalid 'dimensions'/, span: '0' }],
+  },
+  {
+    name: 'a message on a line of its own with a comma after it: a piece of a request, not one',
+    text: '{"role": "user", "content": "Hi"},',
+    code: 'invalid_json_line',
+    message:
+      'This line is not parseable as valid JSON. Expected the end of the line after the request (one request per line) at column 34.',
+    span: ',',
+  },
+  {
+    name: 'a JSON array of requests on one line, what each request holds too',
+    text: `[${EMBEDDING}, ${EMBEDDING.replace('"custom_id": "a"', '"custom_id": ""')}]`,
+    code: 'invalid_type',
+    message: `Each line must be one request object, but this line is an array. It holds 2 requests: a batch file is JSONL, one request object per line, with no [ ] around the requests and no commas between them.`,
+    also: [{ code: 'empty_string', message: /^Invalid 'custom_id': empty string\./, span: '""' }],
+  },
+  {
+    name: 'a messages list on a line: an array, but of no requests',
+    text: '[{"role": "user", "content": "Hi"}]',
+    code: 'invalid_type',
+    message: 'Each line must be one request object, but this line is an array.',
   },
   {
     name: 'placeholder outside a string',

@@ -153,8 +153,8 @@ export class DocumentChecker {
     const ids = this.customIds();
     const finder = new BlockFinder<DocumentLine>(
       {
-        single: ({ cached }, line, unjoined) => {
-          const fixable = fixableAlone(unjoined, cached.result.facts);
+        single: ({ cached }, line, unjoined, topLevel) => {
+          const fixable = fixableAlone(unjoined, topLevel, cached.result);
           for (const p of cached.result.problems) {
             const severity = collector.count(p.code, p.severity);
             if (severity && collector.wants(line, p.column, severity)) {

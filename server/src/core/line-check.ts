@@ -5,7 +5,7 @@
 import type { Endpoint, Finding, LineFacts, ProblemCode, Severity, Stage, FixRef } from './types';
 import { atDefault } from './catalogue';
 import { isBlank } from './lines';
-import { LineTree } from './locate';
+import { placeFindings } from './locate';
 import { diagnoseSyntax } from './syntax/diagnose';
 import { checkBodyRules, checkDialectRules, checkEnvelopeRules } from './rules';
 import type { LineDialect } from './dialects/classify';
@@ -16,7 +16,8 @@ import { DEFAULT_DIALECT, dialectInfo, familyOf } from './dialects/table';
 import { endpointFor } from './dialects/urls';
 import { checkDialectEnvelope } from './dialects/envelope';
 import { checkDialectBody } from './dialects/body';
-import { applyReplacements, scanLenient } from './syntax/repair';
+import { applyReplacements } from './syntax/repair';
+import { lineRepairs } from './syntax/line-repairs';
 import { placeOnLine } from './syntax/content';
 import { splitAtLoneCarriageReturns } from './syntax/carriage-return';
 import type { RuleContext } from './models/context';
@@ -25,6 +26,7 @@ import { validateBody } from './schema';
 import { formatParam, gotLabel, elide } from './words';
 import { findRepeatedKeys } from './json';
 import { parseLine } from './parse-line';
+import { arrayLineResult, requestItems } from './array-line';
 import type { RepeatedKey } from './json';
 import { bareBodyOf } from './bare-body';
 import { PROBLEMS } from './catalogue';
@@ -48,6 +50,11 @@ export interface LineResult {
   facts: LineFacts;
   /** The line does not parse but opens an object: maybe the start of a pretty-printed request. */
   opensBlock: boolean;
+  /**
+   * The line is only the "[" or "]" of an array (a list of requests saved as one JSON array): its
+   * problem's fix removes it, where the block finder sees it outside every request.
+   */
+  arrayBracket?: boolean;
 }
 
 const NO_FACTS: LineFacts = { isRequest: false };
@@ -96,8 +103,11 @@ export function checkLine(text: string, context: RuleContext = defaultContext())
       ],
       facts: behind?.facts ?? UNREADABLE,
       opensBlock: syntax.opensBlock,
+      ...(syntax.arrayBracket === true && { arrayBracket: true }),
     };
   }
+  const items = Array.isArray(value) ? requestItems(value) : undefined;
+  if (items) return arrayLineResult(text, items, (request) => checkRequest(request, context));
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return {
       problems: [
@@ -176,7 +186,7 @@ function readAs(shape: LineDialect | undefined, chosen: DialectId | undefined): 
  * not uncover problems the user was not shown. Undefined when the repair does not make it parse.
  */
 function behindRepairs(text: string, context: RuleContext): LineResult | undefined {
-  const { replacements } = scanLenient(text);
+  const { replacements } = lineRepairs(text);
   const repaired = applyReplacements(text, replacements);
   try {
     JSON.parse(repaired);
@@ -314,24 +324,6 @@ function tooDeep(text: string): LineProblem {
       'This request is nested too deeply to check. No real request nests this deep; the API is likely to refuse it.',
     column: 0,
     endColumn: text.length,
-  });
-}
-
-function placeFindings(text: string, findings: Finding[]): LineProblem[] {
-  const tree = new LineTree(text);
-  return findings.map((f) => {
-    const span = tree.locate(f.path, f.anchor);
-    const problem: LineProblem = {
-      code: f.code,
-      severity: f.severity,
-      message: f.message,
-      column: span.start,
-      endColumn: span.end,
-    };
-    if (f.stage !== undefined) problem.stage = f.stage;
-    if (f.param !== undefined) problem.param = f.param;
-    if (f.fix) problem.fix = f.fix;
-    return problem;
   });
 }
 

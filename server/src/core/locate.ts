@@ -9,7 +9,8 @@
 
 import { parseTree } from 'jsonc-parser';
 import type { Node } from 'jsonc-parser';
-import type { Anchor, JsonPath } from './types';
+import type { Anchor, Finding, JsonPath } from './types';
+import type { LineProblem } from './line-check';
 
 export interface Span {
   start: number;
@@ -292,4 +293,23 @@ function stringEnd(text: string, open: number): number {
     quote = text.indexOf('"', quote + 1);
   }
   return text.length;
+}
+
+/** Findings on a parsed line, placed at their offsets in its text (one LineTree for all). */
+export function placeFindings(text: string, findings: Finding[]): LineProblem[] {
+  const tree = new LineTree(text);
+  return findings.map((f) => {
+    const span = tree.locate(f.path, f.anchor);
+    const problem: LineProblem = {
+      code: f.code,
+      severity: f.severity,
+      message: f.message,
+      column: span.start,
+      endColumn: span.end,
+    };
+    if (f.stage !== undefined) problem.stage = f.stage;
+    if (f.param !== undefined) problem.param = f.param;
+    if (f.fix) problem.fix = f.fix;
+    return problem;
+  });
 }

@@ -149,7 +149,7 @@ export class StreamChecker {
       return { column: span.start, endColumn: span.end };
     }, context);
     this.blocks = new BlockFinder<PendingLine>({
-      single: (entry, line, unjoined) => this.report(line, entry, unjoined),
+      single: (entry, line, unjoined, topLevel) => this.report(line, entry, unjoined, topLevel),
       block: (block, entries) => {
         entries.forEach((e, i) => this.inHand.set(block.startLine + i, e.text));
         const bytes = entries.reduce((sum, e) => sum + e.bytes, 0);
@@ -185,12 +185,12 @@ export class StreamChecker {
     for (const p of this.tally.finish(this.line)) this.collector.add(p);
   }
 
-  private report(line: number, entry: PendingLine, unjoined: boolean): void {
+  private report(line: number, entry: PendingLine, unjoined: boolean, topLevel: boolean): void {
     this.current = { line, text: entry.text };
     const collector = this.collector;
     const { facts } = entry.result;
     if (facts.customId !== undefined) this.ids.see(facts.customId);
-    const fixable = fixableAlone(unjoined, facts);
+    const fixable = fixableAlone(unjoined, topLevel, entry.result);
     for (const p of entry.result.problems) {
       const severity = collector.count(p.code, p.severity);
       if (severity && collector.wants(line, p.column, severity)) {

@@ -49,6 +49,8 @@ export type FixRef = (
   | { id: 'remove-bom' }
   | { id: 'repair-json'; kinds: string[] }
   | { id: 'join-lines'; endLine: number }
+  /** A line that is one JSON array of requests, split into one line per request. */
+  | { id: 'split-array' }
   /** A bare request body wrapped in its envelope; customId is set by the check that knows the file's ids. */
   | { id: 'wrap-envelope'; urls: Endpoint[]; customId?: string }
   | { id: 'add-method' }

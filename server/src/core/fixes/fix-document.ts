@@ -130,7 +130,10 @@ function checkerFor(lines: readonly RawLine[], options: CheckOptions): DocumentC
   );
 }
 
-/** Removes blank lines and joins pretty-printed requests (whose lines are all UTF-8). */
+/**
+ * Removes blank lines (and the lone brackets of an array of requests), joins pretty-printed
+ * requests (whose lines are all UTF-8) and splits a line that is an array of requests.
+ */
 function lineStructureFixes(
   problems: readonly Problem[],
   lines: readonly RawLine[],
@@ -138,13 +141,15 @@ function lineStructureFixes(
 ): { lines: RawLine[]; applied: number } {
   const removed = new Set<number>();
   const joined = new Map<number, { endLine: number; text: string }>();
+  const split = new Map<number, string[]>();
   for (const problem of problems) {
     const id = problem.fix?.id;
-    if (id !== 'remove-line' && id !== 'join-lines') continue;
+    if (id !== 'remove-line' && id !== 'join-lines' && id !== 'split-array') continue;
     const fix = fixesFor(problem, (n) => checker.getLine(n)).find((f) => f.safe);
     const edit = fix?.edits[0];
     if (!edit || fix.edits.length !== 1) continue;
     if (id === 'remove-line') removed.add(problem.line);
+    else if (id === 'split-array') split.set(problem.line, edit.newText.split('\n'));
     else {
       const span = lines.slice(edit.line, edit.endLine + 1);
       if (span.some((l) => l.text === undefined)) continue;
@@ -154,11 +159,19 @@ function lineStructureFixes(
   const out: RawLine[] = [];
   for (let i = 0; i < lines.length; i++) {
     const join = joined.get(i);
-    if (join) {
+    const items = split.get(i);
+    if (items) {
+      // One line per request; the last keeps the line's ending (none on a last line without one).
+      const line = lines[i]!;
+      items.forEach((text, k) => {
+        const eol = k < items.length - 1 && line.eol === '' ? '\n' : line.eol;
+        out.push({ ...line, text, eol, changed: true });
+      });
+    } else if (join) {
       const last = lines[join.endLine]!;
       out.push({ raw: last.raw, text: join.text, eol: last.eol, changed: true });
       i = join.endLine;
     } else if (!removed.has(i)) out.push(lines[i]!);
   }
-  return { lines: out, applied: removed.size + joined.size };
+  return { lines: out, applied: removed.size + joined.size + split.size };
 }

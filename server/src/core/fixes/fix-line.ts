@@ -22,8 +22,8 @@ export interface LineFixOutcome {
 /**
  * Applies every safe single-line fix to `text` (a line without its line ending). `customId` is
  * the id a bare request body gets when it is wrapped (the caller knows the file's other ids). Fixes that touch
- * other lines (joining a pretty-printed request, removing a blank line) are the document's
- * business and are left out. If the fixes never settle (two of them undoing each other, or more
+ * other lines (joining a pretty-printed request, removing a blank line, splitting an array of
+ * requests) are the document's business and are left out. If the fixes never settle (two of them undoing each other, or more
  * than MAX_ROUNDS rounds), the line is left exactly as it was, so fixing twice gives the same text.
  */
 export function fixLine(
@@ -61,6 +61,8 @@ function safeEdits(
         ? { ...problem.fix, customId }
         : problem.fix;
     const placed = { ...problem, line: 0, endLine: 0, ...(ref && { fix: ref }) };
+    // A split makes lines: the document's business, like a join (fix-document.ts).
+    if (ref?.id === 'split-array') continue;
     const fix = fixesFor(placed, () => text).find((f) => f.safe);
     if (!fix || fix.edits.length === 0) continue;
     if (!fix.edits.every((e) => e.line === 0 && e.endLine === 0)) continue;

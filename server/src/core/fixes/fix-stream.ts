@@ -5,6 +5,7 @@
 // gets fixLine when its own check offers a fix; the fixed lines go straight on to the check
 // that says what is left.
 
+import { arrayItems } from '../array-line';
 import { isUtf8 } from 'node:buffer';
 import type { CheckOptions, CheckResult } from '../options';
 import { finalize, ruleContext } from '../options';
@@ -115,7 +116,7 @@ class StreamFixer {
     this.memo = new LineMemo(context);
     this.after = new StreamChecker(this.collector, false, context);
     this.blocks = new BlockFinder<Line>({
-      single: (line, _n, unjoined) => this.single(line, unjoined),
+      single: (line, _n, unjoined, topLevel) => this.single(line, unjoined, topLevel),
       block: (block, lines) => this.block(block, lines),
     });
   }
@@ -185,14 +186,27 @@ class StreamFixer {
    * A line on its own: removed when blank, fixed when its check offers a fix, else copied. A line
    * of an object too long to join is copied as it was (see fixableAlone).
    */
-  private single(line: Line, unjoined: boolean): void {
+  private single(line: Line, unjoined: boolean, topLevel: boolean): void {
     if (line.result.facts.customId !== undefined) this.ids.see(line.result.facts.customId);
-    if (!fixableAlone(unjoined, line.result.facts)) {
+    if (!fixableAlone(unjoined, topLevel, line.result)) {
       this.copy(line);
       return;
     }
     if (line.result.problems.some((p) => p.fix?.id === 'remove-line')) {
       this.applied++;
+      return;
+    }
+    const items = line.result.problems.some((p) => p.fix?.id === 'split-array')
+      ? arrayItems(line.own ?? '')
+      : undefined;
+    if (items) {
+      // One line per request, each then fixed on its own; the last keeps the line's ending.
+      this.applied++;
+      items.forEach((text, i) => {
+        const eol = i < items.length - 1 && line.eol.length === 0 ? ENDINGS.get('\n')! : line.eol;
+        const result = checkLine(text, this.context);
+        this.write({ ...line, text, own: text, raw: NO_BYTES, result, eol });
+      });
       return;
     }
     this.write(line);
@@ -208,7 +222,7 @@ class StreamFixer {
     this.applied++;
     const last = lines[lines.length - 1]!;
     const joined = block.joined;
-    const result = checkLine(joined);
+    const result = checkLine(joined, this.context);
     if (result.facts.customId !== undefined) this.ids.see(result.facts.customId);
     this.write({ ...last, text: joined, own: joined, raw: NO_BYTES, result });
   }

@@ -15,7 +15,9 @@ import {
 } from './parts';
 import { addMethod, moveParam, removeKey, renameKey, setValue } from './keys';
 import { strictAdditionalProperties, strictOff, strictRequireKeys } from './strict';
-import { scanLenient } from '../syntax/repair';
+import { lineRepairs } from '../syntax/line-repairs';
+import { arrayItems } from '../array-line';
+import type { RepairKind } from '../syntax/repair';
 import { findBlock } from '../syntax/blocks';
 import { describeRepairs } from '../syntax/diagnose';
 import { convertLineForDialect } from '../convert/dialect-line';
@@ -36,9 +38,26 @@ type FixEntry<R> =
 /** Every fix id's function. The mapped type makes a FixRef variant without a fix a compile error. */
 const FIXES: { [I in FixId]: FixEntry<FixRefOf<I>> } = {
   'remove-line': {
-    fixes: (_ref, problem) => [
-      { title: 'Remove the blank line', edits: [removeLine(problem.line)], safe: true },
-    ],
+    fixes(_ref, problem, getLine) {
+      const text = getLine(problem.line).trim();
+      const title = text === '' ? 'Remove the blank line' : `Remove the line '${elide(text)}'`;
+      return [{ title, edits: [removeLine(problem.line)], safe: true }];
+    },
+  },
+  'split-array': {
+    fixes(_ref, problem, getLine) {
+      const text = getLine(problem.line);
+      const items = arrayItems(text);
+      if (items === undefined) return [];
+      const edit = { line: problem.line, column: 0, endLine: problem.line, endColumn: text.length };
+      return [
+        {
+          title: `Put each of the ${items.length} requests on a line of its own`,
+          edits: [{ ...edit, newText: items.join('\n') }],
+          safe: true,
+        },
+      ];
+    },
   },
   // The byte order mark is outside every line's text, so the fix has no line edit: `batchlint
   // fix` drops it (fix-document.ts, fix-stream.ts) and the language server edits character 0 of
@@ -48,10 +67,10 @@ const FIXES: { [I in FixId]: FixEntry<FixRefOf<I>> } = {
   },
   'repair-json': {
     fixes(_ref, problem, getLine) {
-      const scan = scanLenient(getLine(problem.line));
-      if (scan.replacements.length === 0) return [];
-      const title = `Fix the JSON: replace ${describeRepairs(scan.kinds)}`;
-      return [{ title, edits: onLine(problem.line, scan.replacements), safe: true }];
+      const repairs = lineRepairs(getLine(problem.line));
+      if (repairs.replacements.length === 0) return [];
+      const title = repairTitle(repairs.kinds);
+      return [{ title, edits: onLine(problem.line, repairs.replacements), safe: true }];
     },
   },
   'wrap-envelope': {
@@ -173,6 +192,15 @@ function wrapFixes(ref: FixRefOf<'wrap-envelope'>, problem: Problem, text: strin
       safe: urls.length === 1,
     };
   });
+}
+
+/** The repair-json fix's title: what it replaces, and the array punctuation it removes. */
+function repairTitle(kinds: ReadonlySet<RepairKind>): string {
+  const replaced = [...kinds].filter((k) => k !== 'array-punctuation');
+  const removal = "remove the JSON array's brackets or commas around the request";
+  if (!kinds.has('array-punctuation')) return `Fix the JSON: replace ${describeRepairs(replaced)}`;
+  if (replaced.length === 0) return `Fix the JSON: ${removal}`;
+  return `Fix the JSON: replace ${describeRepairs(replaced)}; ${removal}`;
 }
 
 function onLine(line: number, replacements: readonly Replacement[]): TextEdit[] {

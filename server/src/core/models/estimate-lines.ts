@@ -8,6 +8,7 @@ import { isObject } from '../json';
 import { BlockFinder } from '../syntax/block-finder';
 import type { Block } from '../syntax/blocks';
 import { applyReplacements, scanLenient } from '../syntax/repair';
+import { lineRepairs } from '../syntax/line-repairs';
 
 /** How a request was read: as written, once its JSON is repaired, or joined from several lines. */
 export type RequestForm = 'line' | 'repaired' | 'joined';
@@ -66,9 +67,10 @@ function readLine(text: string): Item {
   }
   const scan = scanLenient(text);
   if (scan.unterminated) return { text, opensBlock: false };
-  if (scan.depth === 0 && scan.replacements.length > 0) {
+  const repairs = lineRepairs(text);
+  if (repairs.replacements.length > 0) {
     try {
-      const value: unknown = JSON.parse(applyReplacements(text, scan.replacements));
+      const value: unknown = JSON.parse(applyReplacements(text, repairs.replacements));
       if (isObject(value)) return { text, opensBlock: false, value, repaired: true };
     } catch {
       // Repaired, still not JSON: a line that is not a request.

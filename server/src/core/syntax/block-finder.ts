@@ -29,10 +29,17 @@ export function lineShape(text: string): LineShape {
 /**
  * Whether a line the finder handed on may be fixed on its own: not when it is unjoined (inside an
  * object too long to join), unless it holds a custom_id (a request line of its own after an object
- * left open, not a piece of one).
+ * left open, not a piece of one). A line that is only an array's bracket is removed only at the
+ * top level: the "[" or "]" of an array of requests, not one of an array of arrays inside a
+ * request that does not parse.
  */
-export function fixableAlone(unjoined: boolean, facts: { customId?: string }): boolean {
-  return !unjoined || facts.customId !== undefined;
+export function fixableAlone(
+  unjoined: boolean,
+  topLevel: boolean,
+  result: { facts: { customId?: string }; arrayBracket?: boolean },
+): boolean {
+  if (result.arrayBracket === true) return topLevel;
+  return !unjoined || result.facts.customId !== undefined;
 }
 
 /** The problem without its fix (a line that is not fixable alone). */
@@ -53,10 +60,11 @@ export interface BlockItem {
  * true for a line inside an object that opened on an earlier line and runs past MAX_BLOCK_LINES
  * (or for that opening line): the block is not joined, and a fix must not edit its lines either,
  * since they are pieces of the user's one request (a message `{"role","content"}` written on one
- * line of it is not a request missing its envelope).
+ * line of it is not a request missing its envelope). `topLevel` is true for a line outside every
+ * object the finder was following (none was open when it came).
  */
 export interface BlockSink<T> {
-  single(item: T, line: number, unjoined: boolean): void;
+  single(item: T, line: number, unjoined: boolean, topLevel: boolean): void;
   block(block: Block, items: readonly T[]): void;
 }
 
@@ -100,7 +108,7 @@ export class BlockFinder<T extends BlockItem> {
     const line = this.line++;
     if (this.bottom === this.open.length && !item.opensBlock && this.longBase === undefined) {
       // Nothing is waiting (so nothing is queued): the common case costs no bracket count at all.
-      this.sink.single(item, line, false);
+      this.sink.single(item, line, false, true);
       return;
     }
     const shape = this.shapeOf(item);
@@ -158,7 +166,7 @@ export class BlockFinder<T extends BlockItem> {
       if (first.item.opensBlock && first.end === undefined) return;
       if (first.end === undefined || first.end < 0) {
         this.head++;
-        this.sink.single(first.item, first.line, first.unjoined === true);
+        this.sink.single(first.item, first.line, first.unjoined === true, false);
         continue;
       }
       const count = first.end - first.line + 1;
@@ -171,7 +179,7 @@ export class BlockFinder<T extends BlockItem> {
       } else {
         // Brackets that match but do not parse: a broken request, whose inner objects are not
         // requests of their own, so none of its lines is tried again (this keeps the joins linear).
-        for (const e of entries) this.sink.single(e.item, e.line, false);
+        for (const e of entries) this.sink.single(e.item, e.line, false, false);
       }
     }
     this.queue = [];

@@ -3,6 +3,7 @@
 // needs joining, and offer exactly that.
 
 import { scanLenient, applyReplacements } from './repair';
+import { lineRepairs } from './line-repairs';
 import type { RepairKind } from './repair';
 import { describeRepairs } from './diagnose';
 import type { Problem } from '../types';
@@ -51,18 +52,20 @@ export function joinBlock(
 ): Block | undefined {
   const parts: string[] = [];
   for (let line = startLine; line <= endLine; line++) {
-    parts.push(line === startLine ? getLine(line).trimEnd() : getLine(line).trim());
+    // Trimmed at both ends: the indentation of a request inside an array goes with the array.
+    parts.push(getLine(line).trim());
   }
   const compact = parts.join('');
-  const scan = scanLenient(compact);
-  const joined = applyReplacements(compact, scan.replacements);
+  // The comma after a request in a pretty-printed array of them is left out (line-repairs.ts).
+  const repairs = lineRepairs(compact);
+  const joined = applyReplacements(compact, repairs.replacements);
   try {
     const value: unknown = JSON.parse(joined);
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   } catch {
     return undefined;
   }
-  return { startLine, endLine, joined, repairs: [...scan.kinds] };
+  return { startLine, endLine, joined, repairs: [...repairs.kinds] };
 }
 
 function blockMessage(block: Block): string {

@@ -9,7 +9,7 @@ import type { Problem } from '../types';
 import type { LineProblem } from '../line-check';
 import type { Replacement } from './repair';
 import type { Block } from './blocks';
-import { scanLenient } from './repair';
+import { lineRepairs } from './line-repairs';
 
 /** A place in the text as written: 0-based line and UTF-16 column. */
 export interface Place {
@@ -64,12 +64,11 @@ export function placeInBlock(
   let compact = '';
   for (let line = block.startLine; line <= block.endLine; line++) {
     const text = getLine(line);
-    const part = line === block.startLine ? text.trimEnd() : text.trim();
     starts.push(compact.length);
-    leads.push(line === block.startLine ? 0 : text.length - text.trimStart().length);
-    compact += part;
+    leads.push(text.length - text.trimStart().length);
+    compact += text.trim();
   }
-  const replacements = scanLenient(compact).replacements;
+  const replacements = lineRepairs(compact).replacements;
   const place = (offset: number): Place => {
     const at = writtenOffset(replacements, offset);
     let i = starts.length - 1;

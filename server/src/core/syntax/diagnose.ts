@@ -6,6 +6,7 @@ import type { ParseError, ParseErrorCode } from 'jsonc-parser';
 import type { FixRef } from '../types';
 import { scanLenient, applyReplacements } from './repair';
 import type { RepairKind } from './repair';
+import { isArrayBracketLine, lineRepairs } from './line-repairs';
 
 /** The API's own words for a line it cannot parse (batch validation, `invalid_json_line`). */
 export const INVALID_JSON_LINE = 'This line is not parseable as valid JSON.';
@@ -17,6 +18,8 @@ export interface SyntaxDiagnosis {
   fix?: FixRef;
   /** The line opens an object it does not close: maybe the first line of a pretty-printed request. */
   opensBlock: boolean;
+  /** The line is only an array's bracket (see LineResult.arrayBracket). */
+  arrayBracket?: boolean;
 }
 
 const REPAIR_WORDS: Record<RepairKind, string> = {
@@ -25,6 +28,8 @@ const REPAIR_WORDS: Record<RepairKind, string> = {
   'single-quotes': 'single-quoted strings where JSON needs double quotes',
   'python-literals': 'Python literals (True, False, None) where JSON has true, false, null',
   'trailing-comma': 'a trailing comma before a closing bracket',
+  'array-punctuation':
+    'the brackets or commas of a JSON array around the request, where JSONL has one request per line with nothing around it',
 };
 
 /** Describes the repairs in one sentence fragment, in a fixed order. */
@@ -52,15 +57,16 @@ export function opensObject(
 export function diagnoseSyntax(text: string): SyntaxDiagnosis {
   const scan = scanLenient(text);
   const opensBlock = opensObject(text, scan);
-  if (scan.replacements.length > 0 && scan.depth === 0 && !scan.unterminated) {
-    const repaired = applyReplacements(text, scan.replacements);
+  const repairs = lineRepairs(text);
+  if (repairs.replacements.length > 0 && !scan.unterminated) {
+    const repaired = applyReplacements(text, repairs.replacements);
     if (parsesAsObject(repaired)) {
-      const first = scan.replacements[0]!;
+      const first = repairs.replacements[0]!;
       return {
-        message: `${INVALID_JSON_LINE} It uses ${describeRepairs(scan.kinds)}.`,
+        message: `${INVALID_JSON_LINE} It uses ${describeRepairs(repairs.kinds)}.`,
         start: first.start,
         end: Math.max(first.end, first.start + 1),
-        fix: { id: 'repair-json', kinds: [...scan.kinds] },
+        fix: { id: 'repair-json', kinds: [...repairs.kinds] },
         opensBlock: false,
       };
     }
@@ -89,10 +95,13 @@ export function diagnoseSyntax(text: string): SyntaxDiagnosis {
   const detail = placeholder
     ? `Found '${placeholder[2]}' outside a string: a placeholder must be replaced by real JSON.`
     : `${explain(first.error)} at column ${column}.`;
-  return { message: `${INVALID_JSON_LINE} ${detail}${arrayHint(text)}`, start, end, opensBlock };
+  const message = `${INVALID_JSON_LINE} ${detail}${arrayHint(text)}`;
+  if (!isArrayBracketLine(text)) return { message, start, end, opensBlock };
+  // Removed only where the block finder sees it outside every request (block-finder.ts).
+  return { message, start, end, opensBlock, fix: { id: 'remove-line' }, arrayBracket: true };
 }
 
-const JSONL_NOT_ARRAY =
+export const JSONL_NOT_ARRAY =
   'a batch file is JSONL, one request object per line, with no [ ] around the requests and no commas between them.';
 
 /**

@@ -4,7 +4,12 @@
 // changes exactly those characters and nothing else.
 
 export type RepairKind =
-  'typographic-quotes' | 'single-quotes' | 'python-literals' | 'trailing-comma';
+  | 'typographic-quotes'
+  | 'single-quotes'
+  | 'python-literals'
+  | 'trailing-comma'
+  /** Added by lineRepairs (line-repairs.ts): the "[", "," or "]" of an array around a request. */
+  | 'array-punctuation';
 
 export interface Replacement {
   start: number;
@@ -85,7 +90,7 @@ export function scanLenient(text: string, startDepth = 0): ScanResult {
 }
 
 /** Index of the closing '"' of the JSON string opening at `open`; -1 if none. Skips at indexOf speed. */
-function jsonStringEnd(text: string, open: number): number {
+export function jsonStringEnd(text: string, open: number): number {
   let quote = text.indexOf('"', open + 1);
   while (quote > 0) {
     let backslashes = 0;
@@ -106,7 +111,8 @@ function findStringEnd(text: string, from: number, closes: (c: string) => boolea
   return -1;
 }
 
-function skipWhitespace(text: string, from: number): number {
+/** The first offset from `from` on that is not white space (text.length when none is). */
+export function skipWhitespace(text: string, from: number): number {
   let i = from;
   while (i < text.length && /\s/.test(text[i]!)) i++;
   return i;
