@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkText, ENDPOINTS, propertyInfo } from '../../server/src/core';
-import { checkBody } from '../../server/src/core/line-check';
+import { checkBody } from '../../server/src/core/request-check';
 import { schemaAnnotations } from '../../server/src/core/generated';
 import { rawSchemas } from '../../server/src/core/generated/raw-schemas';
 import type { SchemaName } from '../../server/src/core/generated';

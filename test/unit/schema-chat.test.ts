@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Finding } from '../../server/src/core/types';
-import { checkBody } from '../../server/src/core/line-check';
+import { checkBody } from '../../server/src/core/request-check';
 import { validateBody } from '../../server/src/core/schema';
 
 type Json = Record<string, unknown>;

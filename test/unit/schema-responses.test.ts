@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Finding } from '../../server/src/core/types';
-import { checkBody } from '../../server/src/core/line-check';
+import { checkBody } from '../../server/src/core/request-check';
 
 type Json = Record<string, unknown>;
 
