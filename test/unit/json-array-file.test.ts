@@ -7,7 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DocumentChecker } from '../../server/src/core';
 import type { Problem } from '../../server/src/core';
-import { checkStream, fixDocument, fixStream } from '../../server/src/core/node';
+import { checkStream } from '../../server/src/core/node';
+import { bothFixes } from './both-fixes';
 
 const REQUESTS = ['r0', 'r1', 'r2'].map((id, i) => ({
   custom_id: id,
@@ -15,18 +16,6 @@ const REQUESTS = ['r0', 'r1', 'r2'].map((id, i) => ({
   url: '/v1/chat/completions',
   body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: `Hello ${i}` }] },
 }));
-
-async function bothFixes(input: string): Promise<{ document: string; stream: string }> {
-  const bytes = Buffer.from(input, 'utf8');
-  const pieces: Buffer[] = [];
-  await fixStream([bytes], (piece) => {
-    pieces.push(piece);
-  });
-  return {
-    document: Buffer.concat(fixDocument(bytes).output).toString('utf8'),
-    stream: Buffer.concat(pieces).toString('utf8'),
-  };
-}
 
 async function bothChecks(input: string): Promise<Problem[][]> {
   const streamed = await checkStream([Buffer.from(input, 'utf8')]);

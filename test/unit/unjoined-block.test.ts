@@ -5,20 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkText, DocumentChecker } from '../../server/src/core';
-import { checkStream, fixDocument, fixStream } from '../../server/src/core/node';
+import { checkStream } from '../../server/src/core/node';
+import { bothFixes } from './both-fixes';
 import { MAX_BLOCK_LINES } from '../../server/src/core/syntax/blocks';
-
-async function bothFixes(input: string): Promise<{ document: string; stream: string }> {
-  const bytes = Buffer.from(input, 'utf8');
-  const pieces: Buffer[] = [];
-  await fixStream([bytes], (piece) => {
-    pieces.push(piece);
-  });
-  return {
-    document: Buffer.concat(fixDocument(bytes).output).toString('utf8'),
-    stream: Buffer.concat(pieces).toString('utf8'),
-  };
-}
 
 /** A chat request with `messages` user messages, pretty-printed two spaces deep. */
 function prettyRequest(messages: number): string {
