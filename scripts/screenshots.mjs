@@ -47,6 +47,14 @@ const FILES = {
   'complete.jsonl': [
     '{"custom_id":"a","method":"POST","url":"/v1/chat/completions","body":{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hi"}],"top_p":0.5,"te"}}',
   ],
+  // A list of requests saved with json.dump(requests, f, indent=2).
+  'json-array.jsonl': JSON.stringify(
+    ['Summarise the plot of Hamlet.', 'Summarise the plot of Macbeth.'].map((q, i) =>
+      JSON.parse(envelope(`r${i + 1}`, { model: 'gpt-4o-mini', messages: user(q) })),
+    ),
+    null,
+    2,
+  ).split('\n'),
   'status.jsonl': [
     envelope('a', { model: 'gpt-4o-mini', messages: user('Summarise the plot of Hamlet.') }),
     envelope('b', { model: 'gpt-4o-mini', messages: user('Summarise the plot of Macbeth.') }),
@@ -262,6 +270,20 @@ const scenes = {
       await settle(1500);
       await shot('8-status-tooltip', [`${HOVER}`, '.workbench-hover', STATUS]);
     }
+  },
+  // 9: a JSON array of requests: one problem per piece, and the fixes of the first request.
+  async array() {
+    await open('json-array.jsonl');
+    await settle(3000);
+    await page.keyboard.press('Control+Shift+M');
+    await settle();
+    await shot('9-json-array', [EDITOR, PROBLEMS]);
+    await goTo(2, 3);
+    await page.keyboard.press('Control+.');
+    await page.waitForSelector(MENU, { timeout: 10_000 }).catch(() => {});
+    await settle(800);
+    await shot('9-json-array-fixes', [EDITOR, MENU]);
+    await page.keyboard.press('Escape');
   },
   // 2: a file over 50 MB.
   async large() {

@@ -5,7 +5,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DocumentChecker } from '../../server/src/core';
+import { DocumentChecker, fixesFor } from '../../server/src/core';
 import type { Problem } from '../../server/src/core';
 import { checkStream } from '../../server/src/core/node';
 import { bothFixes } from './both-fixes';
@@ -53,6 +53,21 @@ for (const [name, eol, final] of [
       assert.match(errors[1]!.message, /It also uses the brackets or commas of a JSON array/);
       assert.doesNotMatch(errors[3]!.message, /JSON array/, 'the last request has no comma');
     }
+    const checker = new DocumentChecker(input);
+    const titles = checker
+      .check()
+      .problems.filter((p) => p.severity === 'error')
+      .map((p) => fixesFor(p, (n) => checker.getLine(n))[0]?.title);
+    assert.deepEqual(titles, [
+      "Remove the line '['",
+      "Join the request into one line, without the JSON array's comma or brackets around it",
+      "Join the request into one line, without the JSON array's comma or brackets around it",
+      'Join the request into one line',
+      "Remove the line ']'",
+    ]);
+    // The brackets hold no request: the editor's status counts the requests alone.
+    const { summary } = checker.check();
+    assert.equal(summary.requests + (summary.unreadable ?? 0), REQUESTS.length);
     const fixed = await bothFixes(input);
     assert.equal(fixed.stream, fixed.document);
     assert.deepEqual(requestsOf(fixed.document), REQUESTS);

@@ -96,7 +96,8 @@ export function checkLine(text: string, context: RuleContext = defaultContext())
         }),
         ...(behind?.problems ?? []),
       ],
-      facts: behind?.facts ?? UNREADABLE,
+      // An array's bracket holds no request, not even one being typed (the status bar's count).
+      facts: behind?.facts ?? (syntax.arrayBracket === true ? NO_FACTS : UNREADABLE),
       opensBlock: syntax.opensBlock,
       ...(syntax.arrayBracket === true && { arrayBracket: true }),
     };

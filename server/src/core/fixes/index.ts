@@ -81,10 +81,13 @@ const FIXES: { [I in FixId]: FixEntry<FixRefOf<I>> } = {
       const block = findBlock(getLine, problem.line, Number(ref.endLine) + 1);
       if (!block) return [];
       const endColumn = getLine(block.endLine).length;
+      const fixes = block.repairs.some((kind) => kind !== 'array-punctuation');
       const title =
-        block.repairs.length > 0
-          ? 'Join the request into one line and fix its quotes'
-          : 'Join the request into one line';
+        'Join the request into one line' +
+        (fixes ? ' and fix its quotes' : '') +
+        (block.repairs.includes('array-punctuation')
+          ? ", without the JSON array's comma or brackets around it"
+          : '');
       const edit = {
         line: block.startLine,
         column: 0,
