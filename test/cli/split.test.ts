@@ -142,6 +142,27 @@ test('split: a request pretty-printed over several lines is refused, nothing is 
   assert.equal(readdirSync(dir).length, 4);
 });
 
+for (const [form, text] of [
+  ['on one line', (items: string[]) => `[${items.join(', ')}]\n`],
+  ['one request per line', (items: string[]) => `[\n${items.join(',\n')}\n]\n`],
+] as const) {
+  test(`split: a JSON array of requests (${form}) is refused until fix writes it as JSONL`, (t) => {
+    const dir = tempDir(t);
+    const file = path.join(dir, 'batch.jsonl');
+    writeFileSync(file, text(['a', 'b', 'c'].map((id) => chatUser(id, id))));
+    const run = batchlint(['split', file, '--max-requests', '1']);
+    assert.equal(run.status, 1, run.stderr);
+    assert.equal(
+      run.stderr,
+      `batchlint: cannot split ${file}: line 1 is part of a JSON array of requests, not one request per line; run batchlint fix on the file first to write each request on a line of its own\n`,
+    );
+    assert.deepEqual(readdirSync(dir), ['batch.jsonl']);
+    assert.equal(batchlint(['fix', file, '--write']).status, 0);
+    assert.equal(batchlint(['split', file, '--max-requests', '1']).status, 0);
+    assert.equal(readdirSync(dir).length, 4);
+  });
+}
+
 test('split: a block whose first line ends in a brace is found as check finds it', (t) => {
   const dir = tempDir(t);
   const file = path.join(dir, 'batch.jsonl');

@@ -5,7 +5,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DocumentChecker, fixesFor } from '../../server/src/core';
+import { applyEdits, DocumentChecker, fixesFor } from '../../server/src/core';
 import type { Problem } from '../../server/src/core';
 import { checkStream } from '../../server/src/core/node';
 import { bothFixes } from './both-fixes';
@@ -17,9 +17,16 @@ const REQUESTS = ['r0', 'r1', 'r2'].map((id, i) => ({
   body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: `Hello ${i}` }] },
 }));
 
-async function bothChecks(input: string): Promise<Problem[][]> {
+/**
+ * The problems of the editor's check and of the CLI's streaming one, with the fix id an array's
+ * edge gets from each: the editor rewrites the whole array, the stream removes the line.
+ */
+async function bothChecks(input: string): Promise<Array<[Problem[], string]>> {
   const streamed = await checkStream([Buffer.from(input, 'utf8')]);
-  return [new DocumentChecker(input).check().problems, streamed.problems];
+  return [
+    [new DocumentChecker(input).check().problems, 'array-to-jsonl'],
+    [streamed.problems, 'remove-line'],
+  ];
 }
 
 /** The requests each line of a fixed file holds. */
@@ -38,16 +45,16 @@ for (const [name, eol, final] of [
   test(`a pretty-printed JSON array of requests (${name}): one problem per piece, each fixed`, async () => {
     const input = JSON.stringify(REQUESTS, null, 2).replace(/\n/g, eol) + final;
     const per = JSON.stringify(REQUESTS[0], null, 2).split('\n').length;
-    for (const problems of await bothChecks(input)) {
+    for (const [problems, edge] of await bothChecks(input)) {
       const errors = problems.filter((p) => p.severity === 'error');
       assert.deepEqual(
         errors.map((p) => [p.code, p.line, p.fix?.id]),
         [
-          ['invalid_json_line', 0, 'remove-line'],
+          ['invalid_json_line', 0, edge],
           ['multiline_request', 1, 'join-lines'],
           ['multiline_request', 1 + per, 'join-lines'],
           ['multiline_request', 1 + 2 * per, 'join-lines'],
-          ['invalid_json_line', 1 + 3 * per, 'remove-line'],
+          ['invalid_json_line', 1 + 3 * per, edge],
         ],
       );
       assert.match(errors[1]!.message, /It also uses the brackets or commas of a JSON array/);
@@ -58,13 +65,19 @@ for (const [name, eol, final] of [
       .check()
       .problems.filter((p) => p.severity === 'error')
       .map((p) => fixesFor(p, (n) => checker.getLine(n))[0]?.title);
+    const rewrite = 'Rewrite the JSON array as JSONL: its 3 requests, one per line';
     assert.deepEqual(titles, [
-      "Remove the line '['",
+      rewrite,
       "Join the request into one line, without the JSON array's comma or brackets around it",
       "Join the request into one line, without the JSON array's comma or brackets around it",
       'Join the request into one line',
-      "Remove the line ']'",
+      rewrite,
     ]);
+    // The editor's rewrite, one edit of the whole array, gives the JSONL `batchlint fix` writes.
+    const [first] = checker.check().problems;
+    const [edit] = fixesFor(first!, (n) => checker.getLine(n))[0]!.edits;
+    const rewritten = applyEdits(input.split(/\r?\n/), [edit!]).join('\n');
+    assert.deepEqual(requestsOf(rewritten), REQUESTS);
     // The brackets hold no request: the editor's status counts the requests alone.
     const { summary } = checker.check();
     assert.equal(summary.requests + (summary.unreadable ?? 0), REQUESTS.length);
@@ -81,7 +94,7 @@ for (const [name, eol, final] of [
 test('a JSON array of requests on one line: split into one line per request, each as written', async () => {
   const items = REQUESTS.map((r) => JSON.stringify(r, null, 1).replace(/\n\s*/g, ' '));
   const input = `[${items.join(', ')}]\n`;
-  for (const problems of await bothChecks(input)) {
+  for (const [problems] of await bothChecks(input)) {
     assert.deepEqual(
       problems.map((p) => [p.code, p.fix?.id]),
       [['invalid_type', 'split-array']],
@@ -95,14 +108,14 @@ test('a JSON array of requests on one line: split into one line per request, eac
 test('a JSON array of requests one per line, with commas: each comma and bracket is removed', async () => {
   const lines = REQUESTS.map((r) => JSON.stringify(r));
   const input = `[\n${lines.join(',\n')}\n]\n`;
-  for (const problems of await bothChecks(input)) {
+  for (const [problems, edge] of await bothChecks(input)) {
     assert.deepEqual(
       problems.map((p) => [p.code, p.line, p.fix?.id]),
       [
-        ['invalid_json_line', 0, 'remove-line'],
+        ['invalid_json_line', 0, edge],
         ['invalid_json_line', 1, 'repair-json'],
         ['invalid_json_line', 2, 'repair-json'],
-        ['invalid_json_line', 4, 'remove-line'],
+        ['invalid_json_line', 4, edge],
       ],
     );
   }
@@ -123,7 +136,7 @@ test('brackets on lines of their own inside a request that does not parse are no
   const input = `${JSON.stringify(request, null, 2).replace('"POST",', '"POST"')}\n`;
   const lines = input.split('\n');
   assert.ok(lines.some((l) => l.trim() === '['));
-  for (const problems of await bothChecks(input)) {
+  for (const [problems] of await bothChecks(input)) {
     const brackets = problems.filter((p) => ['[', '],', ']'].includes(lines[p.line]!.trim()));
     assert.ok(brackets.length > 0);
     for (const p of brackets) assert.equal(p.fix, undefined, `line ${p.line + 1}`);
@@ -131,4 +144,90 @@ test('brackets on lines of their own inside a request that does not parse are no
   const fixed = await bothFixes(input);
   assert.equal(fixed.document, input);
   assert.equal(fixed.stream, input);
+});
+
+/** The counts of the characters an array's pieces are written with, for "nothing was cut" checks. */
+function punctuation(text: string): Record<string, number> {
+  const count = (c: string): number => text.split(c).length - 1;
+  return { '[': count('['), ']': count(']'), ',': count(',') };
+}
+
+test('a broken request with token arrays (a string left open): no bracket line is removed', async () => {
+  const request = {
+    custom_id: 'e1',
+    method: 'POST',
+    url: '/v1/embeddings',
+    body: { model: 'text-embedding-3-small', input: [[1, 2], [3]] },
+  };
+  const input = `${JSON.stringify(request, null, 2).replace('"/v1/embeddings"', '"/v1/embeddings')}\n`;
+  for (const [problems] of await bothChecks(input)) {
+    assert.deepEqual(
+      problems.filter((p) => p.fix?.id === 'remove-line' || p.fix?.id === 'array-to-jsonl'),
+      [],
+    );
+  }
+  const fixed = await bothFixes(input);
+  assert.equal(fixed.document, input);
+  assert.equal(fixed.stream, input);
+});
+
+for (const [name, input] of [
+  [
+    'the last request closed by "}]"',
+    `${JSON.stringify(REQUESTS, null, 2).replace(/\n\s*\}\n\]$/, '}]')}\n`,
+  ],
+  [
+    'requests separated by "}, {"',
+    `[${REQUESTS.map((r) => JSON.stringify(r, null, 2)).join(', ')}]\n`,
+  ],
+  [
+    'a list of lists of requests, pretty-printed',
+    `${JSON.stringify([REQUESTS.slice(0, 2), REQUESTS.slice(2)], null, 2)}\n`,
+  ],
+  [
+    'a messages list, pretty-printed',
+    `${JSON.stringify(REQUESTS[0]!.body.messages.concat(REQUESTS[1]!.body.messages), null, 2)}\n`,
+  ],
+]) {
+  test(`an array written otherwise (${name}): no bracket or comma of it is removed`, async () => {
+    for (const [problems] of await bothChecks(input)) {
+      const removals = problems.filter(
+        (p) =>
+          p.fix?.id === 'remove-line' ||
+          p.fix?.id === 'array-to-jsonl' ||
+          p.message.includes('JSON array around'),
+      );
+      assert.deepEqual(
+        removals.map((p) => p.fix),
+        removals.map(() => undefined),
+      );
+    }
+    const fixed = await bothFixes(input);
+    assert.equal(fixed.stream, fixed.document);
+    assert.deepEqual(punctuation(fixed.document), punctuation(input));
+  });
+}
+
+test('a pretty-printed array of request bodies: each is joined and wrapped in its envelope', async () => {
+  const input = `${JSON.stringify(
+    REQUESTS.map((r) => r.body),
+    null,
+    2,
+  )}\n`;
+  const fixed = await bothFixes(input);
+  assert.equal(fixed.stream, fixed.document);
+  const lines = requestsOf(fixed.document) as Array<{ custom_id: string; body: unknown }>;
+  assert.deepEqual(
+    lines.map((l) => l.body),
+    REQUESTS.map((r) => r.body),
+  );
+  assert.equal(new Set(lines.map((l) => l.custom_id)).size, REQUESTS.length);
+});
+
+test('a pretty-printed array with lone carriage returns for line ends: split into requests', async () => {
+  const input = JSON.stringify(REQUESTS, null, 2).replace(/\n/g, '\r');
+  const fixed = await bothFixes(input);
+  assert.equal(fixed.stream, fixed.document);
+  assert.deepEqual(requestsOf(fixed.document), REQUESTS);
+  assert.deepEqual(new DocumentChecker(fixed.document).check().problems, []);
 });

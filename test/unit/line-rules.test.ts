@@ -113,6 +113,21 @@ const rows: Row[] = [
     also: [{ code: 'empty_string', message: /^Invalid 'custom_id': empty string\./, span: '""' }],
   },
   {
+    name: 'a JSON array of requests on one line, two of them with one custom_id',
+    text: `[${EMBEDDING}, ${EMBEDDING}]`,
+    code: 'invalid_type',
+    message:
+      /^Each line must be one request object, but this line is an array\. It holds 2 requests/,
+    also: [
+      {
+        code: 'duplicate_custom_id',
+        message:
+          "Duplicate custom_id 'a': request 1 of this array already uses it. Every custom_id must be unique within the batch, or results cannot be matched to requests.",
+        span: '"a"',
+      },
+    ],
+  },
+  {
     name: 'a messages list on a line: an array, but of no requests',
     text: '[{"role": "user", "content": "Hi"}]',
     code: 'invalid_type',

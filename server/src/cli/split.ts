@@ -6,7 +6,7 @@
 // written over several lines, 2 usage or I/O.
 
 import { readSubcommand, subcommand, UsageError } from './args';
-import { LineTooLarge, RequestSpansLines, splitFile } from '../core/split';
+import { LineTooLarge, RequestSpansLines, RequestsInArray, splitFile } from '../core/split';
 import { describe, IoError, openDestination } from './output';
 import type { SplitLimits, SplitOutcome } from '../core/split';
 import type { DialectId } from '../core';
@@ -110,7 +110,11 @@ export async function runSplit(argv: readonly string[]): Promise<number> {
     });
     return 0;
   } catch (error) {
-    if (error instanceof LineTooLarge || error instanceof RequestSpansLines) {
+    if (
+      error instanceof LineTooLarge ||
+      error instanceof RequestSpansLines ||
+      error instanceof RequestsInArray
+    ) {
       process.stderr.write(`batchlint: cannot split ${args.file}: ${error.message}\n`);
       return 1;
     }

@@ -8,9 +8,12 @@ import type { LineProblem, LineResult } from './line-check';
 import { atDefault } from './catalogue';
 import { LineTree, placeFindings } from './locate';
 import { parseLine } from './parse-line';
-import { isRequestLike } from './syntax/line-repairs';
-import { JSONL_NOT_ARRAY } from './syntax/diagnose';
-import { isObject } from './json';
+import { hasEnvelopeKey, isRequestLike, lineRepairs } from './syntax/line-repairs';
+import { applyReplacements } from './syntax/repair';
+import { findBlock } from './syntax/blocks';
+import { JSONL_NOT_ARRAY, opensObject } from './syntax/diagnose';
+import { elide } from './words';
+import { ownValue } from './json';
 
 /**
  * The items of a parsed line that is an array of requests (or of request bodies, which the
@@ -21,9 +24,7 @@ export function requestItems(
   value: readonly unknown[],
 ): Array<Record<string, unknown>> | undefined {
   if (value.length === 0) return undefined;
-  const isItem = (item: unknown): boolean =>
-    isRequestLike(item) || (isObject(item) && Object.prototype.hasOwnProperty.call(item, 'model'));
-  return value.every(isItem) ? (value as Array<Record<string, unknown>>) : undefined;
+  return value.every(isRequestLike) ? (value as Array<Record<string, unknown>>) : undefined;
 }
 
 /**
@@ -38,7 +39,7 @@ export function arrayLineResult(
 ): LineResult {
   const findings: Finding[] = [];
   items.forEach((item, i) => {
-    if (!isRequestLike(item)) return;
+    if (!hasEnvelopeKey(item)) return;
     let found: Finding[];
     try {
       found = check(item);
@@ -50,6 +51,7 @@ export function arrayLineResult(
     for (const { fix: _fix, ...finding } of found)
       findings.push({ ...finding, path: [i, ...finding.path] });
   });
+  findings.push(...repeatedIds(items));
   const count = `${items.length} request${items.length === 1 ? '' : 's'}`;
   const problem: LineProblem = atDefault({
     code: 'invalid_type' as const,
@@ -68,6 +70,35 @@ export function arrayLineResult(
 }
 
 /**
+ * A custom_id used by an earlier request of the same array: what the file's duplicate_custom_id
+ * rule says of two lines (rules/duplicate-custom-id.ts), said of two items of one line, which
+ * that rule, fed one line at a time, does not see.
+ */
+function repeatedIds(items: ReadonlyArray<Record<string, unknown>>): Finding[] {
+  const first = new Map<string, number>();
+  const found: Finding[] = [];
+  items.forEach((item, i) => {
+    const id = ownValue(item, 'custom_id');
+    if (typeof id !== 'string') return;
+    const earlier = first.get(id);
+    if (earlier === undefined) {
+      first.set(id, i);
+      return;
+    }
+    found.push(
+      atDefault({
+        code: 'duplicate_custom_id' as const,
+        message: `Duplicate custom_id '${elide(id)}': request ${earlier + 1} of this array already uses it. Every custom_id must be unique within the batch, or results cannot be matched to requests.`,
+        param: 'custom_id',
+        path: [i, 'custom_id'],
+        anchor: 'value' as const,
+      }),
+    );
+  });
+  return found;
+}
+
+/**
  * The text of each request of a line that is an array of them (requestItems), exactly as
  * written; undefined for any other line.
  */
@@ -82,6 +113,51 @@ export function arrayItems(text: string): string[] | undefined {
   const tree = new LineTree(text);
   return value.map((_, i) => {
     const span = tree.locate([i], 'value');
-    return text.slice(span.start, span.end);
+    // A request written over "lines" the line reader does not split at (lone "\r") is joined
+    // as a pretty-printed one is: each piece trimmed (JSON strings hold no raw line break).
+    return text
+      .slice(span.start, span.end)
+      .split(/\r\n?|\n/)
+      .map((piece, _k, all) => (all.length === 1 ? piece : piece.trim()))
+      .join('');
   });
+}
+
+/**
+ * The requests of a JSON array written over lines start..end (its "[" and "]" on lines of their
+ * own), each as one line: a request written on a line of its own without the array's comma or
+ * bracket, a pretty-printed one joined as its join fix joins it. Undefined when a line between
+ * holds anything else (the array is then not one of requests only, or not as check read it).
+ */
+export function arrayRequests(
+  getLine: (line: number) => string,
+  start: number,
+  end: number,
+): string[] | undefined {
+  const items: string[] = [];
+  for (let line = start + 1; line < end;) {
+    const text = getLine(line);
+    const whole = text.trim() === '' ? '' : requestLine(text);
+    if (whole !== undefined) {
+      if (whole !== '') items.push(whole);
+      line++;
+      continue;
+    }
+    const block = opensObject(text) ? findBlock(getLine, line, end) : undefined;
+    if (!block?.request) return undefined;
+    items.push(block.joined);
+    line = block.endLine + 1;
+  }
+  return items.length > 0 ? items : undefined;
+}
+
+/** A line that is one request, as written or once its JSON is repaired, trimmed; else undefined. */
+function requestLine(text: string): string | undefined {
+  const repairs = lineRepairs(text);
+  const candidate = applyReplacements(text, repairs.replacements).trim();
+  try {
+    return isRequestLike(JSON.parse(candidate)) ? candidate : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -13,6 +13,8 @@ import { BatchTally } from './cross/tally';
 import { blockProblem } from './syntax/blocks';
 import { placeInBlock } from './syntax/content';
 import { BlockFinder, fixableAlone, lineShape, withoutFix } from './syntax/block-finder';
+import type { BlockItem } from './syntax/block-finder';
+import { ArrayFrame, edgeProblem } from './syntax/array-frame';
 import type { LineShape } from './syntax/block-finder';
 import { finalize, bomProblem, ruleContext } from './options';
 import type { RuleContext } from './models/context';
@@ -38,9 +40,7 @@ interface CachedLine {
   shape?: LineShape;
 }
 
-interface DocumentLine {
-  text: string;
-  opensBlock: boolean;
+interface DocumentLine extends BlockItem {
   cached: CachedLine;
 }
 
@@ -152,13 +152,17 @@ export class DocumentChecker {
     if (this.bom) collector.add(bomProblem(this.options.dialect ?? this.readAs));
     const ids = this.customIds();
     const finder = new BlockFinder<DocumentLine>(
-      {
-        single: ({ cached }, line, unjoined, topLevel) => {
-          const fixable = fixableAlone(unjoined, topLevel, cached.result);
+      new ArrayFrame({
+        single: ({ cached }, line, unjoined, array) => {
+          const fixable = fixableAlone(unjoined, array !== undefined, cached.result);
           for (const p of cached.result.problems) {
             const severity = collector.count(p.code, p.severity);
             if (severity && collector.wants(line, p.column, severity)) {
-              const problem = fixable ? withCustomId(p, ids) : withoutFix(p);
+              const problem = !fixable
+                ? withoutFix(p)
+                : array
+                  ? edgeProblem(p, array)
+                  : withCustomId(p, ids);
               collector.keep({ ...problem, severity, line, endLine: line });
             }
           }
@@ -172,12 +176,13 @@ export class DocumentChecker {
           // What the request holds, where it is written: joining it must uncover nothing new.
           collector.addAll(placeInBlock(joined.problems, block, (n) => this.getLine(n)));
         },
-      },
+      }),
       ({ cached, text }) => (cached.shape ??= lineShape(text)),
     );
     for (let line = 0; line < this.lines.length; line++) {
       const cached = this.lineResult(line);
-      finder.push({ text: this.lines[line]!, opensBlock: cached.result.opensBlock, cached });
+      const { opensBlock, facts } = cached.result;
+      finder.push({ text: this.lines[line]!, opensBlock, request: facts.isRequest, cached });
     }
     finder.end();
     collector.addAll(tally.finish(this.lines.length));

@@ -11,6 +11,8 @@ import { BatchTally } from './cross/tally';
 import { blockProblem } from './syntax/blocks';
 import { placeInBlock } from './syntax/content';
 import { BlockFinder, fixableAlone, withoutFix } from './syntax/block-finder';
+import { ArrayFrame } from './syntax/array-frame';
+import type { ArraySpan, FramedSink } from './syntax/array-frame';
 import type { BlockItem } from './syntax/block-finder';
 import { fixOffersOf } from './fixes';
 import { LineReader } from './line-reader';
@@ -148,8 +150,8 @@ export class StreamChecker {
       const span = new LineTree(this.textOf(line)).locate(path, 'value');
       return { column: span.start, endColumn: span.end };
     }, context);
-    this.blocks = new BlockFinder<PendingLine>({
-      single: (entry, line, unjoined, topLevel) => this.report(line, entry, unjoined, topLevel),
+    const sink: FramedSink<PendingLine> = {
+      single: (entry, line, unjoined, array) => this.report(line, entry, unjoined, array),
       block: (block, entries) => {
         entries.forEach((e, i) => this.inHand.set(block.startLine + i, e.text));
         const bytes = entries.reduce((sum, e) => sum + e.bytes, 0);
@@ -162,7 +164,8 @@ export class StreamChecker {
         for (const p of placeInBlock(joined.problems, block, (n) => this.textOf(n))) this.emit(p);
         this.inHand.clear();
       },
-    });
+    };
+    this.blocks = new BlockFinder<PendingLine>(new ArrayFrame(sink));
   }
 
   /** A line already decoded; `bytes` is its size in the file, line ending included. */
@@ -176,7 +179,8 @@ export class StreamChecker {
    * before it), `result` what checkLine gives for it in this checker's context.
    */
   pushChecked(text: string, bytes: number, result: LineResult): void {
-    this.blocks.push({ text, bytes, result, opensBlock: result.opensBlock });
+    const request = result.facts.isRequest;
+    this.blocks.push({ text, bytes, result, opensBlock: result.opensBlock, request });
     this.line++;
   }
 
@@ -185,12 +189,22 @@ export class StreamChecker {
     for (const p of this.tally.finish(this.line)) this.collector.add(p);
   }
 
-  private report(line: number, entry: PendingLine, unjoined: boolean, topLevel: boolean): void {
+  /**
+   * A line handed on alone. An edge of an array of requests (`array`) keeps its own fix, the
+   * removal of its line: the editor's rewrite of the whole array (document.ts) needs every line
+   * of it, which a stream no longer holds.
+   */
+  private report(
+    line: number,
+    entry: PendingLine,
+    unjoined: boolean,
+    array: ArraySpan | undefined,
+  ): void {
     this.current = { line, text: entry.text };
     const collector = this.collector;
     const { facts } = entry.result;
     if (facts.customId !== undefined) this.ids.see(facts.customId);
-    const fixable = fixableAlone(unjoined, topLevel, entry.result);
+    const fixable = fixableAlone(unjoined, array !== undefined, entry.result);
     for (const p of entry.result.problems) {
       const severity = collector.count(p.code, p.severity);
       if (severity && collector.wants(line, p.column, severity)) {

@@ -51,6 +51,8 @@ export type FixRef = (
   | { id: 'join-lines'; endLine: number }
   /** A line that is one JSON array of requests, split into one line per request. */
   | { id: 'split-array' }
+  /** A JSON array of requests over lines startLine..endLine, rewritten one request per line. */
+  | { id: 'array-to-jsonl'; startLine: number; endLine: number }
   /** A bare request body wrapped in its envelope; customId is set by the check that knows the file's ids. */
   | { id: 'wrap-envelope'; urls: Endpoint[]; customId?: string }
   | { id: 'add-method' }

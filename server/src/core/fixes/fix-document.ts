@@ -144,6 +144,12 @@ function lineStructureFixes(
   const split = new Map<number, string[]>();
   for (const problem of problems) {
     const id = problem.fix?.id;
+    // An array's edge is removed as `batchlint fix` streams it (fix-stream.ts): the requests
+    // between are joined by their own fixes.
+    if (id === 'array-to-jsonl') {
+      removed.add(problem.line);
+      continue;
+    }
     if (id !== 'remove-line' && id !== 'join-lines' && id !== 'split-array') continue;
     const fix = fixesFor(problem, (n) => checker.getLine(n)).find((f) => f.safe);
     const edit = fix?.edits[0];

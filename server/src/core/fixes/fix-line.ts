@@ -62,7 +62,7 @@ function safeEdits(
         : problem.fix;
     const placed = { ...problem, line: 0, endLine: 0, ...(ref && { fix: ref }) };
     // A split makes lines: the document's business, like a join (fix-document.ts).
-    if (ref?.id === 'split-array') continue;
+    if (ref?.id === 'split-array' || ref?.id === 'array-to-jsonl') continue;
     const fix = fixesFor(placed, () => text).find((f) => f.safe);
     if (!fix || fix.edits.length === 0) continue;
     if (!fix.edits.every((e) => e.line === 0 && e.endLine === 0)) continue;

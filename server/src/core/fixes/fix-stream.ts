@@ -17,6 +17,8 @@ import { LineMemo } from '../line-memo';
 import { ProblemCollector } from '../problems';
 import { SeenIds, StreamChecker } from '../stream';
 import { BlockFinder, fixableAlone } from '../syntax/block-finder';
+import type { BlockItem } from '../syntax/block-finder';
+import { ArrayFrame } from '../syntax/array-frame';
 import type { Block } from '../syntax/blocks';
 import { fixLine } from './fix-line';
 import { LineBytes } from '../line-bytes';
@@ -33,14 +35,12 @@ export interface StreamFixOutcome {
 /** The input holds a NUL byte: it is not text. Nothing after it was written. */
 export class BinaryInputError extends Error {}
 
-interface Line {
-  /** What the checker sees: the line decoded (bad bytes as U+FFFD), without a last "\r". */
-  text: string;
+/** A line read; its `text` is what the checker sees: decoded (bad bytes as U+FFFD), no last "\r". */
+interface Line extends BlockItem {
   /** The bytes as read, without the line ending. */
   raw: Buffer;
   /** The decoded bytes; undefined when they are not UTF-8 (never fixed, copied as they were). */
   own: string | undefined;
-  opensBlock: boolean;
   result: LineResult;
   eol: Buffer;
 }
@@ -115,10 +115,12 @@ class StreamFixer {
     this.ids = new SeenIds(idsAhead);
     this.memo = new LineMemo(context);
     this.after = new StreamChecker(this.collector, false, context);
-    this.blocks = new BlockFinder<Line>({
-      single: (line, _n, unjoined, topLevel) => this.single(line, unjoined, topLevel),
-      block: (block, lines) => this.block(block, lines),
-    });
+    this.blocks = new BlockFinder<Line>(
+      new ArrayFrame({
+        single: (line, _n, unjoined, array) => this.single(line, unjoined, array !== undefined),
+        block: (block, lines) => this.block(block, lines),
+      }),
+    );
   }
 
   async feed(chunk: Buffer): Promise<void> {
@@ -179,16 +181,17 @@ class StreamFixer {
     const text = decoded.endsWith('\r') ? decoded.slice(0, -1) : decoded;
     const result = this.memo.check(text);
     const eol = ENDINGS.get((cr ? '\r' : '') + (ended ? '\n' : ''))!;
-    this.blocks.push({ text, raw, own, opensBlock: result.opensBlock, result, eol });
+    const request = result.facts.isRequest;
+    this.blocks.push({ text, raw, own, opensBlock: result.opensBlock, request, result, eol });
   }
 
   /**
    * A line on its own: removed when blank, fixed when its check offers a fix, else copied. A line
    * of an object too long to join is copied as it was (see fixableAlone).
    */
-  private single(line: Line, unjoined: boolean, topLevel: boolean): void {
+  private single(line: Line, unjoined: boolean, arrayEdge: boolean): void {
     if (line.result.facts.customId !== undefined) this.ids.see(line.result.facts.customId);
-    if (!fixableAlone(unjoined, topLevel, line.result)) {
+    if (!fixableAlone(unjoined, arrayEdge, line.result)) {
       this.copy(line);
       return;
     }

@@ -16,7 +16,8 @@ import {
 import { addMethod, moveParam, removeKey, renameKey, setValue } from './keys';
 import { strictAdditionalProperties, strictOff, strictRequireKeys } from './strict';
 import { lineRepairs } from '../syntax/line-repairs';
-import { arrayItems } from '../array-line';
+import { arrayItems, arrayRequests } from '../array-line';
+import { plural } from '../words';
 import type { RepairKind } from '../syntax/repair';
 import { findBlock } from '../syntax/blocks';
 import { describeRepairs } from '../syntax/diagnose';
@@ -42,6 +43,22 @@ const FIXES: { [I in FixId]: FixEntry<FixRefOf<I>> } = {
       const text = getLine(problem.line).trim();
       const title = text === '' ? 'Remove the blank line' : `Remove the line '${elide(text)}'`;
       return [{ title, edits: [removeLine(problem.line)], safe: true }];
+    },
+  },
+  'array-to-jsonl': {
+    fixes(ref, _problem, getLine) {
+      const start = Number(ref.startLine);
+      const end = Number(ref.endLine);
+      const items = arrayRequests(getLine, start, end);
+      if (items === undefined) return [];
+      const edit = { line: start, column: 0, endLine: end, endColumn: getLine(end).length };
+      return [
+        {
+          title: `Rewrite the JSON array as JSONL: its ${plural(items.length, 'request')}, one per line`,
+          edits: [{ ...edit, newText: items.join('\n') }],
+          safe: true,
+        },
+      ];
     },
   },
   'split-array': {

@@ -19,9 +19,11 @@ import { BlockFinder } from '../syntax/block-finder';
 import { opensObject } from '../syntax/diagnose';
 import { parseLine } from '../parse-line';
 import type { BlockItem } from '../syntax/block-finder';
-import { RequestSpansLines } from './planner';
+import { RequestSpansLines, RequestsInArray } from './planner';
+import { lineRepairs } from '../syntax/line-repairs';
+import { requestItems } from '../array-line';
 
-export { LineTooLarge, PartPlanner, RequestSpansLines } from './planner';
+export { LineTooLarge, PartPlanner, RequestSpansLines, RequestsInArray } from './planner';
 export type { PartFacts, SplitLimits } from './planner';
 
 /**
@@ -116,6 +118,8 @@ export async function splitFile(
   let line = 0;
   let pending: Buffer[] = [];
   let first = true;
+  /** No line but blank ones yet: a "[" now opens an array around the requests. */
+  let opening = true;
   let failure: Error | undefined;
   // The lines check would join: a part boundary must not fall inside one (see RequestSpansLines).
   const blocks = new BlockFinder<BlockItem>({
@@ -132,6 +136,8 @@ export async function splitFile(
       if (raw.subarray(0, 3).equals(BOM)) text = text.slice(1);
     }
     const value = parsed(text);
+    if (inArray(text, value, opening)) throw new RequestsInArray(line);
+    if (text.trim() !== '') opening = false;
     // As check decides it: a line that parses opens no block.
     blocks.push({ text, opensBlock: value === undefined && opensObject(text) });
     if (planner.add(line, value, raw.length)) {
@@ -188,4 +194,16 @@ function parsed(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether a line is a piece of a JSON array of requests, as check tells it: a "[" before any
+ * other line (`opening`; one later may be a request's own), a request with the array's comma or
+ * bracket (`value` undefined: the line does not parse), or the whole array on one line.
+ */
+function inArray(text: string, value: unknown, opening: boolean): boolean {
+  if (Array.isArray(value)) return requestItems(value) !== undefined;
+  if (value !== undefined) return false;
+  if (opening && text.trim() === '[') return true;
+  return lineRepairs(text).kinds.has('array-punctuation');
 }

@@ -42,6 +42,18 @@ export class RequestSpansLines extends Error {
   }
 }
 
+/**
+ * A line of a JSON array of requests (its "[" or "]", a request with the array's comma, or the
+ * whole array on one line): the requests are not one per line yet, and the parts would not be.
+ */
+export class RequestsInArray extends Error {
+  constructor(readonly line: number) {
+    super(
+      `line ${line + 1} is part of a JSON array of requests, not one request per line; run batchlint fix on the file first to write each request on a line of its own`,
+    );
+  }
+}
+
 /** A line that cannot go in any part: alone it is over the byte limit. */
 export class LineTooLarge extends Error {
   constructor(

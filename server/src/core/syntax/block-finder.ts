@@ -29,16 +29,15 @@ export function lineShape(text: string): LineShape {
 /**
  * Whether a line the finder handed on may be fixed on its own: not when it is unjoined (inside an
  * object too long to join), unless it holds a custom_id (a request line of its own after an object
- * left open, not a piece of one). A line that is only an array's bracket is removed only at the
- * top level: the "[" or "]" of an array of requests, not one of an array of arrays inside a
- * request that does not parse.
+ * left open, not a piece of one). A line that is only an array's bracket is removed only when it
+ * is an edge of a JSON array of requests (array-frame.ts), never when it may be part of a request.
  */
 export function fixableAlone(
   unjoined: boolean,
-  topLevel: boolean,
+  arrayEdge: boolean,
   result: { facts: { customId?: string }; arrayBracket?: boolean },
 ): boolean {
-  if (result.arrayBracket === true) return topLevel;
+  if (result.arrayBracket === true) return arrayEdge;
   return !unjoined || result.facts.customId !== undefined;
 }
 
@@ -53,6 +52,8 @@ export interface BlockItem {
   text: string;
   /** The line does not parse on its own but opens an object (LineResult.opensBlock). */
   opensBlock: boolean;
+  /** The line holds a request, as written or repaired (read by ArrayFrame; unset: unknown). */
+  request?: boolean;
 }
 
 /**
@@ -61,11 +62,13 @@ export interface BlockItem {
  * (or for that opening line): the block is not joined, and a fix must not edit its lines either,
  * since they are pieces of the user's one request (a message `{"role","content"}` written on one
  * line of it is not a request missing its envelope). `topLevel` is true for a line outside every
- * object the finder was following (none was open when it came).
+ * object the finder was following (none was open when it came); ArrayFrame reads it.
  */
 export interface BlockSink<T> {
   single(item: T, line: number, unjoined: boolean, topLevel: boolean): void;
   block(block: Block, items: readonly T[]): void;
+  /** Called once the last line is handed on. */
+  end?(): void;
 }
 
 interface Entry<T> {
@@ -151,6 +154,7 @@ export class BlockFinder<T extends BlockItem> {
   end(): void {
     this.settleAll();
     this.drain();
+    this.sink.end?.();
   }
 
   private settleAll(): void {

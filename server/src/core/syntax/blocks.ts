@@ -3,7 +3,7 @@
 // needs joining, and offer exactly that.
 
 import { scanLenient, applyReplacements } from './repair';
-import { lineRepairs } from './line-repairs';
+import { isRequestLike, lineRepairs } from './line-repairs';
 import type { RepairKind } from './repair';
 import { describeRepairs } from './diagnose';
 import type { Problem } from '../types';
@@ -19,6 +19,8 @@ export interface Block {
   /** The request as one line of valid JSON (the fix's result). */
   joined: string;
   repairs: RepairKind[];
+  /** The joined object is a request (or a request body): see isRequestLike. */
+  request: boolean;
 }
 
 /**
@@ -59,13 +61,14 @@ export function joinBlock(
   // The comma after a request in a pretty-printed array of them is left out (line-repairs.ts).
   const repairs = lineRepairs(compact);
   const joined = applyReplacements(compact, repairs.replacements);
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(joined);
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+    value = JSON.parse(joined);
   } catch {
     return undefined;
   }
-  return { startLine, endLine, joined, repairs: [...repairs.kinds] };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  return { startLine, endLine, joined, repairs: [...repairs.kinds], request: isRequestLike(value) };
 }
 
 function blockMessage(block: Block): string {

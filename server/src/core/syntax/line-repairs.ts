@@ -39,12 +39,26 @@ export function lineRepairs(text: string): LineRepairs {
 }
 
 /** Keys only a batch request line has (of any provider's envelope), never a message or a part. */
-const REQUEST_KEYS = ['custom_id', 'method', 'url', 'body', 'params', 'request', 'recordId'];
+const ENVELOPE_KEYS = ['custom_id', 'method', 'url', 'body', 'params', 'request', 'recordId'];
 
-/** Whether `value` is an object with a key of a request's envelope (see REQUEST_KEYS). */
+const has = (value: object, key: string): boolean =>
+  Object.prototype.hasOwnProperty.call(value, key);
+
+/** Whether `value` is an object with a key of a request's envelope (see ENVELOPE_KEYS). */
+export function hasEnvelopeKey(value: unknown): boolean {
+  return isObjectValue(value) && ENVELOPE_KEYS.some((key) => has(value, key));
+}
+
+/**
+ * Whether `value` is a request: an object with a key of a request's envelope, or a request body
+ * written without one (it names a `model`; a message or a part never does).
+ */
 export function isRequestLike(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  return REQUEST_KEYS.some((key) => Object.prototype.hasOwnProperty.call(value, key));
+  return hasEnvelopeKey(value) || (isObjectValue(value) && has(value, 'model'));
+}
+
+function isObjectValue(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
