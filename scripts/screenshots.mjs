@@ -271,14 +271,14 @@ const scenes = {
       await shot('8-status-tooltip', [`${HOVER}`, '.workbench-hover', STATUS]);
     }
   },
-  // 9: a JSON array of requests: one problem per piece, and the fixes of the first request.
+  // 9: a JSON array of requests: one problem per piece, and the fixes of its "[" line.
   async array() {
     await open('json-array.jsonl');
     await settle(3000);
     await page.keyboard.press('Control+Shift+M');
     await settle();
     await shot('9-json-array', [EDITOR, PROBLEMS]);
-    await goTo(2, 3);
+    await goTo(1, 1);
     await page.keyboard.press('Control+.');
     await page.waitForSelector(MENU, { timeout: 10_000 }).catch(() => {});
     await settle(800);
