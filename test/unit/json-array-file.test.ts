@@ -180,6 +180,11 @@ for (const [name, input] of [
     'requests separated by "}, {"',
     `[${REQUESTS.map((r) => JSON.stringify(r, null, 2)).join(', ')}]\n`,
   ],
+  ['one request per line, then a number', `[\n${JSON.stringify(REQUESTS[0])},\n42\n]\n`],
+  [
+    'one request per line, then an object that is no request',
+    `[\n${JSON.stringify(REQUESTS[0])},\n{"foo": "bar"}\n]\n`,
+  ],
   [
     'a list of lists of requests, pretty-printed',
     `${JSON.stringify([REQUESTS.slice(0, 2), REQUESTS.slice(2)], null, 2)}\n`,
@@ -230,4 +235,23 @@ test('a pretty-printed array with lone carriage returns for line ends: split int
   assert.equal(fixed.stream, fixed.document);
   assert.deepEqual(requestsOf(fixed.document), REQUESTS);
   assert.deepEqual(new DocumentChecker(fixed.document).check().problems, []);
+});
+
+test('an array of requests with a broken one: each whole request is still one problem', async () => {
+  const pretty = REQUESTS.map((r) => JSON.stringify([r], null, 2).slice(2, -2));
+  // The second request misses the comma after its custom_id.
+  pretty[1] = pretty[1]!.replace('"r1",', '"r1"');
+  const input = `[\n${pretty.join(',\n')}\n]\n`;
+  for (const [problems] of await bothChecks(input)) {
+    const blocks = problems.filter((p) => p.code === 'multiline_request');
+    // The first keeps its comma (no fix: the array stays an array); the last has none to lose.
+    assert.deepEqual(
+      blocks.map((p) => p.fix?.id),
+      [undefined, 'join-lines'],
+    );
+    assert.ok(!problems.some((p) => p.fix?.id === 'remove-line' || p.fix?.id === 'array-to-jsonl'));
+  }
+  const fixed = await bothFixes(input);
+  assert.equal(fixed.stream, fixed.document);
+  assert.deepEqual(punctuation(fixed.document), punctuation(input));
 });

@@ -14,7 +14,7 @@ import { blockProblem } from './syntax/blocks';
 import { placeInBlock } from './syntax/content';
 import { BlockFinder, fixableAlone, lineShape, withoutFix } from './syntax/block-finder';
 import type { BlockItem } from './syntax/block-finder';
-import { ArrayFrame, edgeProblem } from './syntax/array-frame';
+import { ArrayFrame, edgeProblem, holdsRequest } from './syntax/array-frame';
 import type { LineShape } from './syntax/block-finder';
 import { finalize, bomProblem, ruleContext } from './options';
 import type { RuleContext } from './models/context';
@@ -153,8 +153,8 @@ export class DocumentChecker {
     const ids = this.customIds();
     const finder = new BlockFinder<DocumentLine>(
       new ArrayFrame({
-        single: ({ cached }, line, unjoined, array) => {
-          const fixable = fixableAlone(unjoined, array !== undefined, cached.result);
+        single: ({ cached }, line, unjoined, array, loose) => {
+          const fixable = fixableAlone(unjoined, array !== undefined, cached.result, loose);
           for (const p of cached.result.problems) {
             const severity = collector.count(p.code, p.severity);
             if (severity && collector.wants(line, p.column, severity)) {
@@ -168,8 +168,9 @@ export class DocumentChecker {
           }
           collector.addAll(tally.add(line, cached.result.facts, cached.bytes));
         },
-        block: (block, lines) => {
-          collector.add(blockProblem(block, this.getLine(block.endLine).length));
+        block: (block, lines, fixable) => {
+          const problem = blockProblem(block, this.getLine(block.endLine).length);
+          collector.add(fixable ? problem : withoutFix(problem));
           const bytes = lines.reduce((sum, l) => sum + l.cached.bytes, 0);
           const joined = this.blockResult(block.joined);
           collector.addAll(tally.add(block.startLine, joined.facts, bytes));
@@ -182,7 +183,7 @@ export class DocumentChecker {
     for (let line = 0; line < this.lines.length; line++) {
       const cached = this.lineResult(line);
       const { opensBlock, facts } = cached.result;
-      finder.push({ text: this.lines[line]!, opensBlock, request: facts.isRequest, cached });
+      finder.push({ text: this.lines[line]!, opensBlock, request: holdsRequest(facts), cached });
     }
     finder.end();
     collector.addAll(tally.finish(this.lines.length));

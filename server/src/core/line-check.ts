@@ -50,6 +50,11 @@ export interface LineResult {
    * problem's fix removes it, where the block finder sees it outside every request.
    */
   arrayBracket?: boolean;
+  /**
+   * The line's syntax fix removes the comma or bracket of an array around its request: applied
+   * only where the block finder sees no array that is not one of requests (array-frame.ts).
+   */
+  arrayPunctuation?: boolean;
 }
 
 const NO_FACTS: LineFacts = { isRequest: false };
@@ -100,6 +105,8 @@ export function checkLine(text: string, context: RuleContext = defaultContext())
       facts: behind?.facts ?? (syntax.arrayBracket === true ? NO_FACTS : UNREADABLE),
       opensBlock: syntax.opensBlock,
       ...(syntax.arrayBracket === true && { arrayBracket: true }),
+      ...(syntax.fix?.id === 'repair-json' &&
+        syntax.fix.kinds.includes('array-punctuation') && { arrayPunctuation: true }),
     };
   }
   const items = Array.isArray(value) ? requestItems(value) : undefined;

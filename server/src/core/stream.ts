@@ -11,7 +11,7 @@ import { BatchTally } from './cross/tally';
 import { blockProblem } from './syntax/blocks';
 import { placeInBlock } from './syntax/content';
 import { BlockFinder, fixableAlone, withoutFix } from './syntax/block-finder';
-import { ArrayFrame } from './syntax/array-frame';
+import { ArrayFrame, holdsRequest } from './syntax/array-frame';
 import type { ArraySpan, FramedSink } from './syntax/array-frame';
 import type { BlockItem } from './syntax/block-finder';
 import { fixOffersOf } from './fixes';
@@ -151,11 +151,13 @@ export class StreamChecker {
       return { column: span.start, endColumn: span.end };
     }, context);
     const sink: FramedSink<PendingLine> = {
-      single: (entry, line, unjoined, array) => this.report(line, entry, unjoined, array),
-      block: (block, entries) => {
+      single: (entry, line, unjoined, array, loose) =>
+        this.report(line, entry, unjoined, array, loose),
+      block: (block, entries, fixable) => {
         entries.forEach((e, i) => this.inHand.set(block.startLine + i, e.text));
         const bytes = entries.reduce((sum, e) => sum + e.bytes, 0);
-        this.emit(blockProblem(block, this.textOf(block.endLine).length));
+        const problem = blockProblem(block, this.textOf(block.endLine).length);
+        this.emit(fixable ? problem : withoutFix(problem));
         const joined = checkLine(block.joined, this.context);
         const { facts } = joined;
         if (facts.customId !== undefined) this.ids.see(facts.customId);
@@ -179,7 +181,7 @@ export class StreamChecker {
    * before it), `result` what checkLine gives for it in this checker's context.
    */
   pushChecked(text: string, bytes: number, result: LineResult): void {
-    const request = result.facts.isRequest;
+    const request = holdsRequest(result.facts);
     this.blocks.push({ text, bytes, result, opensBlock: result.opensBlock, request });
     this.line++;
   }
@@ -199,12 +201,13 @@ export class StreamChecker {
     entry: PendingLine,
     unjoined: boolean,
     array: ArraySpan | undefined,
+    loose: boolean,
   ): void {
     this.current = { line, text: entry.text };
     const collector = this.collector;
     const { facts } = entry.result;
     if (facts.customId !== undefined) this.ids.see(facts.customId);
-    const fixable = fixableAlone(unjoined, array !== undefined, entry.result);
+    const fixable = fixableAlone(unjoined, array !== undefined, entry.result, loose);
     for (const p of entry.result.problems) {
       const severity = collector.count(p.code, p.severity);
       if (severity && collector.wants(line, p.column, severity)) {

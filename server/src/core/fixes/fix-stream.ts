@@ -18,7 +18,7 @@ import { ProblemCollector } from '../problems';
 import { SeenIds, StreamChecker } from '../stream';
 import { BlockFinder, fixableAlone } from '../syntax/block-finder';
 import type { BlockItem } from '../syntax/block-finder';
-import { ArrayFrame } from '../syntax/array-frame';
+import { ArrayFrame, holdsRequest } from '../syntax/array-frame';
 import type { Block } from '../syntax/blocks';
 import { fixLine } from './fix-line';
 import { LineBytes } from '../line-bytes';
@@ -117,8 +117,9 @@ class StreamFixer {
     this.after = new StreamChecker(this.collector, false, context);
     this.blocks = new BlockFinder<Line>(
       new ArrayFrame({
-        single: (line, _n, unjoined, array) => this.single(line, unjoined, array !== undefined),
-        block: (block, lines) => this.block(block, lines),
+        single: (line, _n, unjoined, array, loose) =>
+          this.single(line, fixableAlone(unjoined, array !== undefined, line.result, loose)),
+        block: (block, lines, fixable) => this.block(block, lines, fixable),
       }),
     );
   }
@@ -181,17 +182,17 @@ class StreamFixer {
     const text = decoded.endsWith('\r') ? decoded.slice(0, -1) : decoded;
     const result = this.memo.check(text);
     const eol = ENDINGS.get((cr ? '\r' : '') + (ended ? '\n' : ''))!;
-    const request = result.facts.isRequest;
+    const request = holdsRequest(result.facts);
     this.blocks.push({ text, raw, own, opensBlock: result.opensBlock, request, result, eol });
   }
 
   /**
    * A line on its own: removed when blank, fixed when its check offers a fix, else copied. A line
-   * of an object too long to join is copied as it was (see fixableAlone).
+   * not `fixable` alone (see fixableAlone) is copied as it was.
    */
-  private single(line: Line, unjoined: boolean, arrayEdge: boolean): void {
+  private single(line: Line, fixable: boolean): void {
     if (line.result.facts.customId !== undefined) this.ids.see(line.result.facts.customId);
-    if (!fixableAlone(unjoined, arrayEdge, line.result)) {
+    if (!fixable) {
       this.copy(line);
       return;
     }
@@ -215,9 +216,12 @@ class StreamFixer {
     this.write(line);
   }
 
-  /** A pretty-printed request: joined into one line when every line of it is UTF-8. */
-  private block(block: Block, lines: readonly Line[]): void {
-    if (lines.some((l) => l.own === undefined)) {
+  /**
+   * A pretty-printed request: joined into one line when every line of it is UTF-8 and it is
+   * `fixable` (not when the join would drop the comma of an array that is not one of requests).
+   */
+  private block(block: Block, lines: readonly Line[], fixable: boolean): void {
+    if (!fixable || lines.some((l) => l.own === undefined)) {
       // Not joined, and its lines are not requests of their own: copied as they were.
       for (const l of lines) this.keep(l.raw, l.eol, l.own === undefined);
       return;

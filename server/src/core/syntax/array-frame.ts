@@ -10,7 +10,7 @@
 
 import type { Block } from './blocks';
 import type { BlockItem, BlockSink } from './block-finder';
-import type { FixRef } from '../types';
+import type { FixRef, LineFacts } from '../types';
 
 /** The lines of a JSON array of requests, from its "[" line to its "]" line (0-based). */
 export interface ArraySpan {
@@ -19,12 +19,36 @@ export interface ArraySpan {
 }
 
 /**
- * Receives the lines as a BlockFinder's sink does; `array` is set for the "[" and "]" lines of a
- * JSON array of requests (the array they bound), which a fix may remove.
+ * Receives the lines as a BlockFinder's sink does. `array` is set for the "[" and "]" lines of a
+ * JSON array of requests (the array they bound), which a fix may remove. `loose` is true for a
+ * line of an array that is not one of requests only (or not read to its end): no fix may remove
+ * its comma or bracket. A block is `fixable` unless joining it would drop such a comma.
  */
 export interface FramedSink<T> {
-  single(item: T, line: number, unjoined: boolean, array: ArraySpan | undefined): void;
-  block(block: Block, items: readonly T[]): void;
+  single(
+    item: T,
+    line: number,
+    unjoined: boolean,
+    array: ArraySpan | undefined,
+    loose: boolean,
+  ): void;
+  block(block: Block, items: readonly T[], fixable: boolean): void;
+}
+
+/**
+ * Whether a line's facts are a request's: an envelope's keys, or a request body's model. A line
+ * such as `{}` or `{"role": "user"}` is checked as a request missing its keys, but is no item of
+ * an array of requests.
+ */
+export function holdsRequest(facts: LineFacts): boolean {
+  return (
+    facts.isRequest &&
+    (facts.customId !== undefined ||
+      facts.dialect !== undefined ||
+      facts.url !== undefined ||
+      facts.model !== undefined ||
+      facts.bareBody === true)
+  );
 }
 
 /**
@@ -39,8 +63,7 @@ export function edgeProblem<P extends { fix?: FixRef }>(problem: P, array: Array
 /** Characters of lines held at most while an array is read (about 64 MB of text). */
 const MAX_HELD_CHARS = 1 << 25;
 
-type Piece<T> =
-  { item: T; line: number; unjoined: boolean } | { block: Block; items: readonly T[] };
+type Piece<T> = { item: T; line: number } | { block: Block; items: readonly T[] };
 
 interface Held<T> {
   open: { item: T; line: number };
@@ -57,25 +80,27 @@ export class ArrayFrame<T extends BlockItem> implements BlockSink<T> {
    * any other line, a "[" is a piece of something else (the inner array of a list of lists).
    */
   private between = true;
+  /**
+   * Inside an array that is not one of requests only (from its "[" to the next "]" outside every
+   * object): the commas and brackets of its requests stay.
+   */
+  private loose = false;
 
   constructor(private readonly sink: FramedSink<T>) {}
 
   single(item: T, line: number, unjoined: boolean, topLevel: boolean): void {
     const text = item.text.trim();
-    const held = this.held;
-    if (held) {
+    if (this.held) {
       if (topLevel && text === ']') return this.close(item, line);
-      const piece = { item, line, unjoined };
-      if (!unjoined && (text === '' || item.request === true)) return this.hold(piece, item);
+      if (!unjoined && (text === '' || item.request === true)) return this.hold(item, line);
       this.release(undefined);
       this.between = false;
-      return this.sink.single(item, line, unjoined, undefined);
-    }
-    if (topLevel && text === '[' && this.between) {
+    } else if (topLevel && text === '[' && this.between && !this.loose) {
       this.held = { open: { item, line }, pieces: [], chars: 0, requests: 0 };
       return;
     }
-    this.sink.single(item, line, unjoined, undefined);
+    this.sink.single(item, line, unjoined, undefined, this.loose);
+    if (topLevel && text === ']') this.loose = false;
     if (text !== '') this.between = item.request === true;
   }
 
@@ -97,9 +122,9 @@ export class ArrayFrame<T extends BlockItem> implements BlockSink<T> {
     this.release(undefined);
   }
 
-  private hold(piece: Piece<T>, item: T): void {
+  private hold(item: T, line: number): void {
     const held = this.held!;
-    held.pieces.push(piece);
+    held.pieces.push({ item, line });
     held.chars += item.text.length;
     if (item.request === true) held.requests++;
     if (held.chars > MAX_HELD_CHARS) this.release(undefined);
@@ -109,31 +134,34 @@ export class ArrayFrame<T extends BlockItem> implements BlockSink<T> {
     const held = this.held!;
     const array = held.requests > 0 ? { startLine: held.open.line, endLine: line } : undefined;
     this.release(array);
+    this.loose = false;
     this.between = array !== undefined;
-    this.sink.single(item, line, false, array);
+    this.sink.single(item, line, false, array, false);
   }
 
-  /** Hands on the held lines in order, the opening "[" first; `array` when it is one of requests. */
+  /**
+   * Hands on the held lines in order, the opening "[" first: as the pieces of the array of
+   * requests `array`, or (undefined) of an array that is not one, whose rest is then loose too.
+   */
   private release(array: ArraySpan | undefined): void {
     const held = this.held;
     if (!held) return;
     this.held = undefined;
-    this.sink.single(held.open.item, held.open.line, false, array);
+    this.loose = array === undefined;
+    this.sink.single(held.open.item, held.open.line, false, array, false);
     for (const piece of held.pieces) {
-      if (!('block' in piece)) this.sink.single(piece.item, piece.line, piece.unjoined, undefined);
-      else if (array) this.sink.block(piece.block, piece.items);
-      else this.handOn(piece.block, piece.items);
+      if ('block' in piece && array) this.sink.block(piece.block, piece.items, true);
+      else if ('block' in piece) this.handOn(piece.block, piece.items);
+      else this.sink.single(piece.item, piece.line, false, undefined, this.loose);
     }
   }
 
   /**
-   * A block outside an array of requests. One that parses only without the comma or bracket of
-   * an array after it is a piece of a JSON array that is not one of requests only (or not read to
-   * its end): joined, it would leave the array's other pieces as they are, so its lines go on as
-   * they are, none fixed on its own.
+   * A block outside an array of requests: one that parses only without an array's comma or
+   * bracket after it is a piece of an array that is not one of requests only (or not read as
+   * one), and joining it would drop that comma; reported, not fixed.
    */
   private handOn(block: Block, items: readonly T[]): void {
-    if (!block.repairs.includes('array-punctuation')) return this.sink.block(block, items);
-    items.forEach((item, i) => this.sink.single(item, block.startLine + i, true, undefined));
+    this.sink.block(block, items, !block.repairs.includes('array-punctuation'));
   }
 }

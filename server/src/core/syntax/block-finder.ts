@@ -30,14 +30,17 @@ export function lineShape(text: string): LineShape {
  * Whether a line the finder handed on may be fixed on its own: not when it is unjoined (inside an
  * object too long to join), unless it holds a custom_id (a request line of its own after an object
  * left open, not a piece of one). A line that is only an array's bracket is removed only when it
- * is an edge of a JSON array of requests (array-frame.ts), never when it may be part of a request.
+ * is an edge of a JSON array of requests (array-frame.ts), never when it may be part of a request;
+ * a request's comma after it is not removed in an array that is not one of requests (`loose`).
  */
 export function fixableAlone(
   unjoined: boolean,
   arrayEdge: boolean,
-  result: { facts: { customId?: string }; arrayBracket?: boolean },
+  result: { facts: { customId?: string }; arrayBracket?: boolean; arrayPunctuation?: boolean },
+  loose = false,
 ): boolean {
   if (result.arrayBracket === true) return arrayEdge;
+  if (loose && result.arrayPunctuation === true) return false;
   return !unjoined || result.facts.customId !== undefined;
 }
 

@@ -112,7 +112,7 @@ function arrayHint(text: string): string {
   const line = text.trim();
   if (line.startsWith('[') && !line.endsWith(']'))
     return ` This line opens a JSON array: ${JSONL_NOT_ARRAY}`;
-  if (line === ']' || line === '],') return ` This line closes a JSON array: ${JSONL_NOT_ARRAY}`;
+  if (line === ']') return ` This line closes a JSON array: ${JSONL_NOT_ARRAY}`;
   return '';
 }
 

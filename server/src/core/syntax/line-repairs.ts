@@ -104,8 +104,11 @@ function closingBrace(text: string, open: number): number {
   return -1;
 }
 
-/** A line that is only an array's bracket: "[", "]" or "],". */
+/**
+ * A line that is only an array's bracket: "[" or "]" ("]," closes an array inside something, never
+ * an array around the requests).
+ */
 export function isArrayBracketLine(text: string): boolean {
   const line = text.trim();
-  return line === '[' || line === ']' || line === '],';
+  return line === '[' || line === ']';
 }
