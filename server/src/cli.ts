@@ -24,7 +24,7 @@ import { convertStream } from './cli/convert-text';
 import { runResults } from './cli/results';
 import { runSplit } from './cli/split';
 import { runEstimate } from './cli/estimate';
-import { proposableIdsIn } from './cli/ids-ahead';
+import { proposableIds, proposableIdsIn } from './cli/ids-ahead';
 import type { ConvertOutcome } from './cli/convert-text';
 import { describe as reason, IoError, openDestination } from './cli/output';
 import type { Destination, OutputChoice } from './cli/output';
@@ -242,17 +242,24 @@ async function convert(command: OutputChoice & { to: ConvertTarget }): Promise<C
 
 /**
  * Fixes as a stream: read in chunks and written as fixed, to stdout, to -o OUT, or (--write) over
- * the input (see cli/output.ts), so memory stays that of a few lines whatever the file's size.
+ * the input (see cli/output.ts), so memory stays that of a few lines whatever the file's size
+ * (stdin's is held whole: see below).
  */
 async function fix(
   command: OutputChoice & { dialect?: DialectId },
   models: ModelCatalogue | undefined,
 ): Promise<StreamFixOutcome> {
-  const { fd, input } = openInput(command.file);
+  const opened = openInput(command.file);
+  const { fd } = opened;
   const output = openDestination(command);
   let written = 0;
   try {
-    const idsAhead = command.file === '-' ? undefined : await proposableIdsIn(command.file);
+    // A pipe cannot be read twice: stdin is read whole first, so that an id proposed for a
+    // wrapped body is one no later line uses (as a file's later ids are, read ahead).
+    const input = fd === undefined ? await readAll(opened.input) : opened.input;
+    const idsAhead = await (fd === undefined
+      ? proposableIds(input as Buffer[])
+      : proposableIdsIn(command.file));
     const outcome = await fixStream(
       input,
       async (piece) => {
@@ -283,6 +290,13 @@ async function fix(
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** Every chunk of a stream, in order (stdin, for `fix -`: see fix). */
+async function readAll(input: AsyncIterable<Buffer>): Promise<Buffer[]> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of input) chunks.push(chunk);
+  return chunks;
 }
 
 function noteOf(output: Destination): void {

@@ -20,20 +20,27 @@ const PIECE = 1 << 16;
  * of one chunk). Rejects on a read error, as the fix's own read would.
  */
 export async function proposableIdsIn(path: string): Promise<Set<string>> {
-  const ids = new Set<string>();
-  let tail = '';
   const fd = openSync(path, 'r');
   try {
-    for await (const chunk of readChunks(fd)) {
-      for (let at = 0; at < chunk.length; at += PIECE) {
-        // latin1 maps each byte to one character: the ASCII the pattern looks for is unchanged.
-        const text = tail + chunk.toString('latin1', at, at + PIECE);
-        for (const match of text.matchAll(PROPOSABLE)) ids.add(match[1]!);
-        tail = text.slice(-OVERLAP);
-      }
-    }
+    return await proposableIds(readChunks(fd));
   } finally {
     closeSync(fd);
+  }
+}
+
+/** The `request-N` custom_ids written in `chunks` (a file's, or stdin's once read whole). */
+export async function proposableIds(
+  chunks: AsyncIterable<Buffer> | Iterable<Buffer>,
+): Promise<Set<string>> {
+  const ids = new Set<string>();
+  let tail = '';
+  for await (const chunk of chunks) {
+    for (let at = 0; at < chunk.length; at += PIECE) {
+      // latin1 maps each byte to one character: the ASCII the pattern looks for is unchanged.
+      const text = tail + chunk.toString('latin1', at, at + PIECE);
+      for (const match of text.matchAll(PROPOSABLE)) ids.add(match[1]!);
+      tail = text.slice(-OVERLAP);
+    }
   }
   return ids;
 }

@@ -1,7 +1,8 @@
-// A line that is a whole JSON array of requests: what json.dumps of a list of requests writes.
-// JSON, but not JSONL: the file validator refuses it as a line that is no request. The fix puts
-// each request on a line of its own, each one's text exactly as written; the requests' own
-// problems are reported now, where they are in the line, so the split uncovers nothing unseen.
+// Requests saved as one JSON array. On one line (json.dumps of a list): JSON, but not JSONL, and
+// the file validator refuses it as a line that is no request; the fix puts each request on a
+// line of its own, each one's text as written, and the requests' own problems are reported now,
+// where they are in the line, so the split uncovers nothing unseen. Over many lines (with indent):
+// arrayRequests gives the requests the editor's one-edit rewrite writes (see array-frame.ts).
 
 import type { Finding } from './types';
 import type { LineProblem, LineResult } from './line-check';
@@ -12,7 +13,7 @@ import { hasEnvelopeKey, isRequestLike, lineRepairs } from './syntax/line-repair
 import { applyReplacements } from './syntax/repair';
 import { findBlock } from './syntax/blocks';
 import { JSONL_NOT_ARRAY, opensObject } from './syntax/diagnose';
-import { elide } from './words';
+import { elide, plural } from './words';
 import { ownValue } from './json';
 
 /**
@@ -52,7 +53,7 @@ export function arrayLineResult(
       findings.push({ ...finding, path: [i, ...finding.path] });
   });
   findings.push(...repeatedIds(items));
-  const count = `${items.length} request${items.length === 1 ? '' : 's'}`;
+  const count = plural(items.length, 'request');
   const problem: LineProblem = atDefault({
     code: 'invalid_type' as const,
     message: `Each line must be one request object, but this line is an array. It holds ${count}: ${JSONL_NOT_ARRAY}`,
