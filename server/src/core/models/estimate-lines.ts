@@ -7,7 +7,7 @@ import { nestsDeeperThan } from '../depth';
 import { isObject } from '../json';
 import { BlockFinder } from '../syntax/block-finder';
 import type { Block } from '../syntax/blocks';
-import { applyReplacements, scanLenient } from '../syntax/repair';
+import { applyReplacements } from '../syntax/repair';
 import { lineRepairs } from '../syntax/line-repairs';
 
 /** How a request was read: as written, once its JSON is repaired, or joined from several lines. */
@@ -65,12 +65,11 @@ function readLine(text: string): Item {
     // Not JSON as written: the repairs check offers (diagnoseSyntax), or the opening line of a
     // request spread over several lines.
   }
-  const scan = scanLenient(text);
+  const scan = lineRepairs(text);
   if (scan.unterminated) return { text, opensBlock: false };
-  const repairs = lineRepairs(text);
-  if (repairs.replacements.length > 0) {
+  if (scan.replacements.length > 0) {
     try {
-      const value: unknown = JSON.parse(applyReplacements(text, repairs.replacements));
+      const value: unknown = JSON.parse(applyReplacements(text, scan.replacements));
       if (isObject(value)) return { text, opensBlock: false, value, repaired: true };
     } catch {
       // Repaired, still not JSON: a line that is not a request.

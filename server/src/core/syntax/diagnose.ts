@@ -55,10 +55,10 @@ export function opensObject(
 }
 
 export function diagnoseSyntax(text: string): SyntaxDiagnosis {
-  const scan = scanLenient(text);
-  const opensBlock = opensObject(text, scan);
+  // One scan for the line's shape and its repairs.
   const repairs = lineRepairs(text);
-  if (repairs.replacements.length > 0 && !scan.unterminated) {
+  const opensBlock = opensObject(text, repairs);
+  if (repairs.replacements.length > 0 && !repairs.unterminated) {
     const repaired = applyReplacements(text, repairs.replacements);
     if (parsesAsObject(repaired)) {
       const first = repairs.replacements[0]!;

@@ -6,13 +6,13 @@
 // each one but the last, and "]" after that one.
 
 import { applyReplacements, jsonStringEnd, scanLenient, skipWhitespace } from './repair';
-import type { RepairKind, Replacement } from './repair';
+import type { Replacement, ScanResult } from './repair';
 
-export interface LineRepairs {
-  /** Sorted and disjoint, in the text's offsets. */
-  replacements: Replacement[];
-  kinds: Set<RepairKind>;
-}
+/**
+ * A line's scan (scanLenient's depth and open string, for callers that need them too) with its
+ * repairs: `replacements` sorted and disjoint, in the text's offsets.
+ */
+export type LineRepairs = ScanResult;
 
 /**
  * The repairs of `text`: scanLenient's, plus the removal of an array's "[" before the object
@@ -35,7 +35,7 @@ export function lineRepairs(text: string): LineRepairs {
     return scan;
   }
   if (!isRequestLike(value)) return scan;
-  return { replacements, kinds: new Set([...scan.kinds, 'array-punctuation']) };
+  return { ...scan, replacements, kinds: new Set([...scan.kinds, 'array-punctuation']) };
 }
 
 /** Keys only a batch request line has (of any provider's envelope), never a message or a part. */
