@@ -25,12 +25,9 @@ export async function readAhead<T extends Uint8Array | string>(
       ? (source as AsyncIterable<T>)[Symbol.asyncIterator]()
       : (source as Iterable<T>)[Symbol.iterator]();
   const held: T[] = [];
-  let text = '';
+  const lines = new AheadLines();
   let done = false;
-  const decoder = new TextDecoder();
-  // Newlines are counted in each new piece only: a source of tiny chunks stays linear.
-  let newlines = 0;
-  while (text.length < AHEAD_BYTES && newlines <= DETECT_LINES) {
+  while (!lines.enough()) {
     const next = await iterator.next();
     if (next.done) {
       done = true;
@@ -42,14 +39,9 @@ export async function readAhead<T extends Uint8Array | string>(
         ? next.value
         : (Uint8Array.prototype.slice.call(next.value) as T),
     );
-    const piece =
-      typeof next.value === 'string' ? next.value : decoder.decode(next.value, { stream: true });
-    text += piece;
-    newlines += countLines(piece);
+    lines.read(next.value);
   }
-  const lines = text.split('\n');
-  if (!done) lines.pop(); // a line cut short is not read
-  const readAs = detectFromLines(lines.map((l) => l.replace(/^\uFEFF/, '')));
+  const readAs = detectFromLines(lines.complete(done).map((l) => l.replace(/^\uFEFF/, '')));
   async function* again(): AsyncGenerator<T> {
     try {
       yield* held;
@@ -67,8 +59,49 @@ export async function readAhead<T extends Uint8Array | string>(
   return { source: again(), readAs };
 }
 
-function countLines(text: string): number {
-  let n = 0;
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) n++;
-  return n;
+/**
+ * The first lines of a source, decoded only as far as detection reads: DETECT_LINES lines with
+ * content, or AHEAD_BYTES of text. Bytes are decoded line by line up to there, not a whole chunk
+ * (a 1 MB chunk of non-ASCII text took 16 ms to decode, for the 100 lines detection parses).
+ */
+class AheadLines {
+  private readonly lines: string[] = [];
+  /** The text of the line not yet ended. */
+  private partial = '';
+  private length = 0;
+  private withContent = 0;
+  private readonly decoder = new TextDecoder();
+
+  enough(): boolean {
+    return this.withContent >= DETECT_LINES || this.length >= AHEAD_BYTES;
+  }
+
+  read(piece: Uint8Array | string): void {
+    if (typeof piece === 'string') return this.take(piece);
+    let from = 0;
+    for (let nl = piece.indexOf(10); nl >= 0 && !this.enough(); nl = piece.indexOf(10, from)) {
+      this.take(this.decoder.decode(piece.subarray(from, nl + 1), { stream: true }));
+      from = nl + 1;
+    }
+    if (!this.enough()) this.take(this.decoder.decode(piece.subarray(from), { stream: true }));
+  }
+
+  /** The lines read whole, and the last one too once the source has ended. */
+  complete(ended: boolean): string[] {
+    return ended && this.partial !== '' ? [...this.lines, this.partial] : this.lines;
+  }
+
+  /** Text that goes on from the line not yet ended, in lines that may end in it. */
+  private take(text: string): void {
+    this.length += text.length;
+    let from = 0;
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
+      const line = this.partial + text.slice(from, nl);
+      this.partial = '';
+      this.lines.push(line);
+      if (line.trim() !== '') this.withContent++;
+      from = nl + 1;
+    }
+    this.partial += text.slice(from);
+  }
 }
