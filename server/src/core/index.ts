@@ -85,7 +85,7 @@ function isResultLine(line: string): boolean {
  */
 function namesRequest(line: string): boolean {
   return (
-    /["“”'](custom_id|body|recordId|modelInput)["“”']/.test(line) ||
+    /["\u201c\u201d'](custom_id|body|recordId|modelInput)["\u201c\u201d']/.test(line) ||
     (/"request"\s*:\s*\{/.test(line) && /"contents"/.test(line))
   );
 }

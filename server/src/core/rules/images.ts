@@ -67,7 +67,7 @@ function checkImageUrl({ url, path }: ImageRef): Finding | undefined {
   if (/^https?:\/\//i.test(url)) return undefined;
   if (
     isPlaceholder(url) ||
-    /^data:[^,]*,\s*(\.\.\.|…|<[^>]*>|\{[^}]*\}|YOUR_[A-Z_]*)\s*$/i.test(url)
+    /^data:[^,]*,\s*(\.\.\.|\u2026|<[^>]*>|\{[^}]*\}|YOUR_[A-Z_]*)\s*$/i.test(url)
   ) {
     return {
       code: 'placeholder_value',

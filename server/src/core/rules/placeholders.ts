@@ -7,7 +7,7 @@ import type { Visitor } from './walk';
 import { formatParam, elide } from '../words';
 
 const PLACEHOLDER =
-  /^\s*(\.{3,}|…|<[^<>\n]{1,40}>|\{\{?[A-Za-z_][A-Za-z0-9_ .-]{0,40}\}?\}|\[[A-Za-z_ -]{1,40}\]|YOUR_[A-Z0-9_]+|PLACEHOLDER|TODO|TBD)\s*$/i;
+  /^\s*(\.{3,}|\u2026|<[^<>\n]{1,40}>|\{\{?[A-Za-z_][A-Za-z0-9_ .-]{0,40}\}?\}|\[[A-Za-z_ -]{1,40}\]|YOUR_[A-Z0-9_]+|PLACEHOLDER|TODO|TBD)\s*$/i;
 /** Keys whose string values are the request's content. */
 const TEXT_KEYS = new Set(['content', 'text', 'input', 'prompt', 'instructions']);
 

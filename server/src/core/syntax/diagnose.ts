@@ -91,7 +91,7 @@ export function diagnoseSyntax(text: string): SyntaxDiagnosis {
   const start = Math.min(first.offset, Math.max(0, text.length - 1));
   const end = Math.min(text.length, Math.max(start + 1, first.offset + first.length));
   const column = first.offset + 1;
-  const placeholder = /(^|[[{,:\s])(\.\.\.|…)(?=[\s,\]}]|$)/.exec(text);
+  const placeholder = /(^|[[{,:\s])(\.\.\.|\u2026)(?=[\s,\]}]|$)/.exec(text);
   const detail = placeholder
     ? `Found '${placeholder[2]}' outside a string: a placeholder must be replaced by real JSON.`
     : `${explain(first.error)} at column ${column}.`;
