@@ -1,0 +1,73 @@
+// The command starts the CLI bundle with V8's code cache (server/src/launch.ts): a run writes the
+// cache, later runs read it, and no cache (missing, corrupt, in a folder others may write to,
+// turned off) ever changes what a run says. Node 22.1 and later keep the cache themselves: there
+// only the runs' output is compared.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
+import path from 'node:path';
+import { batchlint, tempDir } from './run';
+
+const ARGS = ['check', '--format', 'json', 'examples/seed-mistakes.jsonl'];
+const ownCache =
+  typeof (Module as { enableCompileCache?: unknown }).enableCompileCache !== 'function';
+const caches = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.v8cache'));
+
+/** The run with the cache turned off: what every cached run must say. */
+function expected(): { status: number | null; stdout: string } {
+  const { status, stdout } = batchlint(ARGS, '', undefined, { NODE_DISABLE_COMPILE_CACHE: '1' });
+  return { status, stdout };
+}
+
+test('code cache: the first run writes it, the next reads it and says the same', (t) => {
+  const dir = tempDir(t);
+  const want = expected();
+  assert.equal(want.status, 1, 'the example has problems');
+  const env = { NODE_COMPILE_CACHE: dir };
+  const first = batchlint(ARGS, '', undefined, env);
+  assert.deepEqual({ status: first.status, stdout: first.stdout }, want);
+  if (!ownCache) return;
+  const [file] = caches(dir);
+  assert.ok(file, 'a cache was written');
+  const written = statSync(path.join(dir, file)).mtimeMs;
+  const second = batchlint(ARGS, '', undefined, env);
+  assert.deepEqual({ status: second.status, stdout: second.stdout }, want);
+  // Read, not rewritten: V8 accepted it.
+  assert.deepEqual(caches(dir), [file]);
+  assert.equal(statSync(path.join(dir, file)).mtimeMs, written);
+});
+
+test('code cache: a corrupt cache is rejected and written anew', { skip: !ownCache }, (t) => {
+  const dir = tempDir(t);
+  const env = { NODE_COMPILE_CACHE: dir };
+  batchlint(ARGS, '', undefined, env);
+  const [file] = caches(dir);
+  assert.ok(file);
+  const garbage = Buffer.alloc(4096, 0x5a);
+  writeFileSync(path.join(dir, file), garbage);
+  const run = batchlint(ARGS, '', undefined, env);
+  assert.deepEqual({ status: run.status, stdout: run.stdout }, expected());
+  assert.notDeepEqual(readFileSync(path.join(dir, file)), garbage);
+});
+
+test(
+  'code cache: a folder others may write to is not used',
+  { skip: !ownCache || process.platform === 'win32' },
+  (t) => {
+    const dir = tempDir(t);
+    chmodSync(dir, 0o777);
+    const run = batchlint(ARGS, '', undefined, { NODE_COMPILE_CACHE: dir });
+    assert.deepEqual({ status: run.status, stdout: run.stdout }, expected());
+    assert.deepEqual(readdirSync(dir), []);
+  },
+);
+
+test('code cache: NODE_DISABLE_COMPILE_CACHE turns it off', (t) => {
+  const dir = tempDir(t);
+  const env = { NODE_COMPILE_CACHE: dir, NODE_DISABLE_COMPILE_CACHE: '1' };
+  const run = batchlint(ARGS, '', undefined, env);
+  assert.deepEqual({ status: run.status, stdout: run.stdout }, expected());
+  assert.deepEqual(readdirSync(dir), []);
+});
