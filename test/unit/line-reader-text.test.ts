@@ -66,3 +66,32 @@ test('every line comes out as its bytes say, however the input is cut (seeded)',
     assert.equal(got.bad, 0);
   }
 });
+
+test('ASCII lines come out whole, in large chunks too: short lines and lines of over 64 KB (seeded)', () => {
+  const r = new Prng(0xa5c11);
+  for (let round = 0; round < 20; round++) {
+    // Lines either side of the decoding block's size (64 KB), in chunks up to 1 MB.
+    const lines = Array.from(
+      { length: 1 + r.int(40) },
+      (_, i) => `${i}:` + 'x'.repeat(r.chance(0.2) ? (1 << 16) - 2 + r.int(200_000) : r.int(3000)),
+    );
+    const bytes = Buffer.from(lines.join('\n') + '\n', 'latin1');
+    const pieces: Buffer[] = [];
+    for (let at = 0; at < bytes.length;) {
+      const size = 1 + r.int(r.chance(0.5) ? 1 << 20 : 70_000);
+      pieces.push(Buffer.from(bytes.subarray(at, at + size)));
+      at += size;
+    }
+    const got = read(pieces);
+    assert.deepEqual(
+      got.lines.map((l) => l.length),
+      lines.map((l) => l.length),
+      `round ${round}`,
+    );
+    assert.deepEqual(got.lines, lines);
+    assert.deepEqual(
+      got.bytes,
+      lines.map((l) => l.length + 1),
+    );
+  }
+});
