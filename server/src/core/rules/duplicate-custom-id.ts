@@ -5,22 +5,20 @@
 import type { FileRule } from './rule';
 import { problemAt } from '../cross/place';
 import { elide } from '../words';
+import { IdLines } from '../cross/id-lines';
 
 export const rule: FileRule = {
   scope: 'file',
   start(locate) {
-    const firstById = new Map<string, number>();
+    const ids = new IdLines();
     return {
       add(line, facts) {
         const id = facts.customId;
         if (id === undefined) return undefined;
-        const firstLine = firstById.get(id);
-        if (firstLine === undefined) {
-          firstById.set(id, line);
-          return undefined;
-        }
+        const firstLine = ids.firstLine(id, line);
+        if (firstLine === undefined) return undefined;
         let n = 2;
-        while (firstById.has(`${id}-${n}`)) n++;
+        while (ids.has(`${id}-${n}`)) n++;
         const key = facts.idKey ?? 'custom_id';
         const problem = problemAt(
           locate,
