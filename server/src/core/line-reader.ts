@@ -1,9 +1,9 @@
 // Turns a stream of bytes into lines, for every reader of whole files (the checker, the
 // converter). The complete lines of a chunk are decoded in blocks of whole lines and split as a
-// string when they are ASCII, line by line when they are other UTF-8; line sizes in bytes come from the
-// newline positions in the bytes, which match the string's one for one. A run of lines that is
-// not valid UTF-8 is decoded line by line, so the bad lines, and only they, are handed over as
-// raw bytes.
+// string when they are ASCII, line by line when they are other UTF-8; line sizes in bytes come
+// from the newline positions in the bytes, which match the string's one for one. A run of lines
+// that is not valid UTF-8 is decoded line by line, so the bad lines, and only they, are handed
+// over as raw bytes.
 //
 // A line that spans chunks is held as bytes in one buffer (line-bytes.ts) and decoded once when
 // it ends: one 100 MB line costs its bytes and then its text, never a second copy of either, and
