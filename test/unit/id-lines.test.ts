@@ -69,3 +69,18 @@ test('ids without counters, digits only, long digit runs, other scripts (seeded)
     agree(ids, Array.from({ length: 200 }, id));
   }
 });
+
+test('ids that are no counters, such as UUIDs, make no more than a few arrays (seeded)', () => {
+  const r = new Prng(0x0d1d);
+  const hex = (n: number): string =>
+    Array.from({ length: n }, () => '0123456789abcdef'[r.int(16)]).join('');
+  const ids = Array.from(
+    { length: 20_000 },
+    () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`,
+  );
+  const before = process.memoryUsage().arrayBuffers;
+  const lines = agree([...ids, ids[5]!, ids[19_999]!]);
+  // 64 counters of 1024 entries at most: 256 KB, where one per UUID ending in digits was 50 MB.
+  assert.ok(process.memoryUsage().arrayBuffers - before < 1 << 20);
+  assert.ok(lines.has(ids[7]!));
+});

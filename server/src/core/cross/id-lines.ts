@@ -10,6 +10,11 @@ const MAX_DIGITS = 9;
 const FIRST_LENGTH = 1024;
 /** A counter's array holds at most this many entries per id it keeps (past FIRST_LENGTH). */
 const MAX_SPREAD = 16;
+/**
+ * Counters made at most: ids whose digits are no counter (UUIDs, a third of which end in digits
+ * after a name of their own) would each make one. Past this, ids of a new name go in the Map.
+ */
+const MAX_COUNTERS = 64;
 
 /** The ids that share a name and a number of digits: `chat-` and six digits. */
 class Counter {
@@ -89,7 +94,7 @@ export class IdLines {
       const key = `${digits}:${name}`;
       counter = this.counters.get(key);
       if (counter === undefined) {
-        if (!make) return undefined;
+        if (!make || this.counters.size >= MAX_COUNTERS) return undefined;
         counter = new Counter(name, digits);
         this.counters.set(key, counter);
       }
