@@ -5,10 +5,20 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import Module from 'node:module';
 import path from 'node:path';
-import { batchlint, tempDir } from './run';
+import { spawnSync } from 'node:child_process';
+import { batchlint, repo, tempDir } from './run';
 
 const ARGS = ['check', '--format', 'json', 'examples/seed-mistakes.jsonl'];
 const ownCache =
@@ -50,6 +60,68 @@ test('code cache: a corrupt cache is rejected and written anew', { skip: !ownCac
   const run = batchlint(ARGS, '', undefined, env);
   assert.deepEqual({ status: run.status, stdout: run.stdout }, expected());
   assert.notDeepEqual(readFileSync(path.join(dir, file)), garbage);
+});
+
+test(
+  'code cache: a cache damaged past its header is not run, and is written anew',
+  { skip: !ownCache },
+  (t) => {
+    const dir = tempDir(t);
+    const env = { NODE_COMPILE_CACHE: dir };
+    batchlint(ARGS, '', undefined, env);
+    const [file] = caches(dir);
+    assert.ok(file);
+    // V8 before Node 22 checks only a cache's header: this one it would accept, and crash on.
+    const damaged = readFileSync(path.join(dir, file));
+    for (let at = damaged.length >> 1; at < damaged.length; at += 4099) damaged[at]! ^= 0x10;
+    writeFileSync(path.join(dir, file), damaged);
+    const run = batchlint(ARGS, '', undefined, env);
+    assert.deepEqual({ status: run.status, stdout: run.stdout }, expected());
+    assert.notDeepEqual(readFileSync(path.join(dir, file)), damaged);
+  },
+);
+
+test(
+  'code cache: other files in its folder are kept; a failed write leaves nothing',
+  { skip: !ownCache },
+  (t) => {
+    const dir = tempDir(t);
+    const env = { NODE_COMPILE_CACHE: dir };
+    writeFileSync(path.join(dir, 'notes.v8cache'), 'not ours');
+    batchlint(ARGS, '', undefined, env);
+    const ours = caches(dir).filter((f) => f !== 'notes.v8cache');
+    assert.equal(ours.length, 1);
+    // A folder where the cache file should be: the write fails, and its temporary file goes.
+    rmSync(path.join(dir, ours[0]!));
+    mkdirSync(path.join(dir, ours[0]!));
+    const run = batchlint(ARGS, '', undefined, env);
+    assert.deepEqual({ status: run.status, stdout: run.stdout }, expected());
+    assert.deepEqual(readdirSync(dir).sort(), [ours[0]!, 'notes.v8cache'].sort());
+  },
+);
+
+test('code cache: run through a link from elsewhere, with symbolic links kept as they are', (t) => {
+  if (process.platform === 'win32') return t.skip('symbolic links');
+  const dir = tempDir(t);
+  const link = path.join(dir, 'batchlint');
+  symlinkSync(path.join(repo, 'dist', 'cli.js'), link);
+  const example = path.join(repo, ARGS[3]!);
+  const run = spawnSync(
+    process.execPath,
+    ['--preserve-symlinks-main', link, ...ARGS.slice(0, 3), example],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_COMPILE_CACHE: dir },
+    },
+  );
+  assert.equal(run.status, 1, run.stderr);
+  assert.equal(run.stderr, '');
+  assert.equal(
+    run.stdout,
+    batchlint([...ARGS.slice(0, 3), example], '', undefined, { NODE_DISABLE_COMPILE_CACHE: '1' })
+      .stdout,
+  );
 });
 
 test(
