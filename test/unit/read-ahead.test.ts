@@ -76,3 +76,18 @@ test('read ahead: a first line longer than what is read ahead shows no dialect, 
   const ahead = await readAhead(pieces(bytes, new Prng(1), 1 << 16));
   assert.equal(ahead.readAs, undefined);
 });
+
+test('read ahead: the lines read are those that end within the first megabyte, however cut', async () => {
+  const line = anthropic(1);
+  for (const [blanks, expected] of [
+    [(1 << 20) - Buffer.byteLength(line) - 1, 'anthropic'], // its newline is the megabyte's last byte
+    [(1 << 20) - 10, undefined], // it ends past the megabyte: not read
+  ] as const) {
+    const bytes = Buffer.from(`${'\n'.repeat(blanks)}${line}\n${openai(2)}\n`);
+    const random = new Prng(blanks);
+    for (const max of [7, 1 << 16, 1 << 20, 1 << 22]) {
+      const ahead = await readAhead(pieces(bytes, random, max));
+      assert.equal(ahead.readAs, expected, `${blanks} blank lines, pieces up to ${max} bytes`);
+    }
+  }
+});

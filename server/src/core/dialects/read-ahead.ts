@@ -61,29 +61,43 @@ export async function readAhead<T extends Uint8Array | string>(
 
 /**
  * The first lines of a source, decoded only as far as detection reads: DETECT_LINES lines with
- * content, or AHEAD_BYTES of text. Bytes are decoded line by line up to there, not a whole chunk
- * (a 1 MB chunk of non-ASCII text took 16 ms to decode, for the 100 lines detection parses).
+ * content, among the lines that end within the first AHEAD_BYTES bytes (characters, of a source
+ * of strings). Bytes are decoded line by line up to there, not a whole chunk (a 1 MB chunk of
+ * non-ASCII text took 16 ms to decode, for the 100 lines detection parses). Which lines are read
+ * depends on the input alone, never on how it is cut into chunks.
  */
 class AheadLines {
   private readonly lines: string[] = [];
   /** The text of the line not yet ended. */
   private partial = '';
-  private length = 0;
+  /** Bytes (or characters) before the piece being read. */
+  private position = 0;
   private withContent = 0;
+  /** A line ends past AHEAD_BYTES, or the input has gone past it: nothing more is read. */
+  private full = false;
   private readonly decoder = new TextDecoder();
 
   enough(): boolean {
-    return this.withContent >= DETECT_LINES || this.length >= AHEAD_BYTES;
+    return this.full || this.withContent >= DETECT_LINES;
   }
 
   read(piece: Uint8Array | string): void {
-    if (typeof piece === 'string') return this.take(piece);
     let from = 0;
-    for (let nl = piece.indexOf(10); nl >= 0 && !this.enough(); nl = piece.indexOf(10, from)) {
-      this.take(this.decoder.decode(piece.subarray(from, nl + 1), { stream: true }));
+    for (let nl = newlineIn(piece, 0); nl >= 0 && !this.enough(); nl = newlineIn(piece, from)) {
+      if (this.position + nl >= AHEAD_BYTES) {
+        this.full = true;
+        return;
+      }
+      const line = this.partial + this.text(piece, from, nl + 1).slice(0, -1);
+      this.partial = '';
+      this.lines.push(line);
+      if (line.trim() !== '') this.withContent++;
       from = nl + 1;
     }
-    if (!this.enough()) this.take(this.decoder.decode(piece.subarray(from), { stream: true }));
+    if (this.enough()) return;
+    this.partial += this.text(piece, from, piece.length);
+    this.position += piece.length;
+    if (this.position >= AHEAD_BYTES) this.full = true;
   }
 
   /** The lines read whole, and the last one too once the source has ended. */
@@ -91,17 +105,14 @@ class AheadLines {
     return ended && this.partial !== '' ? [...this.lines, this.partial] : this.lines;
   }
 
-  /** Text that goes on from the line not yet ended, in lines that may end in it. */
-  private take(text: string): void {
-    this.length += text.length;
-    let from = 0;
-    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
-      const line = this.partial + text.slice(from, nl);
-      this.partial = '';
-      this.lines.push(line);
-      if (line.trim() !== '') this.withContent++;
-      from = nl + 1;
-    }
-    this.partial += text.slice(from);
+  /** A piece's text from `start` to `end` (a character cut between pieces waits for its rest). */
+  private text(piece: Uint8Array | string, start: number, end: number): string {
+    return typeof piece === 'string'
+      ? piece.slice(start, end)
+      : this.decoder.decode(piece.subarray(start, end), { stream: true });
   }
+}
+
+function newlineIn(piece: Uint8Array | string, from: number): number {
+  return typeof piece === 'string' ? piece.indexOf('\n', from) : piece.indexOf(10, from);
 }
