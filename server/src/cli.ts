@@ -254,12 +254,14 @@ async function fix(
   const output = openDestination(command);
   let written = 0;
   try {
-    // A pipe cannot be read twice: stdin is read whole first, so that an id proposed for a
-    // wrapped body is one no later line uses (as a file's later ids are, read ahead).
-    const input = fd === undefined ? await readAll(opened.input) : opened.input;
-    const idsAhead = await (fd === undefined
-      ? proposableIds(input as Buffer[])
-      : proposableIdsIn(command.file));
+    // A pipe cannot be read twice: stdin, a FIFO or a device is read whole first, so that an id
+    // proposed for a wrapped body is one no later line uses (as a file's later ids are, read
+    // ahead: a second read of a pipe would find it empty, and the fix would write nothing).
+    const regular = fd !== undefined && fstatSync(fd).isFile();
+    const input = regular ? opened.input : await readAll(opened.input);
+    const idsAhead = await (regular
+      ? proposableIdsIn(command.file)
+      : proposableIds(input as Buffer[]));
     const outcome = await fixStream(
       input,
       async (piece) => {
@@ -270,7 +272,7 @@ async function fix(
         ...(models && { models }),
         ...(command.dialect && { dialect: command.dialect }),
         ...(idsAhead && { idsAhead }),
-        ...(fd !== undefined && { totalBytes: fstatSync(fd).size }),
+        ...(regular && { totalBytes: fstatSync(fd).size }),
       },
     );
     await output.commit();
@@ -292,10 +294,13 @@ async function fix(
   }
 }
 
-/** Every chunk of a stream, in order (stdin, for `fix -`: see fix). */
+/**
+ * Every chunk of a stream, in order, each a copy (readChunks fills the same buffers again): a
+ * pipe's whole input, for `fix` (see fix).
+ */
 async function readAll(input: AsyncIterable<Buffer>): Promise<Buffer[]> {
   const chunks: Buffer[] = [];
-  for await (const chunk of input) chunks.push(chunk);
+  for await (const chunk of input) chunks.push(Buffer.from(chunk));
   return chunks;
 }
 

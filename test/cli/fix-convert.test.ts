@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { batchlint, checkJson, errorsIn, repo, tempDir } from './run';
 
@@ -161,4 +162,28 @@ test('convert keeps what it does not convert byte for byte: BOM, CRLF, bad UTF-8
   assert.ok(first!.endsWith('\r') && first!.includes('"url":"/v1/responses"'));
   assert.equal(second, '{"x":"\xff"}', 'the invalid line is copied as it was');
   assert.ok(third!.includes('"custom_id":"b"') && !bytes.toString('latin1').endsWith('\n'));
+});
+
+test('fix reads a FIFO as it reads the file (a pipe cannot be read twice)', (t) => {
+  if (process.platform === 'win32') return t.skip('no mkfifo');
+  const dir = tempDir(t);
+  const fifo = path.join(dir, 'batch.jsonl');
+  const example = path.join(repo, 'examples', 'seed-mistakes.jsonl');
+  execFileSync('mkfifo', [fifo]);
+  const cli = path.join(repo, 'dist', 'cli.js');
+  // The writer opens the FIFO beside the reader: each waits for the other.
+  const run = spawnSync(
+    'sh',
+    ['-c', 'cat "$1" > "$2" & exec "$3" "$4" fix "$2"', 'sh', example, fifo, process.execPath, cli],
+    {
+      encoding: 'utf8',
+    },
+  );
+  const direct = batchlint(['fix', example]);
+  assert.equal(direct.status, 0);
+  assert.ok(direct.stdout.length > 0);
+  assert.deepEqual(
+    { status: run.status, stdout: run.stdout, stderr: run.stderr },
+    { status: direct.status, stdout: direct.stdout, stderr: direct.stderr },
+  );
 });
