@@ -181,3 +181,18 @@ test('a file whose only line is not JSON draws one problem, not also "no request
     ['empty_file'],
   );
 });
+
+test('a duplicate is offered an id no other line uses, and each repeat its own', async () => {
+  const text = [chatUser('a', 'req-1'), chatUser('b', 'req-1'), chatUser('c', 'req-1-2')].join(
+    '\n',
+  );
+  const offered = (problems: Problem[]): unknown[] =>
+    ofCode(problems, 'duplicate_custom_id').map((p) => p.fix?.id === 'set-value' && p.fix.value);
+  // The editor has the whole document: req-1-2 is a later line's.
+  assert.deepEqual(offered(checkText(text).problems), ['req-1-3']);
+  // A stream has not read the later line yet (the fix is offered, never applied unasked).
+  assert.deepEqual(offered((await checkStream([text])).problems), ['req-1-2']);
+  const repeats = ['7', '7-2', '7', '7'].map((id, i) => chatUser(String(i), id)).join('\n');
+  assert.deepEqual(offered(checkText(repeats).problems), ['7-3', '7-4']);
+  assert.deepEqual(offered((await checkStream([repeats])).problems), ['7-3', '7-4']);
+});

@@ -143,12 +143,17 @@ export class DocumentChecker {
     this.detectDialect();
     // The date moves on while a document stays open; the model table only with the options.
     this.context = ruleContext(this.options, this.readAs);
-    const tally = new BatchTally((line, path) => {
-      let tree = trees.get(line);
-      if (!tree) trees.set(line, (tree = new LineTree(this.getLine(line))));
-      const span = tree.locate(path, 'value');
-      return { column: span.start, endColumn: span.end };
-    }, this.context);
+    let fileIds: Set<string> | undefined;
+    const idsInFile = (): ReadonlySet<string> => (fileIds ??= this.idsOfLines());
+    const tally = new BatchTally(
+      (line, path) => {
+        let tree = trees.get(line);
+        if (!tree) trees.set(line, (tree = new LineTree(this.getLine(line))));
+        const span = tree.locate(path, 'value');
+        return { column: span.start, endColumn: span.end };
+      },
+      { ...this.context, idsInFile },
+    );
     if (this.bom) collector.add(bomProblem(this.options.dialect ?? this.readAs));
     const ids = this.customIds();
     const finder = new BlockFinder<DocumentLine>(
@@ -189,6 +194,16 @@ export class DocumentChecker {
     collector.addAll(tally.finish(this.lines.length));
     this.blocks = this.blocksSeen;
     return finalize(collector, tally.summary());
+  }
+
+  /** The custom_ids of the document's lines (not of requests pretty-printed over several). */
+  private idsOfLines(): Set<string> {
+    const ids = new Set<string>();
+    for (let line = 0; line < this.lines.length; line++) {
+      const id = this.lineResult(line).result.facts.customId;
+      if (id !== undefined) ids.add(id);
+    }
+    return ids;
   }
 
   /**

@@ -20,6 +20,12 @@ export interface RuleContext {
    * in it (an Azure file's typo gets an Azure url suggested); others in their own.
    */
   readonly readAs?: DialectId;
+  /**
+   * Every custom_id of the file, when all of it is at hand (an editor's document; a stream has
+   * not read its later lines): the id a duplicate is offered is then one no line uses, not only
+   * no earlier line. Called only once a duplicate is found.
+   */
+  readonly idsInFile?: () => ReadonlySet<string>;
 }
 
 /**
