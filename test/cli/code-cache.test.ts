@@ -49,37 +49,31 @@ test('code cache: the first run writes it, the next reads it and says the same',
   assert.equal(statSync(path.join(dir, file)).mtimeMs, written);
 });
 
-test('code cache: a corrupt cache is rejected and written anew', { skip: !ownCache }, (t) => {
-  const dir = tempDir(t);
-  const env = { NODE_COMPILE_CACHE: dir };
-  batchlint(ARGS, '', undefined, env);
-  const [file] = caches(dir);
-  assert.ok(file);
-  const garbage = Buffer.alloc(4096, 0x5a);
-  writeFileSync(path.join(dir, file), garbage);
-  const run = batchlint(ARGS, '', undefined, env);
-  assert.deepEqual({ status: run.status, stdout: run.stdout }, expected());
-  assert.notDeepEqual(readFileSync(path.join(dir, file)), garbage);
-});
+/** Ways a cache file gets damaged, each to be refused and written anew. */
+const DAMAGES: Record<string, (cache: Buffer) => Buffer> = {
+  'replaced by other bytes': () => Buffer.alloc(4096, 0x5a),
+  // V8 before Node 22 checks only a cache's header: this one it would accept, and crash on.
+  'damaged past its header': (cache) => {
+    const damaged = Buffer.from(cache);
+    for (let at = damaged.length >> 1; at < damaged.length; at += 4099) damaged[at]! ^= 0x10;
+    return damaged;
+  },
+};
 
-test(
-  'code cache: a cache damaged past its header is not run, and is written anew',
-  { skip: !ownCache },
-  (t) => {
+for (const [how, damage] of Object.entries(DAMAGES)) {
+  test(`code cache: a cache ${how} is not run, and is written anew`, { skip: !ownCache }, (t) => {
     const dir = tempDir(t);
     const env = { NODE_COMPILE_CACHE: dir };
     batchlint(ARGS, '', undefined, env);
     const [file] = caches(dir);
     assert.ok(file);
-    // V8 before Node 22 checks only a cache's header: this one it would accept, and crash on.
-    const damaged = readFileSync(path.join(dir, file));
-    for (let at = damaged.length >> 1; at < damaged.length; at += 4099) damaged[at]! ^= 0x10;
+    const damaged = damage(readFileSync(path.join(dir, file)));
     writeFileSync(path.join(dir, file), damaged);
     const run = batchlint(ARGS, '', undefined, env);
     assert.deepEqual({ status: run.status, stdout: run.stdout }, expected());
     assert.notDeepEqual(readFileSync(path.join(dir, file)), damaged);
-  },
-);
+  });
+}
 
 test(
   'code cache: other files in its folder are kept; a failed write leaves nothing',

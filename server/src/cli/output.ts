@@ -188,7 +188,8 @@ function temporaryBeside(
   exclusive: boolean,
 ): Destination {
   const dir = path.dirname(real);
-  // Web Crypto's global, loaded on first use: node:crypto itself would cost every run 4 ms to load.
+  // Web Crypto's global, loaded on first use: importing node:crypto here would load it (4 ms) in
+  // every run, where only a write needs it (the launcher loads it only to check a Node 20 cache).
   const random = crypto.getRandomValues(Buffer.alloc(6)).toString('hex');
   const temp = path.join(dir, `.${path.basename(real)}.${random}.tmp`);
   let fd: number;
